@@ -1,0 +1,75 @@
+//! `fieldbook`: the Fieldbook customer book from a terminal — scripting, CI and benchmarks.
+//! It opens the same database as the desktop app unless `--db` says otherwise.
+
+mod bench;
+mod customers;
+mod output;
+mod seed;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+use fieldbook_core::clock::SystemClock;
+use fieldbook_core::{paths, Store};
+
+#[derive(Parser)]
+#[command(name = "fieldbook", version, about = "Fieldbook (客簿): the offline-first CRM, from the command line")]
+#[command(
+    after_help = "The database defaults to the app's data folder ($FIELDBOOK_DATA_DIR, else ~/.local/share/fieldbook/fieldbook.db)."
+)]
+struct Cli {
+    /// Database file to use instead of the app's.
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Machine-readable JSON on stdout; errors go to stderr as JSON {code, message, field}.
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Add, list, show, delete (to the Trash) and restore customers.
+    #[command(subcommand)]
+    Customers(customers::CustomersCommand),
+    /// Type-ahead search: name, pinyin or initials, phone digits, email, company, tags, notes.
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Fill the book with realistic sample customers (reproducible for a given --seed).
+    Seed(seed::SeedArgs),
+    /// Measure insert rate and search latency on a seeded book (see BENCHMARKS.md).
+    Bench(bench::BenchArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let json = cli.json;
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            output::print_error(&e, json);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let out = output::Output { json: cli.json };
+    if let Command::Bench(args) = &cli.command {
+        return bench::run(args, &out);
+    }
+    let db = cli.db.clone().unwrap_or_else(paths::default_db_path);
+    let mut store = Store::open(&db, Arc::new(SystemClock))?;
+    match cli.command {
+        Command::Customers(cmd) => customers::run(cmd, &mut store, &out),
+        Command::Search { query, limit } => customers::search(&store, &query, limit, &out),
+        Command::Seed(args) => seed::run(&args, &mut store, &out),
+        Command::Bench(_) => unreachable!("handled above"),
+    }
+}

@@ -1,0 +1,9 @@
+//! Customers: people and organizations, their contact points, birthdays and anniversaries.
+
+mod children;
+mod model;
+mod repo;
+pub mod validate;
+
+pub use model::*;
+pub use repo::{BatchError, CUSTOMERS};

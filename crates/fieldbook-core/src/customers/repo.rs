@@ -1,0 +1,330 @@
+//! Customer reads and writes on the store. Writes go through `Store::write`, so every field
+//! change is stamped and journaled, and the search index is refreshed in the same transaction.
+
+use rusqlite::types::Value;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use super::children::{self, PointKind};
+use super::model::*;
+use super::validate::normalize;
+use crate::dates::DateSpec;
+use crate::error::{CoreError, Result};
+use crate::search::index;
+use crate::store::{Entity, Store, Tx};
+
+pub const CUSTOMERS: Entity = Entity {
+    table: "customers",
+    fields: &[
+        "kind",
+        "name",
+        "gender",
+        "title",
+        "company_id",
+        "source",
+        "owner",
+        "tier",
+        "customer_type",
+        "region",
+        "interests",
+        "tags",
+        "notes",
+        "birthday",
+        "deleted_at",
+    ],
+};
+
+/// Largest page the list returns at once: the UI virtualizes and asks for what it shows.
+pub const MAX_PAGE: u64 = 500;
+
+impl Store {
+    pub fn create_customer(&mut self, input: CustomerInput) -> Result<Customer> {
+        let id = self.create_customers(vec![input]).map_err(|e| e.error)?.remove(0);
+        self.customer(&id)
+    }
+
+    /// Create many customers in one transaction: all of them, or (on the first invalid one,
+    /// reported with its index) none. A person may name an organization created earlier in
+    /// the same batch as its company.
+    pub fn create_customers(&mut self, inputs: Vec<CustomerInput>) -> Result<Vec<String>, BatchError> {
+        self.write_with(|tx| {
+            let mut ids = Vec::with_capacity(inputs.len());
+            for (i, input) in inputs.into_iter().enumerate() {
+                let at = |e| BatchError { index: Some(i), error: e };
+                let input = normalize(input).map_err(at)?;
+                check_company(tx.conn(), &input, None).map_err(at)?;
+                let id = crate::new_id();
+                tx.insert(CUSTOMERS, &id, &field_values(&input)).map_err(at)?;
+                save_children(tx, &id, &input).map_err(at)?;
+                index::reindex_customer(tx, &id).map_err(at)?;
+                ids.push(id);
+            }
+            Ok(ids)
+        })
+    }
+
+    /// Replace a customer's fields with `input`. Only fields that change are stamped.
+    pub fn update_customer(&mut self, id: &str, input: CustomerInput) -> Result<Customer> {
+        let input = normalize(input)?;
+        let before = self.customer(id)?;
+        check_company(self.conn(), &input, Some(id))?;
+        if input.kind == CustomerKind::Person && !before.members.is_empty() {
+            return Err(CoreError::invalid(
+                "kind",
+                "kind_has_members",
+                "this organization still has people; move them first",
+            ));
+        }
+        self.write(|tx| {
+            let changed = tx.update(CUSTOMERS, id, &field_values(&input))?;
+            save_children(tx, id, &input)?;
+            index::reindex_customer(tx, id)?;
+            if changed.contains(&"name") {
+                // Members are findable by their company's name.
+                for m in &before.members {
+                    index::reindex_customer(tx, &m.id)?;
+                }
+            }
+            Ok(())
+        })?;
+        self.customer(id)
+    }
+
+    /// Move to the Trash: hidden from lists and search, restorable.
+    pub fn delete_customer(&mut self, id: &str) -> Result<()> {
+        let c = self.customer(id)?;
+        if c.deleted_at.is_some() {
+            return Ok(());
+        }
+        self.write(|tx| {
+            let now = tx.now_text().to_string();
+            tx.update(CUSTOMERS, id, &[("deleted_at", Value::Text(now))])?;
+            index::reindex_customer(tx, id)
+        })
+    }
+
+    pub fn restore_customer(&mut self, id: &str) -> Result<Customer> {
+        self.customer(id)?;
+        self.write(|tx| {
+            tx.update(CUSTOMERS, id, &[("deleted_at", Value::Null)])?;
+            index::reindex_customer(tx, id)
+        })?;
+        self.customer(id)
+    }
+
+    /// Delete for good. Only from the Trash, so nothing vanishes by one mis-click.
+    pub fn purge_customer(&mut self, id: &str) -> Result<()> {
+        let c = self.customer(id)?;
+        if c.deleted_at.is_none() {
+            return Err(CoreError::Conflict(format!("customer {id} is not in the Trash; delete it first")));
+        }
+        self.write(|tx| {
+            children::purge_children(tx, id)?;
+            tx.purge(CUSTOMERS, id)?;
+            index::remove_customer(tx, id)
+        })
+    }
+
+    /// Empty the Trash; returns how many customers were removed for good.
+    pub fn empty_trash(&mut self) -> Result<usize> {
+        let ids: Vec<String> = {
+            let mut stmt = self.conn().prepare("SELECT id FROM customers WHERE deleted_at IS NOT NULL")?;
+            let rows = stmt.query_map([], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        self.write(|tx| {
+            for id in &ids {
+                children::purge_children(tx, id)?;
+                tx.purge(CUSTOMERS, id)?;
+                index::remove_customer(tx, id)?;
+            }
+            Ok(ids.len())
+        })
+    }
+
+    /// One customer with its children, live or in the Trash.
+    pub fn customer(&self, id: &str) -> Result<Customer> {
+        let conn = self.conn();
+        let mut c = conn
+            .query_row(
+                "SELECT c.id, c.kind, c.name, c.gender, c.title, c.company_id, c.source, c.owner, c.tier,
+                        c.customer_type, c.region, c.interests, c.tags, c.notes, c.birthday,
+                        c.created_at, c.updated_at, c.deleted_at, o.name
+                 FROM customers c LEFT JOIN customers o ON o.id = c.company_id WHERE c.id = ?1",
+                [id],
+                read_customer,
+            )
+            .optional()?
+            .ok_or_else(|| CoreError::not_found("customer", id))?;
+        c.fields.phones = children::load_points(conn, id, PointKind::Phone)?;
+        c.fields.emails = children::load_points(conn, id, PointKind::Email)?;
+        c.fields.addresses = children::load_points(conn, id, PointKind::Address)?;
+        c.fields.anniversaries = children::load_anniversaries(conn, id)?;
+        if c.fields.kind == CustomerKind::Organization {
+            c.members = self.summaries(
+                "WHERE c.company_id = ?1 AND c.deleted_at IS NULL ORDER BY c.sort_key, c.id LIMIT 1000",
+                params![id],
+            )?;
+        }
+        Ok(c)
+    }
+
+    /// A page of the customer list, ordered by name (pinyin order for Chinese names).
+    pub fn list_customers(&self, scope: ListScope, offset: u64, limit: u64) -> Result<CustomerPage> {
+        let filter = match scope {
+            ListScope::Live => "c.deleted_at IS NULL",
+            ListScope::Trash => "c.deleted_at IS NOT NULL",
+            ListScope::Organizations => "c.deleted_at IS NULL AND c.kind = 'organization'",
+        };
+        let total: i64 =
+            self.conn().query_row(&format!("SELECT COUNT(*) FROM customers c WHERE {filter}"), [], |r| r.get(0))?;
+        let total = total as u64;
+        let order = if scope == ListScope::Trash { "c.deleted_at DESC, c.id" } else { "c.sort_key, c.id" };
+        let items = self.summaries(
+            &format!("WHERE {filter} ORDER BY {order} LIMIT ?1 OFFSET ?2"),
+            params![limit.min(MAX_PAGE) as i64, offset as i64],
+        )?;
+        Ok(CustomerPage { total, offset, items })
+    }
+
+    /// Summaries for the given ids, in the given order (search results).
+    pub fn customer_summaries(&self, ids: &[String]) -> Result<Vec<CustomerSummary>> {
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            out.extend(self.summaries("WHERE c.id = ?1", params![id])?);
+        }
+        Ok(out)
+    }
+
+    fn summaries(&self, tail: &str, args: impl rusqlite::Params) -> Result<Vec<CustomerSummary>> {
+        let sql = format!(
+            "SELECT c.id, c.kind, c.name, o.name, c.tier, c.tags, c.updated_at, c.deleted_at,
+               (SELECT value FROM contact_points p WHERE p.customer_id = c.id AND p.kind = 'phone' AND p.deleted_at IS NULL ORDER BY position LIMIT 1),
+               (SELECT value FROM contact_points p WHERE p.customer_id = c.id AND p.kind = 'email' AND p.deleted_at IS NULL ORDER BY position LIMIT 1)
+             FROM customers c LEFT JOIN customers o ON o.id = c.company_id {tail}"
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt.query_map(args, |r| {
+            Ok(CustomerSummary {
+                id: r.get(0)?,
+                kind: opt_enum(r.get(1)?).unwrap_or_default(),
+                name: r.get(2)?,
+                company_name: r.get(3)?,
+                tier: opt_enum(r.get(4)?),
+                tags: serde_json::from_str(&r.get::<_, String>(5)?).unwrap_or_default(),
+                updated_at: r.get(6)?,
+                deleted_at: r.get(7)?,
+                phone: r.get(8)?,
+                email: r.get(9)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// A failed batch write: which input (if the failure was one input's) and why.
+#[derive(Debug, thiserror::Error)]
+#[error("{}{error}", index.map(|i| format!("record {}: ", i + 1)).unwrap_or_default())]
+pub struct BatchError {
+    pub index: Option<usize>,
+    pub error: CoreError,
+}
+
+impl From<rusqlite::Error> for BatchError {
+    fn from(e: rusqlite::Error) -> Self {
+        BatchError { index: None, error: e.into() }
+    }
+}
+
+fn save_children(tx: &mut Tx<'_>, id: &str, input: &CustomerInput) -> Result<()> {
+    children::save_points(tx, id, PointKind::Phone, &input.phones)?;
+    children::save_points(tx, id, PointKind::Email, &input.emails)?;
+    children::save_points(tx, id, PointKind::Address, &input.addresses)?;
+    children::save_anniversaries(tx, id, &input.anniversaries)
+}
+
+/// A person's company must be a live organization (and not the person itself).
+fn check_company(conn: &Connection, input: &CustomerInput, self_id: Option<&str>) -> Result<()> {
+    let Some(company_id) = &input.company_id else { return Ok(()) };
+    let kind: Option<String> = conn
+        .query_row("SELECT kind FROM customers WHERE id = ?1 AND deleted_at IS NULL", [company_id], |r| r.get(0))
+        .optional()?;
+    if kind.as_deref() != Some("organization") || self_id == Some(company_id.as_str()) {
+        return Err(CoreError::invalid(
+            "company_id",
+            "company_invalid",
+            "the company must be an existing organization",
+        ));
+    }
+    Ok(())
+}
+
+fn text(v: &Option<String>) -> Value {
+    v.clone().map(Value::Text).unwrap_or(Value::Null)
+}
+
+fn enum_text<T: serde::Serialize>(v: &T) -> Value {
+    match serde_json::to_value(v).expect("enums serialize") {
+        serde_json::Value::String(s) => Value::Text(s),
+        _ => Value::Null,
+    }
+}
+
+fn field_values(c: &CustomerInput) -> Vec<(&'static str, Value)> {
+    vec![
+        ("kind", enum_text(&c.kind)),
+        ("name", Value::Text(c.name.clone())),
+        ("gender", c.gender.as_ref().map(enum_text).unwrap_or(Value::Null)),
+        ("title", text(&c.title)),
+        ("company_id", text(&c.company_id)),
+        ("source", text(&c.source)),
+        ("owner", text(&c.owner)),
+        ("tier", c.tier.as_ref().map(enum_text).unwrap_or(Value::Null)),
+        ("customer_type", c.customer_type.as_ref().map(enum_text).unwrap_or(Value::Null)),
+        ("region", text(&c.region)),
+        ("interests", text(&c.interests)),
+        ("tags", Value::Text(serde_json::to_string(&c.tags).expect("tags serialize"))),
+        ("notes", text(&c.notes)),
+        (
+            "birthday",
+            c.birthday.map(|b| Value::Text(serde_json::to_string(&b).expect("dates serialize"))).unwrap_or(Value::Null),
+        ),
+    ]
+}
+
+/// Stored enums are their serde names. A value this version does not know (written by a
+/// newer app and synced here) reads as none rather than failing the whole read.
+fn opt_enum<T: serde::de::DeserializeOwned>(s: Option<String>) -> Option<T> {
+    s.and_then(|s| serde_json::from_value(serde_json::Value::String(s)).ok())
+}
+
+fn read_customer(r: &Row<'_>) -> rusqlite::Result<Customer> {
+    let birthday: Option<String> = r.get(14)?;
+    Ok(Customer {
+        id: r.get(0)?,
+        fields: CustomerInput {
+            kind: opt_enum(r.get(1)?).unwrap_or_default(),
+            name: r.get(2)?,
+            gender: opt_enum(r.get(3)?),
+            title: r.get(4)?,
+            company_id: r.get(5)?,
+            source: r.get(6)?,
+            owner: r.get(7)?,
+            tier: opt_enum(r.get(8)?),
+            customer_type: opt_enum(r.get(9)?),
+            region: r.get(10)?,
+            interests: r.get(11)?,
+            tags: serde_json::from_str(&r.get::<_, String>(12)?).unwrap_or_default(),
+            notes: r.get(13)?,
+            birthday: birthday.and_then(|b| serde_json::from_str::<DateSpec>(&b).ok()),
+            phones: vec![],
+            emails: vec![],
+            addresses: vec![],
+            anniversaries: vec![],
+        },
+        company_name: r.get(18)?,
+        members: vec![],
+        created_at: r.get(15)?,
+        updated_at: r.get(16)?,
+        deleted_at: r.get(17)?,
+    })
+}

@@ -1,0 +1,22 @@
+//! Fieldbook's domain core: the local store and every rule of the CRM, with no UI or Tauri
+//! dependency, so the desktop app and the `fieldbook` CLI share one tested implementation.
+
+pub mod calendar;
+pub mod clock;
+pub mod customers;
+pub mod dates;
+pub mod error;
+pub mod hlc;
+pub mod paths;
+pub mod search;
+pub mod seed;
+pub mod settings;
+pub mod store;
+
+pub use error::{CoreError, ErrorPayload, Result};
+pub use store::Store;
+
+/// A new time-ordered (UUIDv7) id for a synced row.
+pub fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}

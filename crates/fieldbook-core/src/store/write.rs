@@ -1,0 +1,176 @@
+//! The one write path: every change to a synced row goes through `Tx`, which stamps each
+//! changed field with a hybrid logical clock and appends it to the change journal.
+
+use chrono::{DateTime, Utc};
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, OptionalExtension, Transaction};
+
+use crate::clock::timestamp;
+use crate::error::{CoreError, Result};
+use crate::hlc::{Hlc, HlcGenerator};
+
+/// A synced table and the columns that are stamped field by field.
+/// `created_at`/`updated_at` are bookkeeping; `deleted_at` is a stamped field like any other.
+#[derive(Debug, Clone, Copy)]
+pub struct Entity {
+    pub table: &'static str,
+    pub fields: &'static [&'static str],
+}
+
+pub struct Tx<'a> {
+    tx: &'a Transaction<'a>,
+    hlc: &'a mut HlcGenerator,
+    now: DateTime<Utc>,
+    now_text: String,
+}
+
+impl<'a> Tx<'a> {
+    pub(super) fn new(tx: &'a Transaction<'a>, hlc: &'a mut HlcGenerator, now: DateTime<Utc>) -> Self {
+        Tx { tx, hlc, now, now_text: timestamp(now) }
+    }
+
+    pub fn conn(&self) -> &rusqlite::Connection {
+        self.tx
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    pub fn now_text(&self) -> &str {
+        &self.now_text
+    }
+
+    /// Insert a new row. The insert is stamped once for the whole row (field `*`) and journaled
+    /// as one entry whose new value is the JSON object of all fields: a field without a
+    /// clock of its own carries the row's insert clock. This keeps bulk imports cheap.
+    pub fn insert(&mut self, entity: Entity, id: &str, fields: &[(&'static str, Value)]) -> Result<()> {
+        check_fields(entity, fields)?;
+        let names: Vec<&str> = fields.iter().map(|(n, _)| *n).collect();
+        let placeholders = (0..names.len() + 3).map(|i| format!("?{}", i + 1)).collect::<Vec<_>>().join(", ");
+        let sql = format!(
+            "INSERT INTO {} (id, created_at, updated_at{}{}) VALUES ({placeholders})",
+            entity.table,
+            if names.is_empty() { "" } else { ", " },
+            names.join(", ")
+        );
+        let mut values: Vec<Value> =
+            vec![Value::Text(id.to_string()), Value::Text(self.now_text.clone()), Value::Text(self.now_text.clone())];
+        values.extend(fields.iter().map(|(_, v)| v.clone()));
+        self.tx.prepare_cached(&sql)?.execute(params_from_iter(values))?;
+        let row: serde_json::Map<String, serde_json::Value> =
+            fields.iter().map(|(n, v)| (n.to_string(), to_json_value(v))).collect();
+        self.stamp(entity, id, ROW_FIELD, &Value::Null, &Value::Text(serde_json::Value::Object(row).to_string()))
+    }
+
+    /// Update the given fields of an existing row; only fields whose value really changes are
+    /// written, stamped and journaled. Returns the names of the changed fields.
+    pub fn update(&mut self, entity: Entity, id: &str, fields: &[(&'static str, Value)]) -> Result<Vec<&'static str>> {
+        check_fields(entity, fields)?;
+        let names: Vec<&str> = fields.iter().map(|(n, _)| *n).collect();
+        let sql = format!("SELECT {} FROM {} WHERE id = ?1", names.join(", "), entity.table);
+        let current: Option<Vec<Value>> = self
+            .tx
+            .query_row(&sql, [id], |row| (0..names.len()).map(|i| row.get::<_, Value>(i)).collect())
+            .optional()?;
+        let current = current.ok_or_else(|| CoreError::not_found(entity.table, id))?;
+        let mut changed = Vec::new();
+        for ((field, new), old) in fields.iter().zip(current) {
+            if *new == old {
+                continue;
+            }
+            let sql = format!("UPDATE {} SET {field} = ?1, updated_at = ?2 WHERE id = ?3", entity.table);
+            self.tx.execute(&sql, params![new, self.now_text, id])?;
+            self.stamp(entity, id, field, &old, new)?;
+            changed.push(*field);
+        }
+        Ok(changed)
+    }
+
+    /// Remove a row for good (from the Trash). A `*purged` journal entry records it so that
+    /// sync can carry the removal to other laptops.
+    pub fn purge(&mut self, entity: Entity, id: &str) -> Result<()> {
+        let n = self.tx.execute(&format!("DELETE FROM {} WHERE id = ?1", entity.table), [id])?;
+        if n == 0 {
+            return Err(CoreError::not_found(entity.table, id));
+        }
+        self.tx.execute("DELETE FROM field_clocks WHERE entity = ?1 AND row_id = ?2", params![entity.table, id])?;
+        self.stamp(entity, id, PURGED_FIELD, &Value::Null, &Value::Integer(1))
+    }
+
+    fn stamp(&mut self, entity: Entity, id: &str, field: &str, old: &Value, new: &Value) -> Result<()> {
+        // A field's clock is its own stamp, else the row's insert stamp.
+        let seen: Option<String> = self
+            .tx
+            .prepare_cached(
+                "SELECT hlc FROM field_clocks WHERE entity = ?1 AND row_id = ?2 AND field IN (?3, '*')
+                 ORDER BY field = '*' LIMIT 1",
+            )?
+            .query_row(params![entity.table, id, field], |r| r.get(0))
+            .optional()?;
+        let now_ms = self.now.timestamp_millis();
+        let hlc = match seen {
+            Some(seen) => self.hlc.tick_after(now_ms, &seen.parse::<Hlc>()?),
+            None => self.hlc.tick(now_ms),
+        };
+        let hlc_text = hlc.to_string();
+        if field != PURGED_FIELD {
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO field_clocks (entity, row_id, field, hlc) VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT (entity, row_id, field) DO UPDATE SET hlc = excluded.hlc",
+                )?
+                .execute(params![entity.table, id, field, hlc_text])?;
+        }
+        let (old, new) = if field == ROW_FIELD {
+            (None, value_text(new)) // already JSON
+        } else {
+            (to_json(old), to_json(new))
+        };
+        self.tx
+            .prepare_cached(
+                "INSERT INTO change_journal (hlc, entity, row_id, field, old_value, new_value, origin)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![hlc_text, entity.table, id, field, old, new, hlc.device])?;
+        Ok(())
+    }
+}
+
+/// Column names are interpolated into SQL, so only an entity's declared fields are allowed.
+fn check_fields(entity: Entity, fields: &[(&'static str, Value)]) -> Result<()> {
+    match fields.iter().find(|(name, _)| !entity.fields.contains(name)) {
+        Some((name, _)) => Err(CoreError::Conflict(format!("{} has no synced field {name}", entity.table))),
+        None => Ok(()),
+    }
+}
+
+/// The journal's field name for a removal from the Trash.
+pub const PURGED_FIELD: &str = "*purged";
+
+/// The journal's field name for a whole-row insert.
+pub const ROW_FIELD: &str = "*";
+
+fn to_json_value(v: &Value) -> serde_json::Value {
+    match v {
+        Value::Null => serde_json::Value::Null,
+        Value::Integer(i) => serde_json::Value::from(*i),
+        Value::Real(f) => serde_json::Value::from(*f),
+        Value::Text(s) => serde_json::Value::from(s.as_str()),
+        Value::Blob(b) => serde_json::Value::from(b.iter().map(|x| format!("{x:02x}")).collect::<String>()),
+    }
+}
+
+fn to_json(v: &Value) -> Option<String> {
+    match v {
+        Value::Null => None,
+        v => Some(to_json_value(v).to_string()),
+    }
+}
+
+fn value_text(v: &Value) -> Option<String> {
+    match v {
+        Value::Text(s) => Some(s.clone()),
+        _ => None,
+    }
+}

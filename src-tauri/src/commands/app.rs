@@ -1,0 +1,23 @@
+use serde::Serialize;
+use tauri::State;
+use ts_rs::TS;
+
+use crate::state::AppState;
+
+/// What the About box shows.
+#[derive(Serialize, TS)]
+#[ts(export)]
+pub struct AppInfo {
+    version: &'static str,
+    data_dir: String,
+    device_id: String,
+}
+
+#[tauri::command(async)]
+pub fn app_info(state: State<'_, AppState>) -> AppInfo {
+    AppInfo {
+        version: env!("CARGO_PKG_VERSION"),
+        data_dir: state.data_dir.display().to_string(),
+        device_id: state.with_store(|s| s.device_id().to_string()),
+    }
+}

@@ -1,0 +1,57 @@
+//! The desktop shell: opens the store, registers the commands, logs. All logic is in
+//! fieldbook-core; commands only parse, call the core and map errors.
+
+mod commands;
+mod error;
+mod state;
+
+use std::sync::Arc;
+
+use fieldbook_core::clock::SystemClock;
+use fieldbook_core::{paths, Store};
+
+pub fn run() {
+    let data_dir = paths::data_dir();
+    init_logging(&data_dir);
+    let db_path = data_dir.join(paths::DB_FILE);
+    let store = match Store::open(&db_path, Arc::new(SystemClock)) {
+        Ok(store) => store,
+        Err(e) => {
+            tracing::error!("cannot open {}: {e}", db_path.display());
+            eprintln!("Fieldbook cannot open its database at {}: {e}", db_path.display());
+            std::process::exit(1);
+        }
+    };
+    tracing::info!(db = %db_path.display(), device = store.device_id(), "store opened");
+
+    tauri::Builder::default()
+        .manage(state::AppState::new(store, data_dir))
+        .invoke_handler(tauri::generate_handler![
+            commands::customers::customers_list,
+            commands::customers::customers_get,
+            commands::customers::customers_create,
+            commands::customers::customers_update,
+            commands::customers::customers_delete,
+            commands::customers::customers_restore,
+            commands::customers::customers_purge,
+            commands::customers::customers_empty_trash,
+            commands::search::search_query,
+            commands::settings::settings_get,
+            commands::settings::settings_update,
+            commands::app::app_info,
+        ])
+        .run(tauri::generate_context!())
+        .expect("error while running Fieldbook");
+}
+
+/// Log to stderr and to a daily-rolling file in the data folder's `logs/`.
+fn init_logging(data_dir: &std::path::Path) {
+    use tracing_subscriber::prelude::*;
+    let filter = tracing_subscriber::EnvFilter::try_from_env("FIELDBOOK_LOG").unwrap_or_else(|_| "info".into());
+    let file = tracing_appender::rolling::daily(data_dir.join("logs"), "fieldbook.log");
+    let _ = tracing_subscriber::registry()
+        .with(filter)
+        .with(tracing_subscriber::fmt::layer().with_writer(std::io::stderr))
+        .with(tracing_subscriber::fmt::layer().with_ansi(false).with_writer(file))
+        .try_init();
+}

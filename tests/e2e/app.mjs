@@ -1,0 +1,95 @@
+// Starts the real Fieldbook binary under tauri-driver (WebKitWebDriver) with a private data
+// folder, and gives tests a WebdriverIO session. Run inside xvfb-run + dbus-run-session
+// (scripts/test does this).
+import { spawn } from "node:child_process";
+import { mkdtempSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { remote } from "webdriverio";
+
+const APP = process.env.FIELDBOOK_APP;
+const ARTIFACTS = process.env.ARTIFACTS ?? join(process.cwd(), "artifacts");
+if (!APP) throw new Error("FIELDBOOK_APP must name the app binary (scripts/test sets it)");
+
+let driver;
+
+/**
+ * Start tauri-driver and wait until it accepts connections. tauri-driver ignores an `env` in
+ * `tauri:options`, but the app inherits the driver's environment: so each test file starts
+ * its own driver with its own data folder (`FIELDBOOK_DATA_DIR`) and desktop language.
+ */
+export async function startDriver({ dataDir, lang = "en_US.UTF-8" }) {
+  driver = spawn("tauri-driver", ["--port", "4444", "--native-port", "4445"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, FIELDBOOK_DATA_DIR: dataDir, LANG: lang, LANGUAGE: lang.split(".")[0], LC_ALL: lang },
+  });
+  for (let i = 0; i < 100; i++) {
+    try {
+      const res = await fetch("http://127.0.0.1:4444/status");
+      if (res.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await sleep(100);
+  }
+  throw new Error("tauri-driver did not start on port 4444");
+}
+
+export async function stopDriver() {
+  if (!driver || driver.exitCode !== null) return;
+  const exited = new Promise((resolve) => driver.once("exit", resolve));
+  driver.kill();
+  await exited; // the next test file reuses port 4444
+}
+
+/** A fresh data folder (a new, empty book) unless one is given, so tests start clean. */
+export function newDataDir() {
+  return mkdtempSync(join(tmpdir(), "fieldbook-e2e-"));
+}
+
+/** Open the app window (on the data folder and language the driver was started with). */
+export async function openApp() {
+  const browser = await remote({
+    hostname: "127.0.0.1",
+    port: 4444,
+    logLevel: "warn",
+    capabilities: {
+      browserName: "wry",
+      "wdio:enforceWebDriverClassic": true,
+      "tauri:options": { application: APP },
+    },
+  });
+  await browser.$('[data-testid="sidebar-title"]').waitForExist({ timeout: 20000 });
+  return browser;
+}
+
+export async function screenshot(browser, name) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await browser.saveScreenshot(join(ARTIFACTS, `${name}.png`));
+}
+
+export const byTestId = (browser, id) => browser.$(`[data-testid="${id}"]`);
+export const allByTestId = (browser, id) => browser.$$(`[data-testid="${id}"]`);
+
+/**
+ * Put `value` into an input, textarea or select the way a user's edit reaches React (native
+ * value setter + input/change events). WebKitWebDriver under Xvfb drops Shift when it
+ * synthesizes keys ("+" arrives as "=", "@" as "2") and cannot click <option>s, so typing
+ * through it would test the driver, not the app.
+ */
+export async function fill(browser, testId, value) {
+  const el = await browser.$(`[data-testid="${testId}"]`);
+  await el.waitForDisplayed({ timeout: 5000 });
+  await browser.execute(
+    (node, v) => {
+      const proto = Object.getPrototypeOf(node);
+      Object.getOwnPropertyDescriptor(proto, "value").set.call(node, v);
+      node.dispatchEvent(new Event("input", { bubbles: true }));
+      node.dispatchEvent(new Event("change", { bubbles: true }));
+    },
+    el,
+    value,
+  );
+  return el;
+}

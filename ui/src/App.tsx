@@ -1,0 +1,105 @@
+import { useEffect, useEffectEvent, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+
+import type { Customer } from "./api";
+import { useToast } from "./components/Toast";
+import { CustomerForm } from "./features/customers/CustomerForm";
+import { CustomersScreen } from "./features/customers/CustomersScreen";
+import { useCounts } from "./features/customers/useCounts";
+import { SettingsScreen } from "./features/settings/SettingsScreen";
+import { TrashScreen } from "./features/trash/TrashScreen";
+import { isModalOpen, isModKey, isTypingTarget } from "./lib/keyboard";
+import { notifyDataChanged } from "./lib/events";
+import { Sidebar, type View } from "./shell/Sidebar";
+import { TopBar } from "./shell/TopBar";
+
+type Editing = { customer: Customer | null } | null;
+
+export function App() {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const [view, setView] = useState<View>("customers");
+  const [query, setQuery] = useState("");
+  const [openedId, setOpenedId] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Editing>(null);
+  const counts = useCounts();
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const focusSearch = () => {
+    searchRef.current?.focus();
+    searchRef.current?.select();
+  };
+
+  const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
+    if (isModalOpen()) return;
+    const key = event.key.toLowerCase();
+    if (isModKey(event) && key === "k") {
+      event.preventDefault();
+      focusSearch();
+    } else if (isModKey(event) && key === "n") {
+      event.preventDefault();
+      setView("customers");
+      setEditing({ customer: null });
+    } else if (event.key === "/" && !isTypingTarget(event.target) && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      focusSearch();
+    }
+  });
+
+  useEffect(() => {
+    document.title = t("app.title");
+  }, [t]);
+
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onKeyDown(event);
+    window.addEventListener("keydown", listener);
+    return () => window.removeEventListener("keydown", listener);
+  }, []);
+
+  const onSaved = (customer: Customer, created: boolean) => {
+    setEditing(null);
+    notifyDataChanged();
+    setOpenedId(customer.id);
+    toast({
+      message: created ? t("toast.created", { name: customer.name }) : t("toast.updated", { name: customer.name }),
+      tone: "success",
+    });
+  };
+
+  return (
+    <div className="app">
+      <Sidebar view={view} onNavigate={setView} counts={counts} />
+      <div className="main">
+        <TopBar
+          ref={searchRef}
+          query={query}
+          onQueryChange={(q) => {
+            setQuery(q);
+            if (q) setView("customers");
+          }}
+        />
+        <main className="content">
+          {view === "customers" && (
+            <CustomersScreen
+              query={query}
+              openedId={openedId}
+              onOpenedChange={setOpenedId}
+              onNew={() => setEditing({ customer: null })}
+              onEdit={(customer) => setEditing({ customer })}
+            />
+          )}
+          {view === "trash" && <TrashScreen />}
+          {view === "settings" && <SettingsScreen />}
+        </main>
+      </div>
+      {editing && (
+        <CustomerForm
+          key={editing.customer?.id ?? "new"}
+          customer={editing.customer}
+          onClose={() => setEditing(null)}
+          onSaved={onSaved}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import { call } from "./client";
+import type { AppInfo } from "./bindings/AppInfo";
+
+export type { AppInfo };
+
+export const app = {
+  info(): Promise<AppInfo> {
+    return call<AppInfo>("app_info");
+  },
+};

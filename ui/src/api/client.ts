@@ -1,0 +1,47 @@
+// The one module that talks to Tauri's IPC. Everything else calls the typed functions in
+// src/api/*.ts, which call `call()` here.
+import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
+
+import type { ErrorPayload } from "./bindings/ErrorPayload";
+
+/** A failed command, carrying the stable `code` the UI translates and the field at fault. */
+export class ApiError extends Error {
+  readonly code: string;
+  readonly field: string | null;
+
+  constructor(payload: ErrorPayload) {
+    super(payload.message);
+    this.name = "ApiError";
+    this.code = payload.code;
+    this.field = payload.field;
+  }
+}
+
+export function isErrorPayload(value: unknown): value is ErrorPayload {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.code === "string" &&
+    typeof v.message === "string" &&
+    (v.field === null || v.field === undefined || typeof v.field === "string")
+  );
+}
+
+/** Turn whatever `invoke` rejected with into an ApiError. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (isErrorPayload(error)) {
+    return new ApiError({ code: error.code, message: error.message, field: error.field ?? null });
+  }
+  // Tauri itself rejects with a plain string (unknown command, bad arguments, no backend).
+  const message = error instanceof Error ? error.message : String(error);
+  return new ApiError({ code: "ipc", message, field: null });
+}
+
+export async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (error) {
+    throw toApiError(error);
+  }
+}

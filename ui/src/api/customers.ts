@@ -1,0 +1,38 @@
+import { call } from "./client";
+import type { Customer } from "./bindings/Customer";
+import type { CustomerInput } from "./bindings/CustomerInput";
+import type { CustomerPage } from "./bindings/CustomerPage";
+import type { ListScope } from "./bindings/ListScope";
+
+/** Most rows one `customers_list` call returns. */
+export const MAX_PAGE = 500;
+
+export const customers = {
+  list(scope: ListScope, offset: number, limit: number): Promise<CustomerPage> {
+    return call<CustomerPage>("customers_list", { scope, offset, limit: Math.min(limit, MAX_PAGE) });
+  },
+  get(id: string): Promise<Customer> {
+    return call<Customer>("customers_get", { id });
+  },
+  create(input: CustomerInput): Promise<Customer> {
+    return call<Customer>("customers_create", { input });
+  },
+  update(id: string, input: CustomerInput): Promise<Customer> {
+    return call<Customer>("customers_update", { id, input });
+  },
+  /** Moves the customer to the Trash. */
+  delete(id: string): Promise<null> {
+    return call<null>("customers_delete", { id });
+  },
+  restore(id: string): Promise<Customer> {
+    return call<Customer>("customers_restore", { id });
+  },
+  /** Deletes a customer in the Trash for good. */
+  purge(id: string): Promise<null> {
+    return call<null>("customers_purge", { id });
+  },
+  /** Returns how many customers were purged. */
+  emptyTrash(): Promise<number> {
+    return call<number>("customers_empty_trash");
+  },
+};

@@ -1,0 +1,8 @@
+import { call } from "./client";
+import type { SearchHit } from "./bindings/SearchHit";
+
+export const search = {
+  query(query: string, limit: number): Promise<SearchHit[]> {
+    return call<SearchHit[]>("search_query", { query, limit });
+  },
+};

@@ -1,0 +1,11 @@
+import { call } from "./client";
+import type { Settings } from "./bindings/Settings";
+
+export const settings = {
+  get(): Promise<Settings> {
+    return call<Settings>("settings_get");
+  },
+  update(value: Settings): Promise<Settings> {
+    return call<Settings>("settings_update", { settings: value });
+  },
+};

@@ -1,0 +1,71 @@
+// Screenshot preview only (FIELDBOOK_PREVIEW=1 builds, opened with ?preview): answers IPC
+// with sample data so the UI can be looked at without the Rust core.
+import { mockIPC } from "@tauri-apps/api/mocks";
+
+import type { Customer } from "../api/bindings/Customer";
+import type { Tier } from "../api/bindings/Tier";
+import { createFakeBackend, makeCustomer } from "./fakeBackend";
+
+const SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高"];
+const GIVEN = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明", "超", "秀英", "建国", "晓东", "子涵", "雨桐", "浩然", "欣怡"];
+const WESTERN = ["Emily Carter", "James Wilson", "Sophie Martin", "Lucas Müller", "Olivia Brown", "Noah Tanaka", "Ava Dubois", "Liam O'Connor"];
+const ORGS = ["华信科技有限公司", "博远资本", "Northwind Traders", "恒泰保险经纪", "青禾农业集团", "Apex Logistics Ltd.", "中原建设投资", "蓝湾酒店管理"];
+const TAGS = ["高净值", "理财", "保险", "回访", "转介绍", "企业主", "golf", "续保", "私行", "年轻家庭"];
+const TIERS: (Tier | null)[] = ["VIP", "A", "A", "B", "B", "B", "C", null];
+
+function sample(): Customer[] {
+  // mulberry32: small, deterministic, good enough for sample data.
+  let seed = 20250301;
+  const rnd = (n: number) => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return Math.floor((((x ^ (x >>> 14)) >>> 0) / 4294967296) * n);
+  };
+  const orgs = ORGS.map((name, i) =>
+    makeCustomer({
+      id: `org${i}`,
+      kind: "organization",
+      name,
+      tier: TIERS[i % TIERS.length] ?? null,
+      phones: [{ label: "总机", value: `010-6552 ${1200 + i * 37}` }],
+      tags: ["企业客户"],
+    }),
+  );
+  const people: Customer[] = [];
+  for (let i = 0; i < 1240; i++) {
+    const western = rnd(9) === 0;
+    const name = western ? WESTERN[rnd(WESTERN.length)]! : `${SURNAMES[rnd(SURNAMES.length)]}${GIVEN[rnd(GIVEN.length)]}`;
+    const company = rnd(3) === 0 ? null : orgs[rnd(orgs.length)]!;
+    const tags = [...new Set([TAGS[rnd(TAGS.length)]!, ...(rnd(2) ? [TAGS[rnd(TAGS.length)]!] : [])])];
+    people.push(
+      makeCustomer({
+        name,
+        company_id: company?.id ?? null,
+        title: company ? ["总经理", "财务总监", "采购经理", "董事长", "Sales Director"][rnd(5)]! : null,
+        tier: TIERS[rnd(TIERS.length)] ?? null,
+        customer_type: (["existing", "potential", "loyal", "repeat"] as const)[rnd(4)]!,
+        gender: rnd(2) ? "male" : "female",
+        phones: [{ label: "手机", value: `+86 13${rnd(10)} ${String(1000 + rnd(9000))} ${String(1000 + rnd(9000))}` }],
+        emails: rnd(4) ? [{ label: "工作", value: `${western ? name.split(" ")[0]!.toLowerCase() : "client" + i}@example.com` }] : [],
+        tags,
+        region: ["北京", "上海", "深圳", "杭州", "Singapore"][rnd(5)]!,
+        owner: "陈经理",
+        source: ["转介绍", "网点", "活动", "电话营销"][rnd(4)]!,
+        birthday: rnd(3)
+          ? { calendar: "lunar", year: 1960 + rnd(40), month: 1 + rnd(12), leap: rnd(8) === 0, day: 1 + rnd(30) }
+          : { calendar: "gregorian", year: rnd(3) ? 1960 + rnd(40) : null, month: 1 + rnd(12), day: 1 + rnd(28) },
+        anniversaries: rnd(3) === 0 ? [{ label: "结婚纪念日", date: { calendar: "gregorian", year: 2010 + rnd(10), month: 5, day: 20 } }] : [],
+        notes: rnd(3) === 0 ? "偏好稳健型理财产品，每季度回访一次。\n孩子明年出国留学，关注外汇与教育金规划。" : null,
+      }),
+    );
+  }
+  const trashed = people.slice(0, 3).map((c) => ({ ...c, deleted_at: "2025-05-02T08:00:00Z" }));
+  return [...orgs, ...trashed, ...people.slice(3)];
+}
+
+export function installPreviewMocks(): void {
+  const params = new URLSearchParams(window.location.search);
+  const backend = createFakeBackend(params.has("empty") ? [] : sample());
+  mockIPC((cmd, args) => backend.handle(cmd, args as Record<string, unknown>));
+}

@@ -1,0 +1,140 @@
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+
+import type { CustomerSummary } from "../../api";
+import { KindIcon } from "../../components/KindIcon";
+import { TierBadge } from "../../components/TierBadge";
+
+export const ROW_HEIGHT = 38;
+
+type CustomerTableProps = {
+  count: number;
+  getRow: (index: number) => CustomerSummary | undefined;
+  /** Called with the index range on screen (plus overscan) so pages can be fetched. */
+  onRangeChange?: (start: number, end: number) => void;
+  selectedIndex: number | null;
+  openedId: string | null;
+  onSelect: (index: number) => void;
+  onOpen: (index: number) => void;
+  label: string;
+};
+
+/** The customer grid: only rows on screen are in the DOM, whatever the count. */
+export function CustomerTable({
+  count,
+  getRow,
+  onRangeChange,
+  selectedIndex,
+  openedId,
+  onSelect,
+  onOpen,
+  label,
+}: CustomerTableProps) {
+  const { t } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    // Until the element is measured (and in tests, where nothing has a size).
+    initialRect: { width: 1000, height: 800 },
+  });
+  const items = virtualizer.getVirtualItems();
+  const start = items[0]?.index ?? 0;
+  const end = items[items.length - 1]?.index ?? 0;
+
+  useEffect(() => {
+    onRangeChange?.(start, end);
+  }, [onRangeChange, start, end]);
+
+  useEffect(() => {
+    if (selectedIndex !== null && selectedIndex < count) virtualizer.scrollToIndex(selectedIndex, { align: "auto" });
+  }, [selectedIndex, count, virtualizer]);
+
+  return (
+    <div className="table" role="grid" aria-label={label} aria-rowcount={count + 1}>
+      <div className="table-head" role="row" aria-rowindex={1}>
+        <div role="columnheader" className="cell cell-name">
+          {t("list.columns.name")}
+        </div>
+        <div role="columnheader" className="cell cell-company">
+          {t("list.columns.company")}
+        </div>
+        <div role="columnheader" className="cell cell-tier">
+          {t("list.columns.tier")}
+        </div>
+        <div role="columnheader" className="cell cell-phone">
+          {t("list.columns.phone")}
+        </div>
+        <div role="columnheader" className="cell cell-email">
+          {t("list.columns.email")}
+        </div>
+        <div role="columnheader" className="cell cell-tags">
+          {t("list.columns.tags")}
+        </div>
+      </div>
+      <div className="table-scroll" ref={scrollRef} data-testid="customer-scroll">
+        <div className="table-canvas" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => {
+            const row = getRow(item.index);
+            const style = { height: item.size, transform: `translateY(${item.start}px)` };
+            if (!row) {
+              return (
+                <div key={item.key} className="row row-placeholder" style={style} role="row" aria-rowindex={item.index + 2}>
+                  <div role="gridcell" className="cell cell-name">
+                    <span className="skeleton" aria-label={t("list.rowLoading")} />
+                  </div>
+                </div>
+              );
+            }
+            const selected = item.index === selectedIndex;
+            return (
+              <div
+                key={row.id}
+                className={`row${selected ? " row-selected" : ""}${row.id === openedId ? " row-opened" : ""}`}
+                style={style}
+                role="row"
+                aria-rowindex={item.index + 2}
+                aria-selected={selected}
+                data-testid="customer-row"
+                data-id={row.id}
+                onClick={() => {
+                  onSelect(item.index);
+                  onOpen(item.index);
+                }}
+              >
+                <div role="gridcell" className="cell cell-name">
+                  <KindIcon kind={row.kind} />
+                  <span className="cell-text name-text">{row.name}</span>
+                </div>
+                <div role="gridcell" className="cell cell-company">
+                  <span className="cell-text">{row.company_name}</span>
+                </div>
+                <div role="gridcell" className="cell cell-tier">
+                  <TierBadge tier={row.tier} />
+                </div>
+                <div role="gridcell" className="cell cell-phone">
+                  <span className="cell-text num">{row.phone}</span>
+                </div>
+                <div role="gridcell" className="cell cell-email">
+                  <span className="cell-text">{row.email}</span>
+                </div>
+                <div role="gridcell" className="cell cell-tags">
+                  {row.tags.slice(0, 3).map((tag) => (
+                    <span key={tag} className="chip chip-small">
+                      {tag}
+                    </span>
+                  ))}
+                  {row.tags.length > 3 && <span className="chip chip-small chip-more">+{row.tags.length - 3}</span>}
+                </div>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

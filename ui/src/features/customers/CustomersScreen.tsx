@@ -1,0 +1,185 @@
+import { useCallback, useEffect, useEffectEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+
+import type { Customer, CustomerSummary } from "../../api";
+import { ErrorBanner } from "../../components/ErrorBanner";
+import { PlusIcon, SearchIcon, UsersIcon } from "../../components/Icons";
+import { isModalOpen, isTypingTarget } from "../../lib/keyboard";
+import { SEARCH_LIMIT, useSearch } from "../search/useSearch";
+import { CustomerDetail } from "./CustomerDetail";
+import { CustomerTable } from "./CustomerTable";
+import { PAGE_SIZE } from "./pagedList";
+import { useMoveToTrash } from "./useCustomerActions";
+import { usePagedList } from "./usePagedList";
+
+type CustomersScreenProps = {
+  /** The search box's text: while it has any, search results replace the list. */
+  query: string;
+  openedId: string | null;
+  onOpenedChange: (id: string | null) => void;
+  onNew: () => void;
+  onEdit: (customer: Customer) => void;
+};
+
+export function CustomersScreen({ query, openedId, onOpenedChange, onNew, onEdit }: CustomersScreenProps) {
+  const { t } = useTranslation();
+  const [list, snapshot] = usePagedList("live");
+  const found = useSearch(query);
+  const searching = found.active;
+  const hits = found.hits ?? [];
+
+  // Selection belongs to what is shown: the list, or the results for one query.
+  const mode = searching ? `search:${query.trim()}` : "list";
+  const [selection, setSelection] = useState<{ mode: string; index: number } | null>(null);
+  const count = searching ? hits.length : (snapshot.total ?? 0);
+  let selectedIndex = selection?.mode === mode ? selection.index : searching && hits.length > 0 ? 0 : null;
+  if (selectedIndex !== null) selectedIndex = count === 0 ? null : Math.min(selectedIndex, count - 1);
+
+  const getRow = (index: number): CustomerSummary | undefined => (searching ? hits[index] : list.row(index));
+
+  const onRangeChange = useCallback(
+    (start: number, end: number) => list.ensure(start, end + Math.floor(PAGE_SIZE / 4)),
+    [list],
+  );
+
+  const moveToTrash = useMoveToTrash(
+    useCallback((id: string) => openedId === id && onOpenedChange(null), [openedId, onOpenedChange]),
+  );
+
+  const select = (index: number) => setSelection({ mode, index });
+  const open = (index: number) => {
+    const row = getRow(index);
+    if (row) onOpenedChange(row.id);
+  };
+
+  const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
+    if (isModalOpen() || event.defaultPrevented) return;
+    const inSearch = event.target instanceof HTMLElement && event.target.dataset.testid === "search-input";
+    if (isTypingTarget(event.target) && !inSearch) return;
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const current = selectedIndex;
+    switch (event.key) {
+      case "ArrowDown":
+      case "ArrowUp": {
+        if (count === 0) return;
+        event.preventDefault();
+        const step = event.key === "ArrowDown" ? 1 : -1;
+        const next = current === null ? 0 : Math.max(0, Math.min(count - 1, current + step));
+        select(next);
+        break;
+      }
+      case "Enter":
+        if (current !== null) {
+          event.preventDefault();
+          open(current);
+        }
+        break;
+      case "Delete": {
+        if (inSearch || current === null) return;
+        const row = getRow(current);
+        if (row) {
+          event.preventDefault();
+          void moveToTrash(row);
+        }
+        break;
+      }
+      case "Escape":
+        if (!inSearch && openedId) {
+          event.preventDefault();
+          onOpenedChange(null);
+        }
+        break;
+    }
+  });
+
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onKeyDown(event);
+    window.addEventListener("keydown", listener);
+    return () => window.removeEventListener("keydown", listener);
+  }, []);
+
+  const loading = !searching && snapshot.total === null && snapshot.error === null;
+  const bookEmpty = !searching && snapshot.total === 0;
+  const noMatches = searching && found.hits !== null && hits.length === 0 && !found.pending;
+
+  return (
+    <div className={`customers-screen${openedId ? " with-detail" : ""}`}>
+      <section className="list-pane">
+        <header className="pane-header">
+          <div className="pane-title">
+            <h1>{t("nav.customers")}</h1>
+            {searching ? (
+              <span className="count-pill" data-testid="search-count" aria-live="polite">
+                {found.hits === null
+                  ? t("search.searching")
+                  : hits.length >= SEARCH_LIMIT
+                    ? t("search.matchesLimited", { count: hits.length })
+                    : t("search.matches", { count: hits.length })}
+              </span>
+            ) : (
+              snapshot.total !== null && (
+                <span className="count-pill" data-testid="customer-count">
+                  {t("list.count", { count: snapshot.total })}
+                </span>
+              )
+            )}
+          </div>
+          <button type="button" className="button button-primary" onClick={onNew} data-testid="new-customer">
+            <PlusIcon size={15} /> {t("actions.new")}
+          </button>
+        </header>
+
+        {snapshot.error !== null && !searching && <ErrorBanner error={snapshot.error} onRetry={() => list.retry()} />}
+        {found.error !== null && <ErrorBanner error={found.error} />}
+
+        {loading ? (
+          <div className="state state-loading" role="status">
+            <span className="spinner" aria-hidden="true" /> {t("list.loading")}
+          </div>
+        ) : bookEmpty ? (
+          <div className="state state-empty" data-testid="empty-book">
+            <div className="state-icon">
+              <UsersIcon size={28} />
+            </div>
+            <h2>{t("empty.title")}</h2>
+            <p>{t("empty.body")}</p>
+            <button type="button" className="button button-primary" onClick={onNew} data-testid="empty-new-customer">
+              <PlusIcon size={15} /> {t("empty.action")}
+            </button>
+          </div>
+        ) : noMatches ? (
+          <div className="state state-empty" data-testid="search-empty">
+            <div className="state-icon">
+              <SearchIcon size={26} />
+            </div>
+            <h2>{t("search.empty")}</h2>
+            <p>{t("search.emptyHint")}</p>
+          </div>
+        ) : (
+          <CustomerTable
+            key={searching ? "search" : "list"}
+            count={count}
+            getRow={getRow}
+            onRangeChange={searching ? undefined : onRangeChange}
+            selectedIndex={selectedIndex}
+            openedId={openedId}
+            onSelect={select}
+            onOpen={open}
+            label={t("list.label")}
+          />
+        )}
+        <footer className="pane-footer">{t("list.shortcuts")}</footer>
+      </section>
+
+      {openedId && (
+        <CustomerDetail
+          id={openedId}
+          onClose={() => onOpenedChange(null)}
+          onOpen={(id) => onOpenedChange(id)}
+          onEdit={onEdit}
+          onDelete={(customer) => void moveToTrash(customer)}
+        />
+      )}
+    </div>
+  );
+}

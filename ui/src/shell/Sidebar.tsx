@@ -1,0 +1,56 @@
+import { useTranslation } from "react-i18next";
+
+import { SettingsIcon, TrashIcon, UsersIcon } from "../components/Icons";
+import type { Counts } from "../features/customers/useCounts";
+
+export type View = "customers" | "trash" | "settings";
+
+type SidebarProps = { view: View; onNavigate: (view: View) => void; counts: Counts };
+
+export function Sidebar({ view, onNavigate, counts }: SidebarProps) {
+  const { t, i18n } = useTranslation();
+  const number = (n: number | null) => (n === null ? "" : new Intl.NumberFormat(i18n.language).format(n));
+  const items = [
+    { id: "customers" as const, label: t("nav.customers"), icon: <UsersIcon size={16} />, count: counts.live },
+    { id: "trash" as const, label: t("nav.trash"), icon: <TrashIcon size={16} />, count: counts.trash },
+    { id: "settings" as const, label: t("nav.settings"), icon: <SettingsIcon size={16} />, count: null },
+  ];
+  return (
+    <aside className="sidebar">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          簿
+        </span>
+        <span className="brand-text">
+          <span className="brand-title" data-testid="sidebar-title">
+            {t("app.title")}
+          </span>
+          <span className="brand-tagline">{t("app.tagline")}</span>
+        </span>
+      </div>
+      <nav aria-label={t("nav.label")}>
+        <ul className="nav">
+          {items.map((item) => (
+            <li key={item.id}>
+              <button
+                type="button"
+                className={`nav-item${view === item.id ? " nav-item-active" : ""}`}
+                aria-current={view === item.id ? "page" : undefined}
+                onClick={() => onNavigate(item.id)}
+                data-testid={`nav-${item.id}`}
+              >
+                {item.icon}
+                <span className="nav-label">{item.label}</span>
+                {item.count !== null && (
+                  <span className="nav-count" data-testid={`nav-${item.id}-count`}>
+                    {number(item.count)}
+                  </span>
+                )}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </aside>
+  );
+}

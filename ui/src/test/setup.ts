@@ -1,0 +1,22 @@
+import "@testing-library/jest-dom/vitest";
+import { cleanup } from "@testing-library/react";
+import { clearMocks } from "@tauri-apps/api/mocks";
+import { afterEach, beforeEach } from "vitest";
+
+import i18n from "../i18n";
+
+// jsdom lays nothing out, so every box is 0×0 and a virtualized list would show no rows.
+// Give elements a window-sized client box (what @tanstack/react-virtual measures).
+export const TEST_VIEWPORT = { width: 1000, height: 600 };
+Object.defineProperty(HTMLElement.prototype, "clientHeight", { configurable: true, get: () => TEST_VIEWPORT.height });
+Object.defineProperty(HTMLElement.prototype, "clientWidth", { configurable: true, get: () => TEST_VIEWPORT.width });
+
+beforeEach(async () => {
+  await i18n.changeLanguage("en");
+});
+
+afterEach(() => {
+  cleanup();
+  clearMocks();
+  window.localStorage.clear();
+});
