@@ -1,0 +1,176 @@
+//! The `fieldbook` binary as a script would use it: real database file, JSON output,
+//! exit codes and error messages.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+struct Book {
+    dir: tempfile::TempDir,
+}
+
+impl Book {
+    fn new() -> Self {
+        Book { dir: tempfile::tempdir().unwrap() }
+    }
+
+    fn cmd(&self) -> Command {
+        let mut c = Command::cargo_bin("fieldbook").unwrap();
+        c.arg("--db").arg(self.dir.path().join("book.db"));
+        c
+    }
+
+    /// Run with --json and parse stdout; panics with stderr if it fails.
+    fn json(&self, args: &[&str]) -> Value {
+        let out = self.cmd().arg("--json").args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+
+    fn add(&self, args: &[&str]) -> String {
+        let mut all = vec!["customers", "add"];
+        all.extend_from_slice(args);
+        self.json(&all)["id"].as_str().unwrap().to_string()
+    }
+}
+
+#[test]
+fn add_prints_the_new_id_and_show_returns_every_field() {
+    let b = Book::new();
+    let out = b.cmd().args(["customers", "add", "--name", "张三", "--phone", "+86 138 0013 8000"]).output().unwrap();
+    assert!(out.status.success());
+    let id = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    assert!(uuid_like(&id), "plain output is just the id: {id:?}");
+
+    let id2 = b.add(&[
+        "--name",
+        "李四",
+        "--email",
+        "li@example.com",
+        "--tier",
+        "VIP",
+        "--tag",
+        "golf",
+        "--tag",
+        "理财",
+        "--lunar-birthday",
+        "1984-L10-15",
+    ]);
+    let c = b.json(&["customers", "show", &id2]);
+    assert_eq!(c["name"], "李四");
+    assert_eq!(c["tier"], "VIP");
+    assert_eq!(c["tags"], serde_json::json!(["golf", "理财"]));
+    assert_eq!(
+        c["birthday"],
+        serde_json::json!({"calendar": "lunar", "year": 1984, "month": 10, "leap": true, "day": 15})
+    );
+    assert_eq!(c["emails"][0]["value"], "li@example.com");
+}
+
+#[test]
+fn a_person_joins_an_organization_by_name() {
+    let b = Book::new();
+    let org = b.add(&["--name", "华信科技有限公司", "--kind", "organization"]);
+    let p = b.add(&["--name", "王五", "--company", "华信科技有限公司"]);
+    assert_eq!(b.json(&["customers", "show", &p])["company_id"], org);
+    assert_eq!(b.json(&["customers", "show", &org])["members"][0]["name"], "王五");
+    let out = b.cmd().args(["customers", "add", "--name", "X", "--company", "Nowhere Inc"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no organization named"));
+}
+
+#[test]
+fn search_returns_json_hits_with_id_and_name_by_pinyin_initials_and_phone_suffix() {
+    let b = Book::new();
+    let id = b.add(&["--name", "曾国藩", "--phone", "138-0013-8000"]);
+    b.add(&["--name", "John Smith"]);
+    for q in ["zgf", "zengguofan", "8000", "国藩"] {
+        let hits = b.json(&["search", q, "--limit", "5"]);
+        assert_eq!(hits[0]["id"], id.as_str(), "query {q}");
+        assert_eq!(hits[0]["name"], "曾国藩");
+    }
+    assert_eq!(b.json(&["search", "smith"])[0]["name"], "John Smith");
+}
+
+#[test]
+fn delete_moves_to_the_trash_and_restore_brings_back() {
+    let b = Book::new();
+    let id = b.add(&["--name", "赵六"]);
+    b.json(&["customers", "delete", &id]);
+    assert_eq!(b.json(&["customers", "list"])["total"], 0);
+    assert_eq!(b.json(&["customers", "list", "--trash"])["items"][0]["id"], id.as_str());
+    assert_eq!(b.json(&["search", "zhaoliu"]).as_array().unwrap().len(), 0);
+    b.json(&["customers", "restore", &id]);
+    assert_eq!(b.json(&["customers", "list"])["total"], 1);
+}
+
+#[test]
+fn invalid_input_fails_with_a_json_error_on_stderr_and_writes_nothing() {
+    let b = Book::new();
+    for (args, code, field) in [
+        (vec!["--name", "A", "--email", "nope"], "email_invalid", Some("emails[0]")),
+        (vec!["--name", "A", "--birthday", "2023-02-29"], "date_impossible", Some("birthday")),
+        (vec!["--name", "A", "--lunar-birthday", "2024-L02-15"], "lunar_date_impossible", Some("lunar_birthday")),
+        (vec!["--name", "  "], "name_empty", Some("name")),
+        (vec!["--name", "A", "--birthday", "1984/10/15"], "date_format", Some("birthday")),
+    ] {
+        let out = b.cmd().arg("--json").args(["customers", "add"]).args(&args).output().unwrap();
+        assert!(!out.status.success(), "{args:?} must fail");
+        assert!(out.stdout.is_empty(), "nothing on stdout for an error");
+        let err: Value = serde_json::from_slice(&out.stderr).unwrap();
+        assert_eq!(err["code"], code, "{args:?}");
+        assert_eq!(err["field"].as_str(), field, "{args:?}");
+    }
+    assert_eq!(b.json(&["customers", "list"])["total"], 0, "no failed add wrote anything");
+}
+
+#[test]
+fn show_of_a_missing_id_is_a_not_found_error() {
+    let b = Book::new();
+    let out = b.cmd().args(["customers", "show", "nope"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not found"));
+}
+
+#[test]
+fn seed_is_reproducible_for_a_seed_and_mixes_chinese_english_and_lunar() {
+    let names = |seed: &str| {
+        let b = Book::new();
+        b.json(&["seed", "--customers", "300", "--seed", seed]);
+        let page = b.json(&["customers", "list", "--limit", "500"]);
+        assert_eq!(page["total"], 300);
+        let mut names: Vec<String> =
+            page["items"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap().to_string()).collect();
+        names.sort();
+        (b, names)
+    };
+    let (b, first) = names("42");
+    let (_, again) = names("42");
+    assert_eq!(first, again, "the same seed gives the same book");
+    assert!(first.iter().any(|n| n.is_ascii()) && first.iter().any(|n| !n.is_ascii()), "mixed Chinese and English");
+    let lunar: i64 = rusqlite::Connection::open(b.dir.path().join("book.db"))
+        .unwrap()
+        .query_row("SELECT COUNT(*) FROM customers WHERE birthday LIKE '%lunar%'", [], |r| r.get(0))
+        .unwrap();
+    assert!(lunar > 0, "some seeded birthdays are lunar");
+}
+
+#[test]
+fn the_default_database_is_in_the_data_dir_from_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = Command::cargo_bin("fieldbook").unwrap();
+    c.env("FIELDBOOK_DATA_DIR", dir.path()).args(["customers", "add", "--name", "Env"]).assert().success();
+    assert!(dir.path().join("fieldbook.db").exists());
+}
+
+#[test]
+fn help_lists_the_commands() {
+    let out = Command::cargo_bin("fieldbook").unwrap().arg("--help").output().unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    for cmd in ["customers", "search", "seed", "bench", "--db", "--json"] {
+        assert!(help.contains(cmd), "--help mentions {cmd}");
+    }
+}
+
+fn uuid_like(s: &str) -> bool {
+    s.len() == 36 && s.chars().filter(|c| *c == '-').count() == 4
+}
