@@ -223,15 +223,23 @@ function DetailBody({ customer: c, locale, onOpen }: { customer: Customer; local
   );
 }
 
+/** Labels are free text; the common ones are stored as keys ("mobile") and shown translated. */
+const KNOWN_LABELS = ["mobile", "work", "home", "personal", "office", "fax", "other"] as const;
+
 function ContactList({ icon, title, points, numeric }: { icon: ReactNode; title: string; points: ContactPoint[]; numeric?: boolean }) {
+  const { t } = useTranslation();
   if (points.length === 0) return null;
+  const labelText = (label: string) => {
+    const key = KNOWN_LABELS.find((k) => k === label.toLowerCase());
+    return key ? t(`contactLabels.${key}`) : label;
+  };
   return (
     <div className="contact-group" aria-label={title} role="group">
       {points.map((p, i) => (
         <div key={p.id ?? i} className="contact">
           <span className="contact-icon">{icon}</span>
           <span className={`contact-value selectable${numeric ? " num" : ""}`}>{p.value}</span>
-          {p.label && <span className="contact-label">{p.label}</span>}
+          {p.label && <span className="contact-label">{labelText(p.label)}</span>}
         </div>
       ))}
     </div>

@@ -1,0 +1,25 @@
+import { screen } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+
+import { makeCustomer } from "../../dev/fakeBackend";
+import { installBackend, renderWithProviders } from "../../test/render";
+import { CustomerDetail } from "./CustomerDetail";
+
+describe("customer detail", () => {
+  it("translates well-known contact labels and shows free-text labels as typed", async () => {
+    const c = makeCustomer({
+      id: "c1",
+      name: "张三",
+      phones: [
+        { id: "p1", label: "mobile", value: "138 0013 8000" },
+        { id: "p2", label: "老家座机", value: "0571 8888 0000" },
+      ],
+    });
+    installBackend([c], { locale: "zh-CN" });
+    renderWithProviders(<CustomerDetail id="c1" onClose={() => {}} onOpen={() => {}} onEdit={() => {}} onDelete={() => {}} />);
+    expect(await screen.findByText("138 0013 8000")).toBeInTheDocument();
+    expect(await screen.findByText("手机")).toBeInTheDocument();
+    expect(screen.getByText("老家座机")).toBeInTheDocument();
+    expect(screen.queryByText("mobile")).not.toBeInTheDocument();
+  });
+});
