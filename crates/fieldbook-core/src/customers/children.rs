@@ -61,8 +61,14 @@ pub fn load_anniversaries(conn: &Connection, customer_id: &str) -> Result<Vec<An
 
 /// Make the stored live points of one kind equal `wanted`: entries with a known id are
 /// updated in place, new ones inserted, missing ones moved to the trash (soft delete).
-pub fn save_points(tx: &mut Tx<'_>, customer_id: &str, kind: PointKind, wanted: &[ContactPoint]) -> Result<()> {
-    let existing = load_points(tx.conn(), customer_id, kind)?;
+/// `existing` is what is stored now (empty for a customer being created).
+pub fn save_points(
+    tx: &mut Tx<'_>,
+    customer_id: &str,
+    kind: PointKind,
+    wanted: &[ContactPoint],
+    existing: Vec<ContactPoint>,
+) -> Result<()> {
     let mut kept = Vec::new();
     for (position, p) in wanted.iter().enumerate() {
         let fields = [
@@ -96,8 +102,12 @@ pub fn save_points(tx: &mut Tx<'_>, customer_id: &str, kind: PointKind, wanted: 
     Ok(())
 }
 
-pub fn save_anniversaries(tx: &mut Tx<'_>, customer_id: &str, wanted: &[Anniversary]) -> Result<()> {
-    let existing = load_anniversaries(tx.conn(), customer_id)?;
+pub fn save_anniversaries(
+    tx: &mut Tx<'_>,
+    customer_id: &str,
+    wanted: &[Anniversary],
+    existing: Vec<Anniversary>,
+) -> Result<()> {
     let mut kept = Vec::new();
     for a in wanted {
         let date = serde_json::to_string(&a.date).expect("DateSpec serializes");

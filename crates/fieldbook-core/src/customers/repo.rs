@@ -51,11 +51,11 @@ impl Store {
             for (i, input) in inputs.into_iter().enumerate() {
                 let at = |e| BatchError { index: Some(i), error: e };
                 let input = normalize(input).map_err(at)?;
-                check_company(tx.conn(), &input, None).map_err(at)?;
+                let company = check_company(tx.conn(), &input, None).map_err(at)?;
                 let id = crate::new_id();
                 tx.insert(CUSTOMERS, &id, &field_values(&input)).map_err(at)?;
-                save_children(tx, &id, &input).map_err(at)?;
-                index::reindex_customer(tx, &id).map_err(at)?;
+                save_children(tx, &id, &input, Existing::None).map_err(at)?;
+                index::index_new_customer(tx, &id, &input, company.as_deref()).map_err(at)?;
                 ids.push(id);
             }
             Ok(ids)
@@ -76,7 +76,7 @@ impl Store {
         }
         self.write(|tx| {
             let changed = tx.update(CUSTOMERS, id, &field_values(&input))?;
-            save_children(tx, id, &input)?;
+            save_children(tx, id, &input, Existing::Stored(&before))?;
             index::reindex_customer(tx, id)?;
             if changed.contains(&"name") {
                 // Members are findable by their company's name.
@@ -179,10 +179,16 @@ impl Store {
             self.conn().query_row(&format!("SELECT COUNT(*) FROM customers c WHERE {filter}"), [], |r| r.get(0))?;
         let total = total as u64;
         let order = if scope == ListScope::Trash { "c.deleted_at DESC, c.id" } else { "c.sort_key, c.id" };
-        let items = self.summaries(
-            &format!("WHERE {filter} ORDER BY {order} LIMIT ?1 OFFSET ?2"),
-            params![limit.min(MAX_PAGE) as i64, offset as i64],
-        )?;
+        // Page through ids alone (a walk of the covering index), then load just this page:
+        // with OFFSET, SQLite would otherwise build every skipped row, company join included.
+        let ids: Vec<String> = {
+            let mut stmt = self.conn().prepare_cached(&format!(
+                "SELECT c.id FROM customers c WHERE {filter} ORDER BY {order} LIMIT ?1 OFFSET ?2"
+            ))?;
+            let rows = stmt.query_map(params![limit.min(MAX_PAGE) as i64, offset as i64], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let items = self.customer_summaries(&ids)?;
         Ok(CustomerPage { total, offset, items })
     }
 
@@ -235,27 +241,41 @@ impl From<rusqlite::Error> for BatchError {
     }
 }
 
-fn save_children(tx: &mut Tx<'_>, id: &str, input: &CustomerInput) -> Result<()> {
-    children::save_points(tx, id, PointKind::Phone, &input.phones)?;
-    children::save_points(tx, id, PointKind::Email, &input.emails)?;
-    children::save_points(tx, id, PointKind::Address, &input.addresses)?;
-    children::save_anniversaries(tx, id, &input.anniversaries)
+/// The child rows a save starts from.
+enum Existing<'a> {
+    /// A customer being created has none: nothing to read back.
+    None,
+    Stored(&'a Customer),
+}
+
+fn save_children(tx: &mut Tx<'_>, id: &str, input: &CustomerInput, existing: Existing<'_>) -> Result<()> {
+    let (phones, emails, addresses, anniversaries) = match existing {
+        Existing::None => Default::default(),
+        Existing::Stored(c) => (
+            c.fields.phones.clone(),
+            c.fields.emails.clone(),
+            c.fields.addresses.clone(),
+            c.fields.anniversaries.clone(),
+        ),
+    };
+    children::save_points(tx, id, PointKind::Phone, &input.phones, phones)?;
+    children::save_points(tx, id, PointKind::Email, &input.emails, emails)?;
+    children::save_points(tx, id, PointKind::Address, &input.addresses, addresses)?;
+    children::save_anniversaries(tx, id, &input.anniversaries, anniversaries)
 }
 
 /// A person's company must be a live organization (and not the person itself).
-fn check_company(conn: &Connection, input: &CustomerInput, self_id: Option<&str>) -> Result<()> {
-    let Some(company_id) = &input.company_id else { return Ok(()) };
-    let kind: Option<String> = conn
-        .query_row("SELECT kind FROM customers WHERE id = ?1 AND deleted_at IS NULL", [company_id], |r| r.get(0))
+/// Returns the company's name, which the search index needs.
+fn check_company(conn: &Connection, input: &CustomerInput, self_id: Option<&str>) -> Result<Option<String>> {
+    let Some(company_id) = &input.company_id else { return Ok(None) };
+    let found: Option<(String, String)> = conn
+        .prepare_cached("SELECT kind, name FROM customers WHERE id = ?1 AND deleted_at IS NULL")?
+        .query_row([company_id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
-    if kind.as_deref() != Some("organization") || self_id == Some(company_id.as_str()) {
-        return Err(CoreError::invalid(
-            "company_id",
-            "company_invalid",
-            "the company must be an existing organization",
-        ));
+    match found {
+        Some((kind, name)) if kind == "organization" && self_id != Some(company_id.as_str()) => Ok(Some(name)),
+        _ => Err(CoreError::invalid("company_id", "company_invalid", "the company must be an existing organization")),
     }
-    Ok(())
 }
 
 fn text(v: &Option<String>) -> Value {

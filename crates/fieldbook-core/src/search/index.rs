@@ -6,6 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::keys::{name_keys, normalize_query, sort_key, NameKind};
 use crate::customers::validate::phone_digits;
+use crate::customers::{CustomerInput, CustomerKind};
 use crate::error::Result;
 use crate::store::Tx;
 
@@ -35,11 +36,31 @@ pub fn reindex_customer(tx: &mut Tx<'_>, customer_id: &str) -> Result<()> {
     let Some(doc) = load_doc(conn, customer_id)? else {
         return remove_customer(tx, customer_id);
     };
-    conn.prepare_cached("UPDATE customers SET sort_key = ?1 WHERE id = ?2")?
-        .execute(params![sort_key(&doc.name, doc.kind), customer_id])?;
     let doc_id = doc_id(conn, customer_id)?;
     clear(conn, doc_id)?;
+    write_doc(conn, customer_id, doc_id, &doc)
+}
 
+/// Index a customer created in this transaction, from its input: nothing to read back or clear.
+pub fn index_new_customer(tx: &mut Tx<'_>, customer_id: &str, c: &CustomerInput, company: Option<&str>) -> Result<()> {
+    let conn = tx.conn();
+    conn.prepare_cached("INSERT INTO search_docs (customer_id) VALUES (?1)")?.execute([customer_id])?;
+    let doc = Doc {
+        kind: if c.kind == CustomerKind::Organization { NameKind::Organization } else { NameKind::Person },
+        name: c.name.clone(),
+        company: company.map(str::to_string),
+        title: c.title.clone(),
+        tags: c.tags.clone(),
+        notes: c.notes.clone(),
+        phones: c.phones.iter().map(|p| p.value.clone()).collect(),
+        emails: c.emails.iter().map(|p| p.value.clone()).collect(),
+    };
+    write_doc(conn, customer_id, conn.last_insert_rowid(), &doc)
+}
+
+fn write_doc(conn: &Connection, customer_id: &str, doc_id: i64, doc: &Doc) -> Result<()> {
+    conn.prepare_cached("UPDATE customers SET sort_key = ?1 WHERE id = ?2")?
+        .execute(params![sort_key(&doc.name, doc.kind), customer_id])?;
     let mut keys: BTreeMap<String, i64> = BTreeMap::new();
     let mut add = |key: String, weight: i64| {
         if !key.is_empty() {
@@ -93,16 +114,27 @@ pub fn reindex_customer(tx: &mut Tx<'_>, customer_id: &str) -> Result<()> {
     }
 
     // Everything else, for substrings of three or more characters anywhere.
-    let mut body = vec![doc.name.clone(), pinyin_line];
+    conn.prepare_cached("INSERT INTO search_fts (rowid, body) VALUES (?1, ?2)")?
+        .execute(params![doc_id, fts_body(doc, &pinyin_line)])?;
+    Ok(())
+}
+
+/// The text the trigram index holds for one customer.
+fn fts_body(doc: &Doc, pinyin_line: &str) -> String {
+    let mut body = vec![doc.name.clone(), pinyin_line.to_string()];
     body.extend(doc.company.iter().cloned());
     body.extend(doc.title.iter().cloned());
     body.extend(doc.phones.iter().map(|p| phone_digits(p)));
     body.extend(doc.emails.iter().cloned());
     body.extend(doc.tags.iter().cloned());
     body.extend(doc.notes.iter().cloned());
-    conn.prepare_cached("INSERT INTO search_fts (rowid, body) VALUES (?1, ?2)")?
-        .execute(params![doc_id, body.join("\n")])?;
-    Ok(())
+    body.join("\n")
+}
+
+/// The trigram-index text of a stored live customer (benchmarks rebuild the index rows
+/// with it: the contentless FTS table cannot give its text back).
+pub fn document_body(conn: &Connection, customer_id: &str) -> Result<Option<String>> {
+    Ok(load_doc(conn, customer_id)?.map(|doc| fts_body(&doc, &name_keys(&doc.name, doc.kind).full.join(" "))))
 }
 
 /// Drop a customer from the search tables.
@@ -119,6 +151,7 @@ pub fn remove_customer(tx: &mut Tx<'_>, customer_id: &str) -> Result<()> {
     Ok(())
 }
 
+/// The customer's search document id, created on first use.
 fn doc_id(conn: &Connection, customer_id: &str) -> Result<i64> {
     conn.prepare_cached("INSERT OR IGNORE INTO search_docs (customer_id) VALUES (?1)")?.execute([customer_id])?;
     Ok(conn

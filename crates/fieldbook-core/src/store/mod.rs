@@ -47,6 +47,8 @@ impl Store {
     fn init(mut conn: Connection, clock: Arc<dyn Clock>) -> Result<Store> {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.pragma_update(None, "foreign_keys", "OFF")?;
+        // 32 MiB page cache: bulk imports and the search index stay in memory while they work.
+        conn.pragma_update(None, "cache_size", -32_768)?;
         MIGRATIONS.to_latest(&mut conn)?;
         let device = match conn.query_row("SELECT id FROM device", [], |r| r.get::<_, String>(0)).optional()? {
             Some(id) => id,

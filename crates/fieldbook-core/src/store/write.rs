@@ -60,7 +60,9 @@ impl<'a> Tx<'a> {
         self.tx.prepare_cached(&sql)?.execute(params_from_iter(values))?;
         let row: serde_json::Map<String, serde_json::Value> =
             fields.iter().map(|(n, v)| (n.to_string(), to_json_value(v))).collect();
-        self.stamp(entity, id, ROW_FIELD, &Value::Null, &Value::Text(serde_json::Value::Object(row).to_string()))
+        // A new row (a fresh UUIDv7, or a key written for the first time) has no clock yet.
+        let hlc = self.hlc.tick(self.now.timestamp_millis());
+        self.record(entity, id, ROW_FIELD, hlc, None, Some(serde_json::Value::Object(row).to_string()))
     }
 
     /// Update the given fields of an existing row; only fields whose value really changes are
@@ -98,8 +100,9 @@ impl<'a> Tx<'a> {
         self.stamp(entity, id, PURGED_FIELD, &Value::Null, &Value::Integer(1))
     }
 
+    /// Stamp a changed field of an existing row: later than its current clock (its own, else
+    /// the row's insert clock) and than anything this device issued.
     fn stamp(&mut self, entity: Entity, id: &str, field: &str, old: &Value, new: &Value) -> Result<()> {
-        // A field's clock is its own stamp, else the row's insert stamp.
         let seen: Option<String> = self
             .tx
             .prepare_cached(
@@ -113,6 +116,19 @@ impl<'a> Tx<'a> {
             Some(seen) => self.hlc.tick_after(now_ms, &seen.parse::<Hlc>()?),
             None => self.hlc.tick(now_ms),
         };
+        self.record(entity, id, field, hlc, to_json(old), to_json(new))
+    }
+
+    /// Keep `hlc` as the field's clock and append the change to the journal.
+    fn record(
+        &mut self,
+        entity: Entity,
+        id: &str,
+        field: &str,
+        hlc: Hlc,
+        old: Option<String>,
+        new: Option<String>,
+    ) -> Result<()> {
         let hlc_text = hlc.to_string();
         if field != PURGED_FIELD {
             self.tx
@@ -122,11 +138,6 @@ impl<'a> Tx<'a> {
                 )?
                 .execute(params![entity.table, id, field, hlc_text])?;
         }
-        let (old, new) = if field == ROW_FIELD {
-            (None, value_text(new)) // already JSON
-        } else {
-            (to_json(old), to_json(new))
-        };
         self.tx
             .prepare_cached(
                 "INSERT INTO change_journal (hlc, entity, row_id, field, old_value, new_value, origin)
@@ -165,12 +176,5 @@ fn to_json(v: &Value) -> Option<String> {
     match v {
         Value::Null => None,
         v => Some(to_json_value(v).to_string()),
-    }
-}
-
-fn value_text(v: &Value) -> Option<String> {
-    match v {
-        Value::Text(s) => Some(s.clone()),
-        _ => None,
     }
 }
