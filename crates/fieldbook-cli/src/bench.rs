@@ -160,14 +160,21 @@ pub fn run(args: &BenchArgs, out: &Output) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The same customers and contact points with plain prepared INSERTs in one transaction,
-/// into the same schema: the floor any write path is measured against.
-fn raw_insert(path: &Path, all: &[&CustomerInput]) -> anyhow::Result<Duration> {
-    drop(Store::open(path, Arc::new(SystemClock))?); // same schema, migrated
-    let mut conn = rusqlite::Connection::open(path)?;
+/// A fresh database with the store's schema, opened as a plain connection with the store's
+/// settings: where the raw baselines insert.
+fn baseline_db(path: &Path) -> anyhow::Result<rusqlite::Connection> {
+    drop(Store::open(path, Arc::new(SystemClock))?); // creates and migrates the schema
+    let conn = rusqlite::Connection::open(path)?;
     for (k, v) in STORE_PRAGMAS {
         conn.pragma_update(None, k, v)?;
     }
+    Ok(conn)
+}
+
+/// The same customers and contact points with plain prepared INSERTs in one transaction,
+/// into the same schema: the floor any write path is measured against.
+fn raw_insert(path: &Path, all: &[&CustomerInput]) -> anyhow::Result<Duration> {
+    let mut conn = baseline_db(path)?;
     let t = Instant::now();
     let tx = conn.transaction()?;
     {
@@ -213,11 +220,7 @@ fn raw_insert(path: &Path, all: &[&CustomerInput]) -> anyhow::Result<Duration> {
 /// in key order would append to sorted indexes, which no real write can do).
 fn raw_same_rows(store: &Store, path: &Path) -> anyhow::Result<(Duration, usize)> {
     let rows = RowsByCustomer::read(store.conn())?;
-    drop(Store::open(path, Arc::new(SystemClock))?); // same schema, migrated
-    let mut conn = rusqlite::Connection::open(path)?;
-    for (k, v) in STORE_PRAGMAS {
-        conn.pragma_update(None, k, v)?;
-    }
+    let mut conn = baseline_db(path)?;
     let t = Instant::now();
     let tx = conn.transaction()?;
     {
