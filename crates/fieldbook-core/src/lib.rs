@@ -8,6 +8,7 @@ pub mod dates;
 pub mod error;
 pub mod hlc;
 pub mod interactions;
+pub mod orders;
 pub mod paths;
 pub mod records;
 pub mod search;

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -98,4 +99,13 @@ pub(crate) fn date_value(d: Option<NaiveDate>) -> Value {
 
 pub(crate) fn read_date(s: Option<String>) -> Option<NaiveDate> {
     s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+}
+
+pub(crate) fn decimal_value(d: Option<Decimal>) -> Value {
+    d.map(|d| Value::Text(d.normalize().to_string())).unwrap_or(Value::Null)
+}
+
+/// A stored decimal; unreadable text (never written by us) reads as zero rather than failing.
+pub(crate) fn read_decimal(s: Option<String>) -> Option<Decimal> {
+    s.map(|s| s.parse().unwrap_or_default())
 }
