@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod clock;
+pub mod complaints;
 pub mod customers;
 pub mod dates;
 pub mod error;
