@@ -16,6 +16,7 @@ pub mod search;
 pub mod seed;
 pub mod settings;
 pub mod store;
+pub mod timeline;
 
 pub use error::{CoreError, ErrorPayload, Result};
 pub use store::Store;
