@@ -2,6 +2,7 @@
 //! dependency, so the desktop app and the `fieldbook` CLI share one tested implementation.
 
 pub mod calendar;
+pub mod classify;
 pub mod clock;
 pub mod complaints;
 pub mod customers;
