@@ -15,6 +15,7 @@ pub mod paths;
 pub mod records;
 pub mod search;
 pub mod seed;
+pub mod seed_history;
 pub mod settings;
 pub mod store;
 pub mod timeline;
