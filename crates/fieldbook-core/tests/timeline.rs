@@ -123,3 +123,17 @@ fn deleted_records_leave_the_timeline_and_bad_input_is_an_error() {
     assert_eq!(s.timeline("ghost", 10, None).unwrap_err().code(), "not_found");
     assert_eq!(s.timeline(&id, 10, Some("garbage")).unwrap_err().code(), "cursor_invalid");
 }
+
+#[test]
+fn purging_a_customer_removes_its_records_for_good() {
+    let (mut s, id) = story();
+    s.delete_customer(&id).unwrap();
+    s.purge_customer(&id).unwrap();
+    for table in ["interactions", "orders", "order_lines", "complaints"] {
+        let n: i64 = s.conn().query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0)).unwrap();
+        assert_eq!(n, 0, "no orphaned {table} after a purge");
+    }
+    let purged: i64 =
+        s.conn().query_row("SELECT COUNT(*) FROM change_journal WHERE field = '*purged'", [], |r| r.get(0)).unwrap();
+    assert_eq!(purged, 6, "customer, 2 interactions, order, its line, complaint: each journaled for sync");
+}
