@@ -3,6 +3,8 @@
 
 mod bench;
 mod customers;
+mod interactions;
+mod orders;
 mod output;
 mod seed;
 
@@ -35,6 +37,12 @@ enum Command {
     /// Add, list, show, delete (to the Trash) and restore customers.
     #[command(subcommand)]
     Customers(customers::CustomersCommand),
+    /// Log and list a customer's interactions (visits, calls, messages, meetings, gifts).
+    #[command(subcommand)]
+    Interactions(interactions::InteractionsCommand),
+    /// Record and list a customer's orders (line items, totals in exact decimals).
+    #[command(subcommand)]
+    Orders(orders::OrdersCommand),
     /// Type-ahead search: name, pinyin or initials, phone digits, email, company, tags, notes.
     Search {
         query: String,
@@ -68,6 +76,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let mut store = Store::open(&db, Arc::new(SystemClock))?;
     match cli.command {
         Command::Customers(cmd) => customers::run(cmd, &mut store, &out),
+        Command::Interactions(cmd) => interactions::run(cmd, &mut store, &out),
+        Command::Orders(cmd) => orders::run(cmd, &mut store, &out),
         Command::Search { query, limit } => customers::search(&store, &query, limit, &out),
         Command::Seed(args) => seed::run(&args, &mut store, &out),
         Command::Bench(_) => unreachable!("handled above"),

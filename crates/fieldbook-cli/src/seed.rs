@@ -1,8 +1,10 @@
 //! `fieldbook seed`: fill a book with realistic sample customers.
 
+use chrono::NaiveDate;
 use clap::Args;
 use fieldbook_core::customers::CustomerInput;
 use fieldbook_core::seed::Seeder;
+use fieldbook_core::seed_history::HistorySeeder;
 use fieldbook_core::Store;
 use rand::{Rng, SeedableRng};
 
@@ -16,6 +18,13 @@ pub struct SeedArgs {
     /// Random seed: the same seed gives the same book.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Also log this many interactions spread over the past two years across the customers,
+    /// plus one order for every four interactions.
+    #[arg(long, default_value_t = 0)]
+    pub interactions: usize,
+    /// The day the history ends (YYYY-MM-DD; default today): fix it for a reproducible book.
+    #[arg(long)]
+    pub as_of: Option<chrono::NaiveDate>,
 }
 
 /// Records written per transaction: big enough to amortise commits, small enough to show progress.
@@ -38,7 +47,7 @@ pub fn plan(customers: usize, seed: u64) -> (Vec<CustomerInput>, Vec<(CustomerIn
 }
 
 /// Write a planned book; returns the ids of the organizations and persons created.
-pub fn write(store: &mut Store, customers: usize, seed: u64, progress: bool) -> anyhow::Result<usize> {
+pub fn write(store: &mut Store, customers: usize, seed: u64, progress: bool) -> anyhow::Result<Vec<String>> {
     let (orgs, people) = plan(customers, seed);
     let mut org_ids = Vec::with_capacity(orgs.len());
     let total = orgs.len() + people.len();
@@ -48,16 +57,52 @@ pub fn write(store: &mut Store, customers: usize, seed: u64, progress: bool) -> 
         done += chunk.len();
         report(progress, done, total);
     }
+    let mut ids = org_ids.clone();
     for chunk in people.chunks(BATCH) {
         let inputs = chunk
             .iter()
             .map(|(p, company)| CustomerInput { company_id: company.map(|i| org_ids[i].clone()), ..p.clone() })
             .collect();
-        store.create_customers(inputs)?;
+        ids.extend(store.create_customers(inputs)?);
         done += chunk.len();
         report(progress, done, total);
     }
-    Ok(total)
+    Ok(ids)
+}
+
+/// Log `interactions` interactions and a quarter as many orders across `customer_ids`, in
+/// batches of one transaction each. Returns (interactions, orders) written.
+pub fn write_history(
+    store: &mut Store,
+    customer_ids: &[String],
+    interactions: usize,
+    seed: u64,
+    as_of: NaiveDate,
+    progress: bool,
+) -> anyhow::Result<(usize, usize)> {
+    if customer_ids.is_empty() || interactions == 0 {
+        return Ok((0, 0));
+    }
+    let mut h = HistorySeeder::new(seed, as_of);
+    let orders = interactions / 4;
+    let total = interactions + orders;
+    let mut done = 0;
+    while done < interactions {
+        let n = BATCH.min(interactions - done);
+        let batch = (0..n).map(|_| h.interaction(customer_ids)).collect();
+        store.create_interactions(batch)?;
+        done += n;
+        report(progress, done, total);
+    }
+    let mut made = 0;
+    while made < orders {
+        let n = BATCH.min(orders - made);
+        let batch = (0..n).map(|_| h.order(customer_ids)).collect();
+        store.create_orders(batch)?;
+        made += n;
+        report(progress, done + made, total);
+    }
+    Ok((interactions, orders))
 }
 
 fn report(progress: bool, done: usize, total: usize) {
@@ -70,9 +115,19 @@ fn report(progress: bool, done: usize, total: usize) {
 }
 
 pub fn run(args: &SeedArgs, store: &mut Store, out: &Output) -> anyhow::Result<()> {
-    let n = write(store, args.customers, args.seed, !out.json)?;
-    out.emit(&serde_json::json!({ "customers": n, "seed": args.seed }), || {
-        format!("added {n} customers (seed {})", args.seed)
-    });
+    let ids = write(store, args.customers, args.seed, !out.json)?;
+    let as_of = args.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let (interactions, orders) = write_history(store, &ids, args.interactions, args.seed, as_of, !out.json)?;
+    let n = ids.len();
+    out.emit(
+        &serde_json::json!({ "customers": n, "interactions": interactions, "orders": orders, "seed": args.seed }),
+        || {
+            let mut t = format!("added {n} customers");
+            if interactions > 0 {
+                t.push_str(&format!(", {interactions} interactions and {orders} orders"));
+            }
+            format!("{t} (seed {})", args.seed)
+        },
+    );
     Ok(())
 }

@@ -2,16 +2,23 @@
 //! dependency, so the desktop app and the `fieldbook` CLI share one tested implementation.
 
 pub mod calendar;
+pub mod classify;
 pub mod clock;
+pub mod complaints;
 pub mod customers;
 pub mod dates;
 pub mod error;
 pub mod hlc;
+pub mod interactions;
+pub mod orders;
 pub mod paths;
+pub mod records;
 pub mod search;
 pub mod seed;
+pub mod seed_history;
 pub mod settings;
 pub mod store;
+pub mod timeline;
 
 pub use error::{CoreError, ErrorPayload, Result};
 pub use store::Store;

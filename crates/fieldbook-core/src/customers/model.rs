@@ -46,6 +46,18 @@ pub enum CustomerType {
     Partner,
 }
 
+/// A financial-product customer's appetite for risk (风险偏好), as banks and insurers classify it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum RiskPreference {
+    Conservative,
+    Moderate,
+    Balanced,
+    Growth,
+    Aggressive,
+}
+
 /// A phone, email or address with its label ("mobile", "work", "家" …).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -89,6 +101,10 @@ pub struct CustomerInput {
     pub tags: Vec<String>,
     pub notes: Option<String>,
     pub birthday: Option<DateSpec>,
+    /// For financial products; none = not assessed. Optional in TypeScript so forms written
+    /// before it existed still type-check (serde fills in none).
+    #[ts(optional = nullable)]
+    pub risk_preference: Option<RiskPreference>,
     pub phones: Vec<ContactPoint>,
     pub emails: Vec<ContactPoint>,
     pub addresses: Vec<ContactPoint>,

@@ -29,6 +29,7 @@ pub const CUSTOMERS: Entity = Entity {
         "tags",
         "notes",
         "birthday",
+        "risk_preference",
         "deleted_at",
     ],
 };
@@ -148,7 +149,7 @@ impl Store {
             .query_row(
                 "SELECT c.id, c.kind, c.name, c.gender, c.title, c.company_id, c.source, c.owner, c.tier,
                         c.customer_type, c.region, c.interests, c.tags, c.notes, c.birthday,
-                        c.created_at, c.updated_at, c.deleted_at, o.name
+                        c.created_at, c.updated_at, c.deleted_at, o.name, c.risk_preference
                  FROM customers c LEFT JOIN customers o ON o.id = c.company_id WHERE c.id = ?1",
                 [id],
                 read_customer,
@@ -308,6 +309,7 @@ fn field_values(c: &CustomerInput) -> Vec<(&'static str, Value)> {
             "birthday",
             c.birthday.map(|b| Value::Text(serde_json::to_string(&b).expect("dates serialize"))).unwrap_or(Value::Null),
         ),
+        ("risk_preference", c.risk_preference.as_ref().map(enum_text).unwrap_or(Value::Null)),
     ]
 }
 
@@ -336,6 +338,7 @@ fn read_customer(r: &Row<'_>) -> rusqlite::Result<Customer> {
             tags: serde_json::from_str(&r.get::<_, String>(12)?).unwrap_or_default(),
             notes: r.get(13)?,
             birthday: birthday.and_then(|b| serde_json::from_str::<DateSpec>(&b).ok()),
+            risk_preference: opt_enum(r.get(19)?),
             phones: vec![],
             emails: vec![],
             addresses: vec![],

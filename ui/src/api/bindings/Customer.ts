@@ -6,6 +6,7 @@ import type { CustomerSummary } from "./CustomerSummary";
 import type { CustomerType } from "./CustomerType";
 import type { DateSpec } from "./DateSpec";
 import type { Gender } from "./Gender";
+import type { RiskPreference } from "./RiskPreference";
 import type { Tier } from "./Tier";
 
 /**
@@ -23,4 +24,9 @@ members: Array<CustomerSummary>, created_at: string, updated_at: string, deleted
 /**
  * The organization a person belongs to (a customer id).
  */
-company_id: string | null, source: string | null, owner: string | null, tier: Tier | null, customer_type: CustomerType | null, region: string | null, interests: string | null, tags: Array<string>, notes: string | null, birthday: DateSpec | null, phones: Array<ContactPoint>, emails: Array<ContactPoint>, addresses: Array<ContactPoint>, anniversaries: Array<Anniversary>, };
+company_id: string | null, source: string | null, owner: string | null, tier: Tier | null, customer_type: CustomerType | null, region: string | null, interests: string | null, tags: Array<string>, notes: string | null, birthday: DateSpec | null, 
+/**
+ * For financial products; none = not assessed. Optional in TypeScript so forms written
+ * before it existed still type-check (serde fills in none).
+ */
+risk_preference?: RiskPreference | null, phones: Array<ContactPoint>, emails: Array<ContactPoint>, addresses: Array<ContactPoint>, anniversaries: Array<Anniversary>, };

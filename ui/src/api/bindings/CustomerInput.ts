@@ -5,6 +5,7 @@ import type { CustomerKind } from "./CustomerKind";
 import type { CustomerType } from "./CustomerType";
 import type { DateSpec } from "./DateSpec";
 import type { Gender } from "./Gender";
+import type { RiskPreference } from "./RiskPreference";
 import type { Tier } from "./Tier";
 
 /**
@@ -14,4 +15,9 @@ export type CustomerInput = { kind: CustomerKind, name: string, gender: Gender |
 /**
  * The organization a person belongs to (a customer id).
  */
-company_id: string | null, source: string | null, owner: string | null, tier: Tier | null, customer_type: CustomerType | null, region: string | null, interests: string | null, tags: Array<string>, notes: string | null, birthday: DateSpec | null, phones: Array<ContactPoint>, emails: Array<ContactPoint>, addresses: Array<ContactPoint>, anniversaries: Array<Anniversary>, };
+company_id: string | null, source: string | null, owner: string | null, tier: Tier | null, customer_type: CustomerType | null, region: string | null, interests: string | null, tags: Array<string>, notes: string | null, birthday: DateSpec | null, 
+/**
+ * For financial products; none = not assessed. Optional in TypeScript so forms written
+ * before it existed still type-check (serde fills in none).
+ */
+risk_preference?: RiskPreference | null, phones: Array<ContactPoint>, emails: Array<ContactPoint>, addresses: Array<ContactPoint>, anniversaries: Array<Anniversary>, };

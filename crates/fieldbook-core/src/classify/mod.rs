@@ -1,0 +1,146 @@
+//! Computed, explainable customer classification: lifecycle stage (`lifecycle`), RFM scores
+//! and a suggested ABC tier (`rfm`). The rules are pure functions over `CustomerFacts`, which
+//! are read here in a few aggregate queries; `today` is always passed in.
+
+mod lifecycle;
+mod model;
+mod rfm;
+
+pub use lifecycle::stage;
+pub use model::*;
+pub use rfm::score;
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::error::{CoreError, Result};
+use crate::orders::{money, OrderStatus};
+use crate::records;
+use crate::store::Store;
+
+const SETTINGS_KEY: &str = "classify";
+
+impl Store {
+    pub fn classify_settings(&self) -> Result<ClassifySettings> {
+        Ok(match self.setting(SETTINGS_KEY)? {
+            Some(v) => serde_json::from_value(v).unwrap_or_default(),
+            None => ClassifySettings::default(),
+        })
+    }
+
+    pub fn set_classify_settings(&mut self, s: &ClassifySettings) -> Result<ClassifySettings> {
+        let l = &s.lifecycle;
+        if l.new_days == 0 || l.silent_days == 0 || l.silent_days >= l.lost_days {
+            return Err(CoreError::invalid(
+                "lifecycle",
+                "thresholds_invalid",
+                "new and silent must be at least one day, and silent shorter than lost",
+            ));
+        }
+        if s.abc.a_share_pct == 0 || s.abc.a_share_pct > s.abc.b_share_pct || s.abc.b_share_pct > 100 {
+            return Err(CoreError::invalid("abc", "thresholds_invalid", "need 0 < A share ≤ B share ≤ 100"));
+        }
+        self.set_setting(SETTINGS_KEY, serde_json::to_value(s).expect("settings serialize"))?;
+        self.classify_settings()
+    }
+
+    /// Stage, RFM and suggested tier of every live customer, in no particular order.
+    pub fn classify_customers(&self, today: NaiveDate) -> Result<Vec<Classification>> {
+        let settings = self.classify_settings()?;
+        let facts = self.customer_facts()?;
+        let mut scores = score(&facts, today, &settings.abc);
+        Ok(facts
+            .iter()
+            .map(|f| {
+                let (stage, reason) = stage(f, today, &settings.lifecycle);
+                let (rfm, suggested_tier) = scores.remove(&f.customer_id).unwrap_or((None, crate::customers::Tier::C));
+                Classification { customer_id: f.customer_id.clone(), stage, reason, rfm, suggested_tier }
+            })
+            .collect())
+    }
+
+    /// One customer's classification. RFM and ABC rank the customer among all others, so this
+    /// costs the same aggregate queries as classifying the whole book.
+    pub fn classify_customer(&self, customer_id: &str, today: NaiveDate) -> Result<Classification> {
+        self.classify_customers(today)?
+            .into_iter()
+            .find(|c| c.customer_id == customer_id)
+            .ok_or_else(|| CoreError::not_found("customer", customer_id))
+    }
+
+    /// The facts of every live customer: three grouped queries, no per-customer reads.
+    pub fn customer_facts(&self) -> Result<Vec<CustomerFacts>> {
+        let conn = self.conn();
+        let mut by_id: HashMap<String, CustomerFacts> = HashMap::new();
+        let mut order: Vec<String> = Vec::new();
+        {
+            let mut stmt =
+                conn.prepare("SELECT id, substr(created_at, 1, 10) FROM customers WHERE deleted_at IS NULL")?;
+            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?)))?;
+            for row in rows {
+                let (id, added) = row?;
+                order.push(id.clone());
+                let added_on = records::read_date(added).unwrap_or_default();
+                by_id.insert(id.clone(), CustomerFacts { customer_id: id, added_on, ..Default::default() });
+            }
+        }
+        {
+            let mut stmt = conn.prepare(
+                "SELECT customer_id, substr(MIN(occurred_at), 1, 10), substr(MAX(occurred_at), 1, 10)
+                 FROM interactions WHERE deleted_at IS NULL GROUP BY customer_id",
+            )?;
+            let rows = stmt.query_map([], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, Option<String>>(2)?))
+            })?;
+            for row in rows {
+                let (id, first, last) = row?;
+                if let Some(f) = by_id.get_mut(&id) {
+                    f.first_interaction = records::read_date(first);
+                    f.last_interaction = records::read_date(last);
+                }
+            }
+        }
+        {
+            let mut stmt = conn.prepare(&format!(
+                "SELECT customer_id, currency, COUNT(*), MIN(ordered_on), MAX(ordered_on), SUM(total_minor)
+                 FROM orders WHERE deleted_at IS NULL AND {} GROUP BY customer_id, currency",
+                OrderStatus::PURCHASE_SQL
+            ))?;
+            let rows = stmt.query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                    r.get::<_, Option<String>>(4)?,
+                    r.get::<_, i64>(5)?,
+                ))
+            })?;
+            // Per customer: (currency, purchase count, revenue) of the main currency so far.
+            let mut main: HashMap<String, (String, i64, Decimal)> = HashMap::new();
+            for row in rows {
+                let (id, currency, count, first, last, minor) = row?;
+                let Some(f) = by_id.get_mut(&id) else { continue };
+                f.purchase_count += count as u64;
+                f.first_purchase = [f.first_purchase, records::read_date(first)].into_iter().flatten().min();
+                f.last_purchase = [f.last_purchase, records::read_date(last)].into_iter().flatten().max();
+                let revenue = money::from_minor(minor, &currency);
+                let better = match main.get(&id) {
+                    None => true,
+                    Some((c, n, _)) => count > *n || (count == *n && currency < *c),
+                };
+                if better {
+                    main.insert(id, (currency, count, revenue));
+                }
+            }
+            for (id, (currency, _, revenue)) in main {
+                if let Some(f) = by_id.get_mut(&id) {
+                    f.revenue = Some((currency, revenue));
+                }
+            }
+        }
+        Ok(order.into_iter().filter_map(|id| by_id.remove(&id)).collect())
+    }
+}

@@ -1,0 +1,134 @@
+//! Complaint reads and writes through the stamped write path; delete moves to the Trash.
+
+use rusqlite::types::Value;
+use rusqlite::{params, OptionalExtension, Row};
+
+use super::model::*;
+use crate::error::{CoreError, Result};
+use crate::records::{self, RecordScope, MAX_RECORD_PAGE};
+use crate::store::{Entity, Store};
+
+pub const COMPLAINTS: Entity = Entity {
+    table: "complaints",
+    fields: &[
+        "customer_id",
+        "opened_on",
+        "subject",
+        "details",
+        "status",
+        "resolution",
+        "satisfaction",
+        "return_visit_on",
+        "deleted_at",
+    ],
+};
+
+const COLUMNS: &str = "id, customer_id, opened_on, subject, details, status, resolution, satisfaction,
+                       return_visit_on, created_at, updated_at, deleted_at";
+
+impl Store {
+    pub fn create_complaint(&mut self, input: ComplaintInput) -> Result<Complaint> {
+        let id = crate::new_id();
+        self.write(|tx| {
+            let fields = field_values(tx.conn(), &input)?;
+            tx.insert(COMPLAINTS, &id, &fields)
+        })?;
+        self.complaint(&id)
+    }
+
+    pub fn update_complaint(&mut self, id: &str, input: ComplaintInput) -> Result<Complaint> {
+        if self.complaint(id)?.deleted_at.is_some() {
+            return Err(CoreError::Conflict(format!("complaint {id} is in the Trash; restore it first")));
+        }
+        self.write(|tx| {
+            let fields = field_values(tx.conn(), &input)?;
+            tx.update(COMPLAINTS, id, &fields).map(drop)
+        })?;
+        self.complaint(id)
+    }
+
+    pub fn delete_complaint(&mut self, id: &str) -> Result<()> {
+        if self.complaint(id)?.deleted_at.is_some() {
+            return Ok(());
+        }
+        self.write(|tx| {
+            let now = tx.now_text().to_string();
+            tx.update(COMPLAINTS, id, &[("deleted_at", Value::Text(now))]).map(drop)
+        })
+    }
+
+    pub fn restore_complaint(&mut self, id: &str) -> Result<Complaint> {
+        let c = self.complaint(id)?;
+        records::check_live_customer(self.conn(), &c.fields.customer_id)?;
+        self.write(|tx| tx.update(COMPLAINTS, id, &[("deleted_at", Value::Null)]).map(drop))?;
+        self.complaint(id)
+    }
+
+    pub fn complaint(&self, id: &str) -> Result<Complaint> {
+        self.conn()
+            .query_row(&format!("SELECT {COLUMNS} FROM complaints WHERE id = ?1"), [id], read_complaint)
+            .optional()?
+            .ok_or_else(|| CoreError::not_found("complaint", id))
+    }
+
+    /// One customer's complaints, newest first (at most 500).
+    pub fn list_complaints(&self, customer_id: &str, scope: RecordScope) -> Result<Vec<Complaint>> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM complaints WHERE customer_id = ?1 AND {}
+             ORDER BY opened_on DESC, created_at DESC, id DESC LIMIT ?2",
+            scope.filter()
+        ))?;
+        let rows = stmt.query_map(params![customer_id, MAX_RECORD_PAGE as i64], read_complaint)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+fn field_values(conn: &rusqlite::Connection, input: &ComplaintInput) -> Result<Vec<(&'static str, Value)>> {
+    records::check_live_customer(conn, &input.customer_id)?;
+    records::check_date("opened_on", input.opened_on)?;
+    let subject = records::required_text("subject", "subject_empty", &input.subject)?;
+    if let Some(s) = input.satisfaction {
+        if !(1..=5).contains(&s) {
+            return Err(CoreError::invalid("satisfaction", "satisfaction_out_of_range", "satisfaction is 1 to 5"));
+        }
+    }
+    if let Some(d) = input.return_visit_on {
+        records::check_date("return_visit_on", d)?;
+        if d < input.opened_on {
+            return Err(CoreError::invalid(
+                "return_visit_on",
+                "return_visit_before_opened",
+                "the return visit cannot be before the complaint was opened",
+            ));
+        }
+    }
+    Ok(vec![
+        ("customer_id", Value::Text(input.customer_id.clone())),
+        ("opened_on", records::date_value(Some(input.opened_on))),
+        ("subject", Value::Text(subject)),
+        ("details", records::text(&records::optional_text("details", &input.details)?)),
+        ("status", Value::Text(input.status.as_str().to_string())),
+        ("resolution", records::text(&records::optional_text("resolution", &input.resolution)?)),
+        ("satisfaction", input.satisfaction.map(|s| Value::Integer(s.into())).unwrap_or(Value::Null)),
+        ("return_visit_on", records::date_value(input.return_visit_on)),
+    ])
+}
+
+fn read_complaint(r: &Row<'_>) -> rusqlite::Result<Complaint> {
+    Ok(Complaint {
+        id: r.get(0)?,
+        fields: ComplaintInput {
+            customer_id: r.get(1)?,
+            opened_on: records::read_date(r.get(2)?).unwrap_or_default(),
+            subject: r.get(3)?,
+            details: r.get(4)?,
+            status: records::read_enum(r.get(5)?).unwrap_or(ComplaintStatus::Open),
+            resolution: r.get(6)?,
+            satisfaction: r.get::<_, Option<i64>>(7)?.and_then(|s| u8::try_from(s).ok()),
+            return_visit_on: records::read_date(r.get(8)?),
+        },
+        created_at: r.get(9)?,
+        updated_at: r.get(10)?,
+        deleted_at: r.get(11)?,
+    })
+}

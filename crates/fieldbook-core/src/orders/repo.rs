@@ -1,0 +1,202 @@
+//! Order reads and writes. An order and its lines are written in one transaction through the
+//! stamped write path; the order's `total_minor` is derived from its lines in the same step.
+
+use rusqlite::types::Value;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use rust_decimal::Decimal;
+
+use super::lines::{self, CheckedLine};
+use super::model::*;
+use super::money::{self, normalize_currency};
+use crate::customers::BatchError;
+use crate::error::{CoreError, Result};
+use crate::records::{self, RecordScope, MAX_RECORD_PAGE};
+use crate::store::{Entity, Store, Tx};
+
+pub const ORDERS: Entity = Entity {
+    table: "orders",
+    fields: &[
+        "customer_id",
+        "ordered_on",
+        "status",
+        "currency",
+        "notes",
+        "expected_return_pct",
+        "stop_loss_pct",
+        "deleted_at",
+    ],
+};
+
+const COLUMNS: &str = "id, customer_id, ordered_on, status, currency, notes, expected_return_pct, stop_loss_pct,
+                       created_at, updated_at, deleted_at";
+
+impl Store {
+    pub fn create_order(&mut self, input: OrderInput) -> Result<Order> {
+        let id = self.create_orders(vec![input]).map_err(|e| e.error)?.remove(0);
+        self.order(&id)
+    }
+
+    /// Create many orders in one transaction: all, or (on the first invalid one) none.
+    pub fn create_orders(&mut self, inputs: Vec<OrderInput>) -> Result<Vec<String>, BatchError> {
+        self.write_with(|tx| {
+            let mut ids = Vec::with_capacity(inputs.len());
+            for (i, input) in inputs.iter().enumerate() {
+                let at = |e| BatchError { index: Some(i), error: e };
+                let (fields, lines) = check(tx.conn(), input).map_err(at)?;
+                let id = crate::new_id();
+                tx.insert(ORDERS, &id, &fields).map_err(at)?;
+                save(tx, &id, &fields, &lines).map_err(at)?;
+                ids.push(id);
+            }
+            Ok(ids)
+        })
+    }
+
+    /// Replace an order's fields and lines. Lines with a known id keep it (and their history).
+    pub fn update_order(&mut self, id: &str, input: OrderInput) -> Result<Order> {
+        if self.order(id)?.deleted_at.is_some() {
+            return Err(CoreError::Conflict(format!("order {id} is in the Trash; restore it first")));
+        }
+        self.write(|tx| {
+            let (fields, lines) = check(tx.conn(), &input)?;
+            tx.update(ORDERS, id, &fields)?;
+            save(tx, id, &fields, &lines)
+        })?;
+        self.order(id)
+    }
+
+    /// Move to the Trash (its lines stay with it).
+    pub fn delete_order(&mut self, id: &str) -> Result<()> {
+        if self.order(id)?.deleted_at.is_some() {
+            return Ok(());
+        }
+        self.write(|tx| {
+            let now = tx.now_text().to_string();
+            tx.update(ORDERS, id, &[("deleted_at", Value::Text(now))]).map(drop)
+        })
+    }
+
+    /// Bring back from the Trash; its customer must be live.
+    pub fn restore_order(&mut self, id: &str) -> Result<Order> {
+        let o = self.order(id)?;
+        records::check_live_customer(self.conn(), &o.customer_id)?;
+        self.write(|tx| tx.update(ORDERS, id, &[("deleted_at", Value::Null)]).map(drop))?;
+        self.order(id)
+    }
+
+    /// One order with its lines, live or in the Trash.
+    pub fn order(&self, id: &str) -> Result<Order> {
+        let mut o = self
+            .conn()
+            .query_row(&format!("SELECT {COLUMNS} FROM orders WHERE id = ?1"), [id], read_order)
+            .optional()?
+            .ok_or_else(|| CoreError::not_found("order", id))?;
+        fill_lines(self.conn(), &mut o)?;
+        Ok(o)
+    }
+
+    /// A page of one customer's orders with their lines, newest first.
+    pub fn list_orders(&self, customer_id: &str, scope: RecordScope, offset: u64, limit: u64) -> Result<OrderPage> {
+        let filter = scope.filter();
+        let total: i64 = self.conn().query_row(
+            &format!("SELECT COUNT(*) FROM orders WHERE customer_id = ?1 AND {filter}"),
+            [customer_id],
+            |r| r.get(0),
+        )?;
+        let order = match scope {
+            RecordScope::Live => "ordered_on DESC, created_at DESC, id DESC",
+            RecordScope::Trash => "deleted_at DESC, id DESC",
+        };
+        let mut items: Vec<Order> = {
+            let mut stmt = self.conn().prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM orders WHERE customer_id = ?1 AND {filter} ORDER BY {order} LIMIT ?2 OFFSET ?3"
+            ))?;
+            let rows =
+                stmt.query_map(params![customer_id, limit.min(MAX_RECORD_PAGE) as i64, offset as i64], read_order)?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        for o in &mut items {
+            fill_lines(self.conn(), o)?;
+        }
+        Ok(OrderPage { total: total as u64, offset, items })
+    }
+}
+
+type Checked = (Vec<(&'static str, Value)>, Vec<CheckedLine>);
+
+fn check(conn: &Connection, input: &OrderInput) -> Result<Checked> {
+    records::check_live_customer(conn, &input.customer_id)?;
+    records::check_date("ordered_on", input.ordered_on)?;
+    let currency = normalize_currency("currency", &input.currency)?;
+    check_pct("expected_return_pct", input.expected_return_pct, -100, 1000)?;
+    check_pct("stop_loss_pct", input.stop_loss_pct, 0, 100)?;
+    if input.lines.is_empty() && input.status != OrderStatus::Draft {
+        return Err(CoreError::invalid(
+            "lines",
+            "lines_empty",
+            "an order needs at least one item (a draft may have none)",
+        ));
+    }
+    let lines = input
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| lines::check_line(conn, i, l, &currency))
+        .collect::<Result<Vec<_>>>()?;
+    let fields = vec![
+        ("customer_id", Value::Text(input.customer_id.clone())),
+        ("ordered_on", records::date_value(Some(input.ordered_on))),
+        ("status", Value::Text(input.status.as_str().to_string())),
+        ("currency", Value::Text(currency)),
+        ("notes", records::text(&records::optional_text("notes", &input.notes)?)),
+        ("expected_return_pct", records::decimal_value(input.expected_return_pct)),
+        ("stop_loss_pct", records::decimal_value(input.stop_loss_pct)),
+    ];
+    Ok((fields, lines))
+}
+
+fn check_pct(field: &str, v: Option<Decimal>, min: i64, max: i64) -> Result<()> {
+    match v {
+        Some(p) if p < Decimal::from(min) || p > Decimal::from(max) => {
+            Err(CoreError::invalid(field, "pct_out_of_range", format!("{field} must be between {min}% and {max}%")))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Write the lines and the derived total (the sum of the rounded line totals, in minor units).
+fn save(tx: &mut Tx<'_>, id: &str, fields: &[(&'static str, Value)], lines: &[CheckedLine]) -> Result<()> {
+    let currency = match fields.iter().find(|(n, _)| *n == "currency") {
+        Some((_, Value::Text(c))) => c.clone(),
+        _ => unreachable!("check() always sets the currency"),
+    };
+    lines::save_lines(tx, id, lines)?;
+    let total = money::sum(lines.iter().map(|l| l.total))?;
+    let minor = money::to_minor(total, &currency)?;
+    tx.conn().prepare_cached("UPDATE orders SET total_minor = ?1 WHERE id = ?2")?.execute(params![minor, id])?;
+    Ok(())
+}
+
+fn fill_lines(conn: &Connection, o: &mut Order) -> Result<()> {
+    o.lines = lines::load_lines(conn, &o.id, &o.currency)?;
+    o.total = money::round_money(money::sum(o.lines.iter().map(|l| l.total))?, &o.currency);
+    Ok(())
+}
+
+fn read_order(r: &Row<'_>) -> rusqlite::Result<Order> {
+    Ok(Order {
+        id: r.get(0)?,
+        customer_id: r.get(1)?,
+        ordered_on: records::read_date(r.get(2)?).unwrap_or_default(),
+        status: records::read_enum(r.get(3)?).unwrap_or(OrderStatus::Draft),
+        currency: r.get(4)?,
+        notes: r.get(5)?,
+        expected_return_pct: records::read_decimal(r.get(6)?),
+        stop_loss_pct: records::read_decimal(r.get(7)?),
+        lines: vec![],
+        total: Decimal::ZERO,
+        created_at: r.get(8)?,
+        updated_at: r.get(9)?,
+        deleted_at: r.get(10)?,
+    })
+}

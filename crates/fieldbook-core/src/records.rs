@@ -1,0 +1,133 @@
+//! What a customer's records (interactions, orders, complaints) share: the Trash scope of a
+//! list, the rule that a record belongs to a live customer, text tidying, and the conversion
+//! of domain values to and from stored SQLite values.
+
+use chrono::NaiveDate;
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{CoreError, Result};
+
+/// Which of a customer's records a list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum RecordScope {
+    #[default]
+    Live,
+    Trash,
+}
+
+impl RecordScope {
+    pub(crate) fn filter(self) -> &'static str {
+        match self {
+            RecordScope::Live => "deleted_at IS NULL",
+            RecordScope::Trash => "deleted_at IS NOT NULL",
+        }
+    }
+}
+
+/// Largest page a record list returns at once.
+pub const MAX_RECORD_PAGE: u64 = 500;
+
+pub(crate) const MAX_TEXT_CHARS: usize = 100_000;
+
+/// A new record must name a customer that exists and is not in the Trash.
+pub(crate) fn check_live_customer(conn: &Connection, customer_id: &str) -> Result<()> {
+    let live = conn
+        .query_row("SELECT deleted_at IS NULL FROM customers WHERE id = ?1", [customer_id], |r| r.get::<_, bool>(0))
+        .optional()?;
+    match live {
+        Some(true) => Ok(()),
+        Some(false) => Err(CoreError::invalid("customer_id", "customer_in_trash", "the customer is in the Trash")),
+        None => Err(CoreError::invalid("customer_id", "customer_not_found", format!("no customer {customer_id:?}"))),
+    }
+}
+
+/// Trimmed, non-empty, not absurdly long.
+pub(crate) fn required_text(field: &str, reason: &'static str, value: &str) -> Result<String> {
+    let v = value.trim();
+    if v.is_empty() {
+        return Err(CoreError::invalid(field, reason, format!("{field} must not be empty")));
+    }
+    check_length(field, v)?;
+    Ok(v.to_string())
+}
+
+/// Trimmed; blank becomes none.
+pub(crate) fn optional_text(field: &str, value: &Option<String>) -> Result<Option<String>> {
+    let v = value.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    if let Some(v) = v {
+        check_length(field, v)?;
+    }
+    Ok(v.map(str::to_string))
+}
+
+fn check_length(field: &str, v: &str) -> Result<()> {
+    if v.chars().count() > MAX_TEXT_CHARS {
+        return Err(CoreError::invalid(field, "text_too_long", format!("{field} is over {MAX_TEXT_CHARS} characters")));
+    }
+    Ok(())
+}
+
+/// Dates a record may carry: generous, but a typo like 0202 or 20266 is caught.
+pub(crate) fn check_date(field: &str, d: NaiveDate) -> Result<()> {
+    use chrono::Datelike;
+    if !(1900..=2200).contains(&d.year()) {
+        return Err(CoreError::invalid(field, "date_out_of_range", format!("{d} is outside 1900–2200")));
+    }
+    Ok(())
+}
+
+// --- stored values -------------------------------------------------------------------------
+
+pub(crate) fn text(v: &Option<String>) -> Value {
+    v.clone().map(Value::Text).unwrap_or(Value::Null)
+}
+
+/// A stored enum; a value this version does not know (from a newer app) reads as none.
+pub(crate) fn read_enum<T: serde::de::DeserializeOwned>(s: Option<String>) -> Option<T> {
+    s.and_then(|s| serde_json::from_value(serde_json::Value::String(s)).ok())
+}
+
+pub(crate) fn date_value(d: Option<NaiveDate>) -> Value {
+    d.map(|d| Value::Text(d.format("%Y-%m-%d").to_string())).unwrap_or(Value::Null)
+}
+
+pub(crate) fn read_date(s: Option<String>) -> Option<NaiveDate> {
+    s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+}
+
+pub(crate) fn decimal_value(d: Option<Decimal>) -> Value {
+    d.map(|d| Value::Text(d.normalize().to_string())).unwrap_or(Value::Null)
+}
+
+/// A stored decimal; unreadable text (never written by us) reads as zero rather than failing.
+pub(crate) fn read_decimal(s: Option<String>) -> Option<Decimal> {
+    s.map(|s| s.parse().unwrap_or_default())
+}
+
+/// Remove every interaction, order (with its lines) and complaint of a purged customer for
+/// good, each with a `*purged` journal entry so the removal syncs.
+pub(crate) fn purge_customer_records(tx: &mut crate::store::Tx<'_>, customer_id: &str) -> Result<()> {
+    use crate::{complaints::COMPLAINTS, interactions::INTERACTIONS, orders::ORDERS, orders::ORDER_LINES};
+    for (entity, sql) in [
+        (ORDER_LINES, "SELECT id FROM order_lines WHERE order_id IN (SELECT id FROM orders WHERE customer_id = ?1)"),
+        (ORDERS, "SELECT id FROM orders WHERE customer_id = ?1"),
+        (INTERACTIONS, "SELECT id FROM interactions WHERE customer_id = ?1"),
+        (COMPLAINTS, "SELECT id FROM complaints WHERE customer_id = ?1"),
+    ] {
+        let ids: Vec<String> = {
+            let mut stmt = tx.conn().prepare(sql)?;
+            let rows = stmt.query_map([customer_id], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        for id in ids {
+            tx.purge(entity, &id)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,122 @@
+//! Classification on a real store: the facts come from interactions and orders as stored.
+
+mod common;
+
+use chrono::NaiveDate;
+use common::*;
+use fieldbook_core::classify::{ClassifySettings, LifecycleThresholds, ReasonCode, Stage};
+use fieldbook_core::customers::Tier;
+use fieldbook_core::interactions::{InteractionInput, InteractionKind};
+use fieldbook_core::orders::{OrderInput, OrderLineInput, OrderStatus};
+use fieldbook_core::Store;
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn buy(s: &mut Store, customer_id: &str, on: &str, amount: i64, status: OrderStatus, currency: &str) -> String {
+    s.create_order(OrderInput {
+        customer_id: customer_id.into(),
+        ordered_on: day(on),
+        status,
+        currency: currency.into(),
+        notes: None,
+        expected_return_pct: None,
+        stop_loss_pct: None,
+        lines: vec![OrderLineInput {
+            id: None,
+            product_id: None,
+            description: "item".into(),
+            quantity: 1.into(),
+            unit_price: Some(amount.into()),
+            discount_pct: 0.into(),
+        }],
+    })
+    .unwrap()
+    .id
+}
+
+fn meet(s: &mut Store, customer_id: &str, at: &str) {
+    s.create_interaction(InteractionInput {
+        customer_id: customer_id.into(),
+        kind: InteractionKind::Meeting,
+        occurred_at: Some(at.into()),
+        summary: "met".into(),
+        outcome: None,
+        next_step: None,
+        follow_up_on: None,
+    })
+    .unwrap();
+}
+
+const TODAY: &str = "2026-11-22";
+
+#[test]
+fn stages_rfm_and_tiers_come_from_the_stored_records() {
+    let (mut s, _) = store(); // customers are added on 2026-11-22
+    let big = s.create_customer(person("Big")).unwrap().id;
+    let old = s.create_customer(person("Old")).unwrap().id;
+    let fresh = s.create_customer(person("Fresh")).unwrap().id;
+    buy(&mut s, &big, "2025-06-01", 9000, OrderStatus::Completed, "CNY");
+    buy(&mut s, &big, "2026-11-01", 1000, OrderStatus::Paid, "CNY");
+    buy(&mut s, &big, "2026-11-20", 50_000, OrderStatus::Draft, "CNY"); // never bought
+    let refunded = buy(&mut s, &old, "2026-10-01", 7000, OrderStatus::Refunded, "CNY");
+    buy(&mut s, &old, "2026-04-24", 1000, OrderStatus::Completed, "CNY");
+    meet(&mut s, &old, "2025-01-10T09:00:00Z");
+    meet(&mut s, &fresh, "2026-11-15T09:00:00Z");
+
+    let all = s.classify_customers(day(TODAY)).unwrap();
+    assert_eq!(all.len(), 3);
+    let of = |id: &str| all.iter().find(|c| c.customer_id == id).unwrap().clone();
+
+    let b = of(&big);
+    assert_eq!(b.stage, Stage::Active);
+    assert_eq!((b.reason.code, b.reason.days), (ReasonCode::LastPurchaseDays, 21));
+    let rfm = b.rfm.unwrap();
+    assert_eq!((rfm.frequency, rfm.monetary.to_string(), rfm.currency.as_str()), (2, "10000.00".into(), "CNY"));
+    assert_eq!((rfm.r, rfm.f, rfm.m), (5, 5, 5));
+    assert_eq!(b.suggested_tier, Tier::A);
+
+    let o = of(&old);
+    assert_eq!(o.stage, Stage::Lost, "the refunded order does not count as a purchase");
+    assert_eq!(o.reason.text, "last purchase 212 days ago");
+    let rfm = o.rfm.unwrap();
+    assert_eq!((rfm.r, rfm.f, rfm.m), (3, 3, 3), "two buyers: the lesser scores ceil(5 × 1/2) = 3");
+    assert_eq!(o.suggested_tier, Tier::B, "Big alone is 10000 of 11000 = 91% of revenue");
+
+    let f = of(&fresh);
+    assert_eq!((f.stage, f.reason.code, f.reason.days), (Stage::New, ReasonCode::FirstContactDays, 7));
+    assert!(f.rfm.is_none());
+    assert_eq!(f.suggested_tier, Tier::C);
+
+    // Deleting the refunded order changes nothing: it never counted.
+    s.delete_order(&refunded).unwrap();
+    assert_eq!(s.classify_customer(&old, day(TODAY)).unwrap().stage, Stage::Lost);
+}
+
+#[test]
+fn monetary_uses_the_main_currency_and_thresholds_come_from_settings() {
+    let (mut s, _) = store();
+    let c = s.create_customer(person("Traveller")).unwrap().id;
+    buy(&mut s, &c, "2026-11-01", 100, OrderStatus::Paid, "USD");
+    buy(&mut s, &c, "2026-11-02", 200, OrderStatus::Paid, "USD");
+    buy(&mut s, &c, "2026-11-03", 99_999, OrderStatus::Paid, "JPY");
+    let k = s.classify_customer(&c, day(TODAY)).unwrap();
+    let rfm = k.rfm.unwrap();
+    assert_eq!(rfm.frequency, 3, "frequency counts every purchase");
+    assert_eq!((rfm.currency.as_str(), rfm.monetary.to_string()), ("USD", "300.00".into()), "yen are not converted");
+
+    assert_eq!(s.classify_settings().unwrap(), ClassifySettings::default());
+    let strict = ClassifySettings {
+        lifecycle: LifecycleThresholds { new_days: 5, silent_days: 10, lost_days: 15 },
+        ..Default::default()
+    };
+    s.set_classify_settings(&strict).unwrap();
+    assert_eq!(s.classify_customer(&c, day(TODAY)).unwrap().stage, Stage::Lost, "19 days > 15");
+    let bad = ClassifySettings {
+        lifecycle: LifecycleThresholds { new_days: 5, silent_days: 20, lost_days: 15 },
+        ..Default::default()
+    };
+    assert_eq!(s.set_classify_settings(&bad).unwrap_err().code(), "thresholds_invalid");
+    assert_eq!(s.classify_customer("ghost", day(TODAY)).unwrap_err().code(), "not_found");
+}
