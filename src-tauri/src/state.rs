@@ -1,18 +1,20 @@
 //! What every command can reach: the one store connection, behind a mutex.
 
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use fieldbook_core::Store;
 
 pub struct AppState {
     store: Mutex<Store>,
     pub data_dir: PathBuf,
+    /// Wakes the reminder scheduler when something that moves reminders changed.
+    pub reminders_changed: Arc<tokio::sync::Notify>,
 }
 
 impl AppState {
     pub fn new(store: Store, data_dir: PathBuf) -> Self {
-        AppState { store: Mutex::new(store), data_dir }
+        AppState { store: Mutex::new(store), data_dir, reminders_changed: Arc::new(tokio::sync::Notify::new()) }
     }
 
     /// Run `f` with the store. A panic in an earlier command poisons the mutex; the store

@@ -1,6 +1,10 @@
 //! Thin IPC commands, one file per area, named `<area>_<verb>`.
 
 pub mod app;
+pub mod classify;
+pub mod complaints;
 pub mod customers;
+pub mod interactions;
+pub mod orders;
 pub mod search;
 pub mod settings;
