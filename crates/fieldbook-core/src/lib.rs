@@ -8,6 +8,7 @@ pub mod dates;
 pub mod error;
 pub mod hlc;
 pub mod paths;
+pub mod reminders;
 pub mod search;
 pub mod seed;
 pub mod settings;
