@@ -18,8 +18,12 @@ use crate::error::Result;
 use crate::hlc::{Hlc, HlcGenerator};
 
 /// Migrations in order. Never edit a shipped one: append.
-static MIGRATIONS: LazyLock<Migrations<'static>> =
-    LazyLock::new(|| Migrations::new(vec![M::up(include_str!("../../migrations/0001_foundation.sql"))]));
+static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
+    Migrations::new(vec![
+        M::up(include_str!("../../migrations/0001_foundation.sql")),
+        M::up(include_str!("../../migrations/0003_reminders.sql")),
+    ])
+});
 
 pub struct Store {
     conn: Connection,
