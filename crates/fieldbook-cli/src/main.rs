@@ -1,6 +1,7 @@
 //! `fieldbook`: the Fieldbook customer book from a terminal — scripting, CI and benchmarks.
 //! It opens the same database as the desktop app unless `--db` says otherwise.
 
+mod agenda;
 mod bench;
 mod customers;
 mod output;
@@ -41,6 +42,12 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         limit: usize,
     },
+    /// Reminders in a range of days: birthdays, anniversaries, festivals, holidays, revisits.
+    Agenda(agenda::AgendaArgs),
+    /// Convert between Gregorian and lunar (农历) dates.
+    Lunar(agenda::LunarArgs),
+    /// Public holidays of a year (CN: statutory days off and 调休 make-up workdays), or import a year.
+    Holidays(agenda::HolidaysArgs),
     /// Fill the book with realistic sample customers (reproducible for a given --seed).
     Seed(seed::SeedArgs),
     /// Measure insert rate and search latency on a seeded book (see BENCHMARKS.md).
@@ -61,8 +68,10 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<()> {
     let out = output::Output { json: cli.json };
-    if let Command::Bench(args) = &cli.command {
-        return bench::run(args, &out);
+    match &cli.command {
+        Command::Bench(args) => return bench::run(args, &out),
+        Command::Lunar(args) => return agenda::lunar(args, &out),
+        _ => {}
     }
     let db = cli.db.clone().unwrap_or_else(paths::default_db_path);
     let mut store = Store::open(&db, Arc::new(SystemClock))?;
@@ -70,6 +79,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Customers(cmd) => customers::run(cmd, &mut store, &out),
         Command::Search { query, limit } => customers::search(&store, &query, limit, &out),
         Command::Seed(args) => seed::run(&args, &mut store, &out),
-        Command::Bench(_) => unreachable!("handled above"),
+        Command::Agenda(args) => agenda::agenda(&store, &args, &out),
+        Command::Holidays(args) => agenda::holidays(&mut store, &args, &out),
+        Command::Bench(_) | Command::Lunar(_) => unreachable!("handled above"),
     }
 }
