@@ -48,6 +48,15 @@ enum Command {
     Lunar(agenda::LunarArgs),
     /// Public holidays of a year (CN: statutory days off and 调休 make-up workdays), or import a year.
     Holidays(agenda::HolidaysArgs),
+    /// Export birthdays and anniversaries as an iCalendar (.ics) file.
+    Ics {
+        /// Years of one-per-year events for lunar dates (and Feb 29).
+        #[arg(long, default_value_t = 10)]
+        years: u32,
+        /// Write to this file instead of stdout.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Fill the book with realistic sample customers (reproducible for a given --seed).
     Seed(seed::SeedArgs),
     /// Measure insert rate and search latency on a seeded book (see BENCHMARKS.md).
@@ -81,6 +90,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Seed(args) => seed::run(&args, &mut store, &out),
         Command::Agenda(args) => agenda::agenda(&store, &args, &out),
         Command::Holidays(args) => agenda::holidays(&mut store, &args, &out),
+        Command::Ics { years, out: file } => {
+            let now = chrono::Utc::now();
+            let ics = store.export_ics(chrono::Local::now().date_naive(), years, now)?;
+            match file {
+                Some(path) => std::fs::write(path, ics)?,
+                None => print!("{ics}"),
+            }
+            Ok(())
+        }
         Command::Bench(_) | Command::Lunar(_) => unreachable!("handled above"),
     }
 }

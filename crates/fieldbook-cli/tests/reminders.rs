@@ -96,3 +96,20 @@ fn importing_a_newer_year() {
     let days = json(fieldbook(&db).args(["holidays", "--year", "2027"]));
     assert_eq!(days.as_array().unwrap().len(), 3);
 }
+
+#[test]
+fn ics_export_has_all_day_events_with_uids() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("book.db");
+    fieldbook(&db).args(["customers", "add", "--name", "张三", "--birthday", "1984-03-09"]).assert().success();
+    fieldbook(&db).args(["customers", "add", "--name", "李四", "--lunar-birthday", "08-15"]).assert().success();
+    let out = fieldbook(&db).args(["ics", "--years", "5"]).assert().success().get_output().stdout.clone();
+    let ics = String::from_utf8(out).unwrap();
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n") && ics.ends_with("END:VCALENDAR\r\n"));
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1 + 5, "one yearly Gregorian event, five lunar ones");
+    assert_eq!(ics.matches("RRULE:FREQ=YEARLY").count(), 1);
+    assert!(ics.contains("DTSTART;VALUE=DATE:19840309\r\nDTEND;VALUE=DATE:19840310\r\n"));
+    assert_eq!(ics.matches("UID:").count(), 6);
+    assert_eq!(ics.matches("DTSTAMP:").count(), 6);
+    assert!(ics.split("\r\n").all(|l| l.len() <= 75), "lines are folded");
+}

@@ -4,6 +4,7 @@
 pub mod custom;
 mod customer_dates;
 mod general;
+mod ics;
 pub mod model;
 pub mod notify;
 mod occurrences;
