@@ -21,6 +21,9 @@ pub struct AgendaArgs {
     /// How many days, starting with --from.
     #[arg(long, default_value_t = 30)]
     days: u32,
+    /// Print how long the core took (to stderr), first call and a second one, for benchmarks.
+    #[arg(long)]
+    timing: bool,
 }
 
 #[derive(Args)]
@@ -49,7 +52,15 @@ pub struct HolidaysArgs {
 
 pub fn agenda(store: &Store, args: &AgendaArgs, out: &Output) -> anyhow::Result<()> {
     let from = args.from.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let t = std::time::Instant::now();
     let items = store.agenda(from, args.days)?;
+    if args.timing {
+        let first = t.elapsed();
+        let t = std::time::Instant::now();
+        store.agenda(from, args.days)?;
+        let (ms, again) = (first.as_secs_f64() * 1000.0, t.elapsed().as_secs_f64() * 1000.0);
+        eprintln!("agenda: {} items in {ms:.1} ms (first call, incl. lunar table), {again:.1} ms again", items.len());
+    }
     out.emit(&items, || items.iter().map(agenda_line).collect::<Vec<_>>().join("\n"));
     Ok(())
 }

@@ -51,11 +51,17 @@ fn lunar_label(spec: &DateSpec) -> Option<String> {
     }
 }
 
+// INDEXED BY: without statistics SQLite prefers the (deleted_at, …) index and computes the
+// generated key for every live customer (~250 ms at 100k); the key index makes it a lookup.
+const BIRTHDAYS_SQL: &str = "SELECT id, name, birthday, birthday_key FROM customers INDEXED BY customers_birthday_key
+     WHERE deleted_at IS NULL AND birthday_key IN (SELECT value FROM json_each(?1))";
+
+const ANNIVERSARIES_SQL: &str = "SELECT a.id, a.customer_id, c.name, a.label, a.date, a.date_key
+     FROM anniversaries a INDEXED BY anniversaries_date_key JOIN customers c ON c.id = a.customer_id
+     WHERE a.deleted_at IS NULL AND c.deleted_at IS NULL AND a.date_key IN (SELECT value FROM json_each(?1))";
+
 pub(super) fn birthdays(conn: &Connection, keys: &RangeKeys, lead: &LeadTimes) -> Result<Vec<Occurrence>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, name, birthday, birthday_key FROM customers
-         WHERE deleted_at IS NULL AND birthday_key IN (SELECT value FROM json_each(?1))",
-    )?;
+    let mut stmt = conn.prepare_cached(BIRTHDAYS_SQL)?;
     let mut rows = stmt.query([keys_json(keys)])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
@@ -82,11 +88,7 @@ pub(super) fn birthdays(conn: &Connection, keys: &RangeKeys, lead: &LeadTimes) -
 }
 
 pub(super) fn anniversaries(conn: &Connection, keys: &RangeKeys, lead: &LeadTimes) -> Result<Vec<Occurrence>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT a.id, a.customer_id, c.name, a.label, a.date, a.date_key FROM anniversaries a
-         JOIN customers c ON c.id = a.customer_id
-         WHERE a.deleted_at IS NULL AND c.deleted_at IS NULL AND a.date_key IN (SELECT value FROM json_each(?1))",
-    )?;
+    let mut stmt = conn.prepare_cached(ANNIVERSARIES_SQL)?;
     let mut rows = stmt.query([keys_json(keys)])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
@@ -117,4 +119,22 @@ pub(super) fn anniversaries(conn: &Connection, keys: &RangeKeys, lead: &LeadTime
 /// cannot mix them up).
 pub(super) fn range_keys(from: NaiveDate, to: NaiveDate, rules: DateRules) -> RangeKeys {
     super::rules::keys_between(from, to, rules)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan(sql: &str) -> String {
+        let store = crate::Store::open_in_memory(std::sync::Arc::new(crate::clock::SystemClock)).unwrap();
+        let mut stmt = store.conn().prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let rows = stmt.query_map(["[]"], |r| r.get::<_, String>(3)).unwrap();
+        rows.map(Result::unwrap).collect::<Vec<_>>().join("; ")
+    }
+
+    #[test]
+    fn birthdays_and_anniversaries_are_looked_up_by_key_index() {
+        assert!(plan(BIRTHDAYS_SQL).contains("USING INDEX customers_birthday_key (birthday_key=?)"));
+        assert!(plan(ANNIVERSARIES_SQL).contains("USING INDEX anniversaries_date_key (date_key=?)"));
+    }
 }
