@@ -46,6 +46,19 @@ struct Report {
     search: Vec<SearchFigures>,
     /// One page (100 rows) of the customer list at a given offset, as the UI scrolls.
     list_pages: Vec<ListFigures>,
+    agenda: AgendaFigures,
+}
+
+/// `Store::agenda` for 30 days (every source, default settings) from 12 start dates across
+/// a year, each run `runs` times.
+#[derive(Serialize)]
+struct AgendaFigures {
+    days: u32,
+    runs: usize,
+    p50_ms: f64,
+    p99_ms: f64,
+    max_ms: f64,
+    mean_items: f64,
 }
 
 #[derive(Serialize)]
@@ -144,6 +157,7 @@ pub fn run(args: &BenchArgs, out: &Output) -> anyhow::Result<()> {
         list_pages.push(ListFigures { offset, p50_ms: ms(times[10]), max_ms: ms(times[20]) });
     }
 
+    let agenda = agenda_figures(&store, args.queries.max(12))?;
     let report = Report {
         customers: all.len(),
         raw_data_rows_s: raw.as_secs_f64(),
@@ -155,6 +169,7 @@ pub fn run(args: &BenchArgs, out: &Output) -> anyhow::Result<()> {
         store_customers_per_s: all.len() as f64 / stored.as_secs_f64(),
         search,
         list_pages,
+        agenda,
     };
     out.emit(&report, || text(&report));
     Ok(())
@@ -169,6 +184,29 @@ fn baseline_db(path: &Path) -> anyhow::Result<rusqlite::Connection> {
         conn.pragma_update(None, k, v)?;
     }
     Ok(conn)
+}
+
+/// `Store::agenda` timings over a year of start dates.
+fn agenda_figures(store: &Store, runs: usize) -> anyhow::Result<AgendaFigures> {
+    let today = chrono::Local::now().date_naive();
+    let starts: Vec<chrono::NaiveDate> = (0..12).map(|m| today + chrono::Duration::days(m * 30)).collect();
+    store.agenda(today, 30)?; // warm the lunar table and statement cache
+    let mut times = Vec::with_capacity(runs);
+    let mut items = 0usize;
+    for i in 0..runs {
+        let t = Instant::now();
+        items += store.agenda(starts[i % starts.len()], 30)?.len();
+        times.push(t.elapsed());
+    }
+    times.sort();
+    Ok(AgendaFigures {
+        days: 30,
+        runs,
+        p50_ms: ms(times[times.len() / 2]),
+        p99_ms: ms(times[(times.len() * 99 / 100).min(times.len() - 1)]),
+        max_ms: ms(*times.last().expect("runs")),
+        mean_items: items as f64 / runs as f64,
+    })
 }
 
 /// The same customers and contact points with plain prepared INSERTs in one transaction,
@@ -372,5 +410,10 @@ fn text(r: &Report) -> String {
     for l in &r.list_pages {
         s.push_str(&format!("offset {:<15} {:>7.3} {:>8.3}\n", l.offset, l.p50_ms, l.max_ms));
     }
+    let a = &r.agenda;
+    s.push_str(&format!(
+        "\nagenda ({} days, {} runs)  p50 {:.3} ms  p99 {:.3} ms  max {:.3} ms  {:.0} items\n",
+        a.days, a.runs, a.p50_ms, a.p99_ms, a.max_ms, a.mean_items
+    ));
     s
 }

@@ -1,6 +1,7 @@
 //! `fieldbook`: the Fieldbook customer book from a terminal — scripting, CI and benchmarks.
 //! It opens the same database as the desktop app unless `--db` says otherwise.
 
+mod agenda;
 mod bench;
 mod customers;
 mod interactions;
@@ -49,6 +50,21 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         limit: usize,
     },
+    /// Reminders in a range of days: birthdays, anniversaries, festivals, holidays, revisits.
+    Agenda(agenda::AgendaArgs),
+    /// Convert between Gregorian and lunar (农历) dates.
+    Lunar(agenda::LunarArgs),
+    /// Public holidays of a year (CN: statutory days off and 调休 make-up workdays), or import a year.
+    Holidays(agenda::HolidaysArgs),
+    /// Export birthdays and anniversaries as an iCalendar (.ics) file.
+    Ics {
+        /// Years of one-per-year events for lunar dates (and Feb 29).
+        #[arg(long, default_value_t = 10)]
+        years: u32,
+        /// Write to this file instead of stdout.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Fill the book with realistic sample customers (reproducible for a given --seed).
     Seed(seed::SeedArgs),
     /// Measure insert rate and search latency on a seeded book (see BENCHMARKS.md).
@@ -69,8 +85,10 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<()> {
     let out = output::Output { json: cli.json };
-    if let Command::Bench(args) = &cli.command {
-        return bench::run(args, &out);
+    match &cli.command {
+        Command::Bench(args) => return bench::run(args, &out),
+        Command::Lunar(args) => return agenda::lunar(args, &out),
+        _ => {}
     }
     let db = cli.db.clone().unwrap_or_else(paths::default_db_path);
     let mut store = Store::open(&db, Arc::new(SystemClock))?;
@@ -80,6 +98,17 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Orders(cmd) => orders::run(cmd, &mut store, &out),
         Command::Search { query, limit } => customers::search(&store, &query, limit, &out),
         Command::Seed(args) => seed::run(&args, &mut store, &out),
-        Command::Bench(_) => unreachable!("handled above"),
+        Command::Agenda(args) => agenda::agenda(&store, &args, &out),
+        Command::Holidays(args) => agenda::holidays(&mut store, &args, &out),
+        Command::Ics { years, out: file } => {
+            let now = chrono::Utc::now();
+            let ics = store.export_ics(chrono::Local::now().date_naive(), years, now)?;
+            match file {
+                Some(path) => std::fs::write(path, ics)?,
+                None => print!("{ics}"),
+            }
+            Ok(())
+        }
+        Command::Bench(_) | Command::Lunar(_) => unreachable!("handled above"),
     }
 }

@@ -13,6 +13,7 @@ pub mod interactions;
 pub mod orders;
 pub mod paths;
 pub mod records;
+pub mod reminders;
 pub mod search;
 pub mod seed;
 pub mod seed_history;

@@ -22,6 +22,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
     Migrations::new(vec![
         M::up(include_str!("../../migrations/0001_foundation.sql")),
         M::up(include_str!("../../migrations/0002_records.sql")),
+        M::up(include_str!("../../migrations/0003_reminders.sql")),
     ])
 });
 

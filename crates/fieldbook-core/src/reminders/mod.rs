@@ -1,0 +1,22 @@
+//! Reminders: on which days birthdays, anniversaries, festivals, holidays, revisits and custom
+//! reminders fall, what the user did about them, and what is due to notify.
+
+pub mod custom;
+mod customer_dates;
+mod general;
+mod ics;
+pub mod model;
+pub mod notify;
+mod occurrences;
+pub mod revisit;
+pub mod rules;
+pub mod settings;
+pub mod state;
+
+pub use custom::{CustomReminder, CustomReminderInput, Repeat};
+pub use model::{Occurrence, OccurrenceKind, ReminderStatus};
+pub use notify::DueNotification;
+pub use revisit::{revisit_due, OverdueRevisit};
+pub use rules::{DateRules, Feb29Rule, LeapMonthRule};
+pub use settings::{LeadTimes, ReminderSettings, RevisitIntervals};
+pub use state::{is_open, ReminderState};

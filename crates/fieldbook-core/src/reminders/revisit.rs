@@ -1,0 +1,171 @@
+//! Revisit cadence: a customer of a tier is due a visit or call `interval` days after the
+//! last contact; a customer never contacted is due `interval` days after being added.
+//!
+//! ## Where interactions and orders plug in
+//! The last contact is the later of the last logged interaction and the last purchase. Those
+//! tables come with the interactions/orders work; until then the anchor is `created_at`.
+//! The pure rule is [`revisit_due`]. In SQL the anchor is [`ANCHOR_SQL`]: when interactions
+//! and orders land, keep a derived, indexed `last_contact_at` column on `customers` up to
+//! date on every interaction/order write and change `ANCHOR_SQL` (and the index in the
+//! migration) to `max(created_at, coalesce(last_contact_at, ''))`; the range query below
+//! then still finds a day's due customers by an index range scan per tier.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::types::Value;
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::model::{Occurrence, OccurrenceKind};
+use super::settings::{ReminderSettings, MAX_INTERVAL_DAYS};
+use crate::customers::Tier;
+use crate::error::{CoreError, Result};
+use crate::store::{Entity, Store};
+
+pub const REVISIT_CADENCES: Entity = Entity { table: "revisit_cadences", fields: &["interval_days", "deleted_at"] };
+
+/// The column a revisit counts from (see the module docs).
+pub const ANCHOR_SQL: &str = "created_at";
+
+/// The day a customer is next due: `interval_days` after the last contact, or after being
+/// added if never contacted (a contact before creation, e.g. imported history, still counts
+/// from creation).
+pub fn revisit_due(created: NaiveDate, last_contact: Option<NaiveDate>, interval_days: u32) -> NaiveDate {
+    let anchor = last_contact.map_or(created, |c| c.max(created));
+    anchor + chrono::Duration::days(interval_days.into())
+}
+
+/// The date (UTC) of a stored RFC 3339 timestamp.
+fn date_of(ts: &str) -> Option<NaiveDate> {
+    ts.get(..10).and_then(|d| d.parse().ok())
+}
+
+fn occurrence(id: &str, name: &str, due: NaiveDate, interval: u32, s: &ReminderSettings) -> Occurrence {
+    Occurrence::new(OccurrenceKind::Revisit, id, due, s.lead_days.revisit)
+        .for_customer(id, name)
+        .titled(format!("Revisit {name} (every {interval} days)"), format!("回访 {name}（每 {interval} 天）"))
+}
+
+/// Revisits due in `from..=to`.
+pub(super) fn due_between(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+    s: &ReminderSettings,
+) -> Result<Vec<Occurrence>> {
+    let mut out = Vec::new();
+    let overridden =
+        "id NOT IN (SELECT id FROM revisit_cadences WHERE deleted_at IS NULL AND interval_days IS NOT NULL)";
+    for tier in [Tier::Vip, Tier::A, Tier::B, Tier::C] {
+        let Some(n) = s.revisit.for_tier(tier) else { continue };
+        let back = chrono::Duration::days(n.into());
+        // due in [from, to] ⟺ anchor date in [from − n, to − n]: an index range on the text.
+        let (lo, hi) = ((from - back).to_string(), (to - back + chrono::Duration::days(1)).to_string());
+        let sql = format!(
+            "SELECT id, name, {ANCHOR_SQL} FROM customers INDEXED BY customers_tier_created
+             WHERE deleted_at IS NULL AND tier = ?1 AND {ANCHOR_SQL} >= ?2 AND {ANCHOR_SQL} < ?3 AND {overridden}"
+        );
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(params![tier.as_str(), lo, hi])?;
+        while let Some(r) = rows.next()? {
+            let (id, name, anchor): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            let Some(created) = date_of(&anchor) else { continue };
+            out.push(occurrence(&id, &name, revisit_due(created, None, n), n, s));
+        }
+    }
+    // Customers with their own interval (few): checked one by one.
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, c.name, c.created_at, r.interval_days FROM revisit_cadences r JOIN customers c ON c.id = r.id
+         WHERE r.deleted_at IS NULL AND r.interval_days IS NOT NULL AND c.deleted_at IS NULL",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let (id, name, created, n): (String, String, String, u32) = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+        let Some(created) = date_of(&created) else { continue };
+        let due = revisit_due(created, None, n);
+        if (from..=to).contains(&due) {
+            out.push(occurrence(&id, &name, due, n, s));
+        }
+    }
+    Ok(out)
+}
+
+/// A customer past their cadence, for the overdue-revisit radar.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct OverdueRevisit {
+    pub occurrence: Occurrence,
+    pub tier: Option<Tier>,
+    /// Days past the due date.
+    pub days_late: i64,
+}
+
+impl Store {
+    /// Set (or with `None` clear) a customer's own revisit interval, overriding the tier's.
+    pub fn set_revisit_interval(&mut self, customer_id: &str, days: Option<u32>) -> Result<()> {
+        self.customer(customer_id)?;
+        if days.is_some_and(|d| d == 0 || d > MAX_INTERVAL_DAYS) {
+            return Err(CoreError::invalid(
+                "interval_days",
+                "interval_invalid",
+                format!("revisit intervals are 1 to {MAX_INTERVAL_DAYS} days"),
+            ));
+        }
+        let exists = self
+            .conn()
+            .query_row("SELECT 1 FROM revisit_cadences WHERE id = ?1", [customer_id], |_| Ok(()))
+            .optional()?
+            .is_some();
+        let fields = [
+            ("interval_days", days.map(|d| Value::Integer(d.into())).unwrap_or(Value::Null)),
+            ("deleted_at", Value::Null),
+        ];
+        self.write(|tx| {
+            if exists {
+                tx.update(REVISIT_CADENCES, customer_id, &fields).map(drop)
+            } else {
+                tx.insert(REVISIT_CADENCES, customer_id, &fields)
+            }
+        })
+    }
+
+    /// A customer's own revisit interval, if set.
+    pub fn revisit_interval(&self, customer_id: &str) -> Result<Option<u32>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT interval_days FROM revisit_cadences WHERE id = ?1 AND deleted_at IS NULL",
+                [customer_id],
+                |r| r.get::<_, Option<u32>>(0),
+            )
+            .optional()?
+            .flatten())
+    }
+
+    /// Customers whose revisit was due before `today` and is not done or dismissed, latest
+    /// first (most days late), at most `limit`.
+    pub fn overdue_revisits(&self, today: NaiveDate, limit: usize, now: DateTime<Utc>) -> Result<Vec<OverdueRevisit>> {
+        let s = self.reminder_settings()?;
+        let earliest = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date");
+        let mut due = due_between(self.conn(), earliest, today.pred_opt().unwrap_or(today), &s)?;
+        self.attach_states(&mut due)?;
+        let mut out: Vec<OverdueRevisit> = due
+            .into_iter()
+            .filter(|o| super::state::is_open(o, now))
+            .map(|o| {
+                let days_late = (today - o.date).num_days();
+                OverdueRevisit { occurrence: o, tier: None, days_late }
+            })
+            .collect();
+        out.sort_by(|a, b| b.days_late.cmp(&a.days_late).then_with(|| a.occurrence.key.cmp(&b.occurrence.key)));
+        out.truncate(limit);
+        for o in &mut out {
+            let id = o.occurrence.customer_id.as_deref().unwrap_or_default();
+            let tier: Option<String> = self
+                .conn()
+                .query_row("SELECT tier FROM customers WHERE id = ?1", [id], |r| r.get(0))
+                .optional()?
+                .flatten();
+            o.tier = tier.and_then(|t| serde_json::from_value(serde_json::Value::String(t)).ok());
+        }
+        Ok(out)
+    }
+}

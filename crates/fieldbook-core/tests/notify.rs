@@ -1,0 +1,109 @@
+//! Catch-up and fire-once: what the scheduler notifies after the laptop was off.
+
+mod common;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
+use fieldbook_core::customers::CustomerInput;
+use fieldbook_core::dates::DateSpec;
+use fieldbook_core::reminders::{ReminderSettings, RevisitIntervals};
+use fieldbook_core::Store;
+
+fn utc(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, m, d, h, 0, 0).unwrap()
+}
+
+fn beijing() -> FixedOffset {
+    FixedOffset::east_opt(8 * 3600).unwrap()
+}
+
+fn setup() -> (Store, Vec<String>) {
+    let (mut store, _) = common::store();
+    let no_revisits = RevisitIntervals { vip: None, a: None, b: None, c: None };
+    store
+        .update_reminder_settings(ReminderSettings {
+            festivals: false,
+            statutory_holidays: false,
+            revisit: no_revisits,
+            ..Default::default()
+        })
+        .unwrap();
+    // Birthdays 3 days ahead, notified at 09:00 Beijing time (01:00 UTC).
+    let ids = [(11, 25), (11, 27), (12, 1), (12, 5)]
+        .iter()
+        .map(|&(month, day)| {
+            let birthday = Some(DateSpec::Gregorian { year: None, month, day });
+            store.create_customer(CustomerInput { birthday, ..common::person(&format!("B{month}-{day}")) }).unwrap().id
+        })
+        .collect();
+    (store, ids)
+}
+
+fn keys(due: &[fieldbook_core::reminders::DueNotification]) -> Vec<String> {
+    due.iter().map(|d| d.occurrence.key.clone()).collect()
+}
+
+#[test]
+fn a_week_off_catches_up_once_on_start() {
+    let (mut store, ids) = setup();
+    let since = utc(2026, 11, 21, 12); // the app last ran on Saturday evening
+    let now = utc(2026, 11, 28, 12); // back a week later
+    let due = store.due_notifications(since, now, beijing()).unwrap();
+    assert_eq!(
+        keys(&due),
+        [
+            format!("birthday:{}:2026-11-25", ids[0]),
+            format!("birthday:{}:2026-11-27", ids[1]),
+            format!("birthday:{}:2026-12-01", ids[2]),
+        ],
+        "reminded on 11-22, 11-24 and 11-28 at 09:00 local; the 12-05 birthday is not due until 12-02"
+    );
+    assert_eq!(due[0].fire_at, "2026-11-22T01:00:00.000Z");
+
+    store.record_fired(&due, now).unwrap();
+    assert!(store.due_notifications(since, now, beijing()).unwrap().is_empty(), "each fires once");
+
+    // Next wake-up: 2026-12-02 09:00 local brings the last one.
+    let later = store.due_notifications(now, utc(2026, 12, 2, 2), beijing()).unwrap();
+    assert_eq!(keys(&later), [format!("birthday:{}:2026-12-05", ids[3])]);
+}
+
+#[test]
+fn done_items_never_fire_and_snoozed_ones_fire_when_the_snooze_ends() {
+    let (mut store, ids) = setup();
+    let key0 = format!("birthday:{}:2026-11-25", ids[0]);
+    let key1 = format!("birthday:{}:2026-11-27", ids[1]);
+    store.mark_done(&key0).unwrap();
+    let first = store.due_notifications(utc(2026, 11, 21, 12), utc(2026, 11, 24, 2), beijing()).unwrap();
+    assert_eq!(keys(&first), std::slice::from_ref(&key1), "done items do not notify");
+    store.record_fired(&first, utc(2026, 11, 24, 2)).unwrap();
+
+    // Snoozed for an hour: fires again when the snooze ends, once.
+    store.snooze(&key1, utc(2026, 11, 24, 3)).unwrap();
+    assert_eq!(store.next_wake_at(utc(2026, 11, 24, 2), beijing()).unwrap(), utc(2026, 11, 24, 3));
+    assert!(store
+        .due_notifications(utc(2026, 11, 24, 2), utc(2026, 11, 24, 2) + chrono::Duration::minutes(59), beijing())
+        .unwrap()
+        .is_empty());
+    let again = store.due_notifications(utc(2026, 11, 24, 2), utc(2026, 11, 24, 4), beijing()).unwrap();
+    assert_eq!(keys(&again), [key1]);
+    assert_eq!(again[0].fire_at, "2026-11-24T03:00:00.000Z");
+    store.record_fired(&again, utc(2026, 11, 24, 4)).unwrap();
+    assert!(store.due_notifications(utc(2026, 11, 24, 2), utc(2026, 11, 24, 5), beijing()).unwrap().is_empty());
+}
+
+#[test]
+fn the_next_wake_up_is_the_daily_notification_time() {
+    let (store, _) = setup();
+    // 20:00 in Beijing: the next 09:00 is tomorrow's.
+    assert_eq!(store.next_wake_at(utc(2026, 11, 28, 12), beijing()).unwrap(), utc(2026, 11, 29, 1));
+    // 08:00 in Beijing: today's 09:00.
+    assert_eq!(store.next_wake_at(utc(2026, 11, 28, 0), beijing()).unwrap(), utc(2026, 11, 28, 1));
+}
+
+#[test]
+fn a_laptop_off_for_months_catches_up_on_one_month_only() {
+    let (store, _) = setup();
+    let due = store.due_notifications(utc(2026, 1, 1, 0), utc(2026, 11, 28, 12), beijing()).unwrap();
+    assert!(due.iter().all(|d| d.occurrence.remind_on >= NaiveDate::from_ymd_opt(2026, 10, 28).unwrap()));
+    assert_eq!(due.len(), 3);
+}
