@@ -6,5 +6,6 @@ pub mod complaints;
 pub mod customers;
 pub mod interactions;
 pub mod orders;
+pub mod reminders;
 pub mod search;
 pub mod settings;
