@@ -3,12 +3,16 @@
 
 mod commands;
 mod error;
+mod notifications;
+mod scheduler;
 mod state;
+mod tray;
 
 use std::sync::Arc;
 
 use fieldbook_core::clock::SystemClock;
 use fieldbook_core::{paths, Store};
+use tauri::Manager;
 
 pub fn run() {
     let data_dir = paths::data_dir();
@@ -24,8 +28,37 @@ pub fn run() {
     };
     tracing::info!(db = %db_path.display(), device = store.device_id(), "store opened");
 
+    let settings = store.settings().unwrap_or_default();
     tauri::Builder::default()
+        .plugin(tauri_plugin_autostart::init(
+            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+            Some(vec!["--hidden"]),
+        ))
         .manage(state::AppState::new(store, data_dir))
+        .setup(move |app| {
+            let handle = app.handle();
+            // Without a tray host (some desktops, CI) the app still runs; it just has no tray.
+            if let Err(e) = tray::install(handle, notifications::chinese(settings.locale.as_deref())) {
+                tracing::warn!("no tray icon: {e}");
+            }
+            commands::settings::apply_start_at_login(handle, settings.start_at_login);
+            if std::env::args().any(|a| a == "--hidden") && settings.keep_in_tray {
+                if let Some(w) = app.get_webview_window("main") {
+                    let _ = w.hide(); // started at login: wait in the tray
+                }
+            }
+            scheduler::start(handle.clone());
+            Ok(())
+        })
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                let keep = window.state::<state::AppState>().with_store(|s| s.settings().map(|s| s.keep_in_tray));
+                if keep.unwrap_or(false) {
+                    api.prevent_close();
+                    let _ = window.hide();
+                }
+            }
+        })
         .invoke_handler(tauri::generate_handler![
             commands::customers::customers_list,
             commands::customers::customers_get,

@@ -7,6 +7,7 @@ mod customers;
 mod interactions;
 mod orders;
 mod output;
+mod reminders;
 mod seed;
 
 use std::path::PathBuf;
@@ -52,6 +53,9 @@ enum Command {
     },
     /// Reminders in a range of days: birthdays, anniversaries, festivals, holidays, revisits.
     Agenda(agenda::AgendaArgs),
+    /// Reminder settings (notification time, countries), and marking occurrences done.
+    #[command(subcommand)]
+    Reminders(reminders::RemindersCommand),
     /// Convert between Gregorian and lunar (农历) dates.
     Lunar(agenda::LunarArgs),
     /// Public holidays of a year (CN: statutory days off and 调休 make-up workdays), or import a year.
@@ -99,6 +103,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Search { query, limit } => customers::search(&store, &query, limit, &out),
         Command::Seed(args) => seed::run(&args, &mut store, &out),
         Command::Agenda(args) => agenda::agenda(&store, &args, &out),
+        Command::Reminders(cmd) => reminders::run(cmd, &mut store, &out),
         Command::Holidays(args) => agenda::holidays(&mut store, &args, &out),
         Command::Ics { years, out: file } => {
             let now = chrono::Utc::now();

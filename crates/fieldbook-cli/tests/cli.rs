@@ -174,3 +174,17 @@ fn help_lists_the_commands() {
 fn uuid_like(s: &str) -> bool {
     s.len() == 36 && s.chars().filter(|c| *c == '-').count() == 4
 }
+
+#[test]
+fn reminder_settings_change_from_the_cli_and_bad_times_are_refused() {
+    let b = Book::new();
+    assert_eq!(b.json(&["reminders", "settings"])["notify_at"], "09:00", "default notification time");
+    let s = b.json(&["reminders", "settings", "--notify-at", "07:30", "--country", "us"]);
+    assert_eq!(s["notify_at"], "07:30");
+    assert_eq!(s["countries"], serde_json::json!(["US"]));
+    assert_eq!(b.json(&["reminders", "settings"])["notify_at"], "07:30", "saved");
+    let out = b.cmd().args(["--json", "reminders", "settings", "--notify-at", "25:00"]).output().unwrap();
+    assert!(!out.status.success());
+    let err: Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(err["code"], "time_invalid");
+}

@@ -10,13 +10,21 @@ use crate::store::{Entity, Store};
 
 const SETTINGS: Entity = Entity { table: "settings", fields: &["value", "deleted_at"] };
 const LOCALE: &str = "ui.locale";
+const KEEP_IN_TRAY: &str = "app.keep_in_tray";
+const START_AT_LOGIN: &str = "app.start_at_login";
 
 /// The settings the UI edits.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
 #[ts(export)]
 pub struct Settings {
     /// `zh-CN` or `en`; none = follow the operating system.
     pub locale: Option<String>,
+    /// Closing the window keeps the app in the tray so reminders still fire (opt-in: not
+    /// every Linux desktop shows tray icons).
+    pub keep_in_tray: bool,
+    /// Start Fieldbook (in the tray) when the user logs in (opt-in).
+    pub start_at_login: bool,
 }
 
 pub const LOCALES: &[&str] = &["zh-CN", "en"];
@@ -24,7 +32,8 @@ pub const LOCALES: &[&str] = &["zh-CN", "en"];
 impl Store {
     pub fn settings(&self) -> Result<Settings> {
         let locale = self.setting(LOCALE)?.and_then(|v| v.as_str().map(str::to_string));
-        Ok(Settings { locale })
+        let flag = |key| -> Result<bool> { Ok(self.setting(key)?.and_then(|v| v.as_bool()).unwrap_or(false)) };
+        Ok(Settings { locale, keep_in_tray: flag(KEEP_IN_TRAY)?, start_at_login: flag(START_AT_LOGIN)? })
     }
 
     pub fn update_settings(&mut self, s: &Settings) -> Result<Settings> {
@@ -35,6 +44,8 @@ impl Store {
         }
         let value = s.locale.clone().map(serde_json::Value::from).unwrap_or(serde_json::Value::Null);
         self.set_setting(LOCALE, value)?;
+        self.set_setting(KEEP_IN_TRAY, s.keep_in_tray.into())?;
+        self.set_setting(START_AT_LOGIN, s.start_at_login.into())?;
         self.settings()
     }
 
@@ -57,5 +68,30 @@ impl Store {
         self.write(
             |tx| if exists { tx.update(SETTINGS, key, &fields).map(drop) } else { tx.insert(SETTINGS, key, &fields) },
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store() -> Store {
+        Store::open_in_memory(std::sync::Arc::new(crate::clock::SystemClock)).unwrap()
+    }
+
+    #[test]
+    fn settings_default_to_following_the_os_with_tray_and_login_off() {
+        assert_eq!(store().settings().unwrap(), Settings::default());
+    }
+
+    #[test]
+    fn settings_round_trip_and_an_unknown_language_is_refused() {
+        let mut s = store();
+        let want = Settings { locale: Some("zh-CN".into()), keep_in_tray: true, start_at_login: true };
+        assert_eq!(s.update_settings(&want).unwrap(), want);
+        assert_eq!(s.settings().unwrap(), want);
+        let err = s.update_settings(&Settings { locale: Some("fr".into()), ..want.clone() }).unwrap_err();
+        assert_eq!(err.code(), "locale_invalid");
+        assert_eq!(s.settings().unwrap(), want, "a refused update changes nothing");
     }
 }

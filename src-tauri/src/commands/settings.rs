@@ -1,5 +1,5 @@
 use fieldbook_core::settings::Settings;
-use tauri::State;
+use tauri::{AppHandle, State};
 
 use crate::error::CommandResult;
 use crate::state::AppState;
@@ -10,6 +10,22 @@ pub fn settings_get(state: State<'_, AppState>) -> CommandResult<Settings> {
 }
 
 #[tauri::command(async)]
-pub fn settings_update(state: State<'_, AppState>, settings: Settings) -> CommandResult<Settings> {
-    Ok(state.with_store(|s| s.update_settings(&settings))?)
+pub fn settings_update(app: AppHandle, state: State<'_, AppState>, settings: Settings) -> CommandResult<Settings> {
+    let saved = state.with_store(|s| s.update_settings(&settings))?;
+    apply_start_at_login(&app, saved.start_at_login);
+    Ok(saved)
+}
+
+/// Register or remove the login item to match the setting (XDG autostart on Linux).
+pub fn apply_start_at_login(app: &AppHandle, on: bool) {
+    use tauri_plugin_autostart::ManagerExt;
+    let launcher = app.autolaunch();
+    let result = match (on, launcher.is_enabled().unwrap_or(false)) {
+        (true, false) => launcher.enable(),
+        (false, true) => launcher.disable(),
+        _ => Ok(()),
+    };
+    if let Err(e) = result {
+        tracing::warn!("cannot change start at login: {e}");
+    }
 }

@@ -7,4 +7,13 @@ export type Settings = {
 /**
  * `zh-CN` or `en`; none = follow the operating system.
  */
-locale: string | null, };
+locale: string | null, 
+/**
+ * Closing the window keeps the app in the tray so reminders still fire (opt-in: not
+ * every Linux desktop shows tray icons).
+ */
+keep_in_tray: boolean, 
+/**
+ * Start Fieldbook (in the tray) when the user logs in (opt-in).
+ */
+start_at_login: boolean, };

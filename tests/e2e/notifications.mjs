@@ -1,0 +1,46 @@
+// Captures desktop notifications on the private D-Bus session bus of the test run: a real
+// notification daemon (dunst) answers org.freedesktop.Notifications, and dbus-monitor
+// records every Notify call, so a test can assert the summary and body the app sent.
+import { spawn } from "node:child_process";
+import { setTimeout as sleep } from "node:timers/promises";
+
+export async function startNotificationCapture() {
+  if (!process.env.DBUS_SESSION_BUS_ADDRESS) {
+    throw new Error("no session bus: run the end-to-end tests inside dbus-run-session (scripts/test does)");
+  }
+  const daemon = spawn("dunst", ["-print"], { stdio: ["ignore", "pipe", "ignore"] });
+  let daemonLog = "";
+  daemon.stdout.on("data", (d) => (daemonLog += d));
+  const monitor = spawn("dbus-monitor", ["--session", "interface='org.freedesktop.Notifications',member='Notify'"], {
+    stdio: ["ignore", "pipe", "ignore"],
+  });
+  let busLog = "";
+  monitor.stdout.on("data", (d) => (busLog += d));
+  await sleep(500); // both register on the bus
+
+  return {
+    /** Notify calls seen so far, as {summary, body} pairs (strings 4 and 5 of each call). */
+    notifications() {
+      return busLog
+        .split(/^method call/m)
+        .slice(1)
+        .map((call) => [...call.matchAll(/^\s+string "(.*)"$/gm)].map((m) => m[1])) // dbus-monitor does not escape quotes
+        .map((s) => ({ app: s[0], icon: s[1], summary: s[2], body: s[3] }));
+    },
+    /** Wait until a notification whose summary or body matches `re` is on the bus. */
+    async waitFor(re, timeout = 30000) {
+      const end = Date.now() + timeout;
+      while (Date.now() < end) {
+        const hit = this.notifications().find((n) => re.test(n.summary ?? "") || re.test(n.body ?? ""));
+        if (hit) return hit;
+        await sleep(200);
+      }
+      throw new Error(`no notification matching ${re} within ${timeout} ms; saw ${JSON.stringify(this.notifications())}`);
+    },
+    daemonLog: () => daemonLog,
+    stop() {
+      daemon.kill();
+      monitor.kill();
+    },
+  };
+}
