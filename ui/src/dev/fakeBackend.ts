@@ -8,6 +8,7 @@ import type { ErrorPayload } from "../api/bindings/ErrorPayload";
 import type { ListScope } from "../api/bindings/ListScope";
 import type { SearchHit } from "../api/bindings/SearchHit";
 import type { Settings } from "../api/bindings/Settings";
+import { createFakeRecords, type FakeRecords } from "./fakeRecords";
 
 export type Call = { cmd: string; args: Record<string, unknown> };
 
@@ -16,6 +17,8 @@ export type FakeBackend = {
   calls: Call[];
   customers: Map<string, Customer>;
   settings: Settings;
+  /** Interactions, orders, products, complaints, timeline and classification. */
+  records: FakeRecords;
 };
 
 function fail(code: string, message: string, field: string | null = null): never {
@@ -39,6 +42,7 @@ export function emptyInput(): CustomerInput {
     tags: [],
     notes: null,
     birthday: null,
+    risk_preference: null,
     phones: [],
     emails: [],
     addresses: [],
@@ -85,7 +89,8 @@ export function createFakeBackend(seed: Customer[] = [], settings: Settings = { 
   const customers = new Map(seed.map((c) => [c.id, c]));
   const calls: Call[] = [];
   let sorted: Customer[] | null = null;
-  const state: FakeBackend = { handle, calls, customers, settings };
+  const records = createFakeRecords(customers);
+  const state: FakeBackend = { handle, calls, customers, settings, records };
 
   const bySort = () => (sorted ??= [...customers.values()].sort((a, b) => collator.compare(a.name, b.name)));
   const changed = () => {
@@ -148,12 +153,14 @@ export function createFakeBackend(seed: Customer[] = [], settings: Settings = { 
         c.created_at = now;
         c.updated_at = now;
         customers.set(c.id, c);
+        records.recordEdit(null, c, now);
         changed();
         return full(c);
       }
       case "customers_update": {
         const old = need(args.id);
         const c: Customer = { ...old, ...validate(args.input as CustomerInput), updated_at: now };
+        records.recordEdit(old, c, now);
         customers.set(c.id, c);
         changed();
         return full(c);
@@ -204,7 +211,7 @@ export function createFakeBackend(seed: Customer[] = [], settings: Settings = { 
       case "app_info":
         return { version: "0.1.0", data_dir: "/home/demo/.local/share/fieldbook", device_id: "dev-7f3a9c21" };
       default:
-        throw new Error(`fake backend: unknown command ${cmd}`);
+        return records.handle(cmd, args, now);
     }
   }
 

@@ -67,5 +67,32 @@ function sample(): Customer[] {
 export function installPreviewMocks(): void {
   const params = new URLSearchParams(window.location.search);
   const backend = createFakeBackend(params.has("empty") ? [] : sample());
+  if (!params.has("empty")) seedStories(backend);
   mockIPC((cmd, args) => backend.handle(cmd, args as Record<string, unknown>));
+}
+
+/** A believable story for the first customers of the list: visits, calls, orders, a complaint. */
+function seedStories(backend: ReturnType<typeof createFakeBackend>): void {
+  const call = (cmd: string, args: Record<string, unknown>) => backend.handle(cmd, args);
+  const fund = call("products_create", { input: { name: "稳盈 90 天理财", sku: "WY-90", default_price: "50000.00", currency: "CNY", category: "理财" } }) as { id: string };
+  call("products_create", { input: { name: "家庭综合保障计划", sku: "JT-01", default_price: "8800.00", currency: "CNY", category: "保险" } });
+  call("products_create", { input: { name: "Advisory session", sku: "ADV-1H", default_price: "1200", currency: null, category: "Service" } });
+  const page = call("customers_list", { scope: "live", offset: 0, limit: 12 }) as { items: { id: string }[] };
+  const day = (n: number) => new Date(Date.now() - n * 86_400_000);
+  const iso = (n: number, h = 10) => {
+    const d = day(n);
+    d.setHours(h, 30, 0, 0);
+    return d.toISOString();
+  };
+  const date = (n: number) => iso(n).slice(0, 10);
+  page.items.forEach((c, k) => {
+    const ago = k % 3 === 1 ? 120 : k % 3 === 2 ? 212 : 0;
+    call("interactions_create", { input: { customer_id: c.id, kind: "visit", occurred_at: iso(ago + 2, 15), summary: "到访营业部，讨论孩子出国留学的外汇与教育金规划", outcome: "有意向购买稳健型理财，需要和家人商量", next_step: "周五前发送产品说明书", follow_up_on: date(ago - 5) } });
+    call("interactions_create", { input: { customer_id: c.id, kind: "wechat", occurred_at: iso(ago + 9, 20), summary: "微信发送了季度市场观点", outcome: null, next_step: null, follow_up_on: null } });
+    call("interactions_create", { input: { customer_id: c.id, kind: "call", occurred_at: iso(ago + 30, 11), summary: "电话回访：上一期产品到期，确认续投意向", outcome: "客户满意，考虑加仓", next_step: null, follow_up_on: null } });
+    call("orders_create", { input: { customer_id: c.id, ordered_on: date(ago + 1), status: "paid", currency: "CNY", notes: null, expected_return_pct: "3.85", stop_loss_pct: "5", lines: [{ product_id: fund.id, description: "", quantity: "2", unit_price: null, discount_pct: "0" }, { product_id: null, description: "开户礼品（定制茶具）", quantity: "1", unit_price: "368.00", discount_pct: "10" }] } });
+    call("orders_create", { input: { customer_id: c.id, ordered_on: date(ago + 60), status: "completed", currency: "CNY", notes: null, expected_return_pct: null, stop_loss_pct: null, lines: [{ product_id: null, description: "家庭综合保障计划（年缴）", quantity: "1", unit_price: "8800.00", discount_pct: "0" }] } });
+    if (k % 2 === 0)
+      call("complaints_create", { input: { customer_id: c.id, opened_on: date(ago + 20), subject: "理财到期资金延迟到账两天", details: "客户反映到期资金未按约定 T+1 到账。", status: "resolved", resolution: "已核实为清算延迟，补偿积分并致歉", satisfaction: 4, return_visit_on: date(ago + 15) } });
+  });
 }

@@ -26,6 +26,40 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * Codes of the customer records (interactions, orders, products, complaints, classification,
+ * timeline), translated under `recordErrors.*`. `number_invalid` is the UI's own: a money or
+ * quantity box that does not hold a decimal number (caught before the core would reject it).
+ */
+export const RECORD_ERROR_CODES = [
+  "summary_empty",
+  "subject_empty",
+  "description_empty",
+  "lines_empty",
+  "customer_not_found",
+  "customer_in_trash",
+  "date_out_of_range",
+  "time_format",
+  "currency_invalid",
+  "price_currency_mismatch",
+  "price_missing",
+  "price_negative",
+  "product_not_found",
+  "quantity_not_positive",
+  "pct_out_of_range",
+  "amount_too_large",
+  "satisfaction_out_of_range",
+  "return_visit_before_opened",
+  "thresholds_invalid",
+  "cursor_invalid",
+  "number_invalid",
+] as const;
+export type RecordErrorCode = (typeof RECORD_ERROR_CODES)[number];
+
+function isRecordErrorCode(code: string): code is RecordErrorCode {
+  return (RECORD_ERROR_CODES as readonly string[]).includes(code);
+}
+
 export function isKnownErrorCode(code: string): code is ErrorCode {
   return (ERROR_CODES as readonly string[]).includes(code);
 }
@@ -34,5 +68,6 @@ export function isKnownErrorCode(code: string): code is ErrorCode {
 export function errorText(t: TFunction, error: unknown): string {
   const e = toApiError(error);
   if (isKnownErrorCode(e.code)) return t(`errors.${e.code}`, { message: e.message });
+  if (isRecordErrorCode(e.code)) return t(`recordErrors.${e.code}`);
   return t("errors.unknown", { message: e.message });
 }

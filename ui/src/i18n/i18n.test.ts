@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import en from "./en.json";
 import zhCN from "./zh-CN.json";
 import i18n, { LOCALE_STORAGE_KEY, detectLocale, initialLocale } from ".";
-import { ERROR_CODES, errorText } from "./errors";
+import { ERROR_CODES, RECORD_ERROR_CODES, errorText } from "./errors";
 import { ApiError } from "../api";
 
 type Tree = { [key: string]: string | Tree };
@@ -37,6 +37,11 @@ describe("locale files", () => {
   it.each(ERROR_CODES)("translates the error code %s in both languages", (code) => {
     expect(keys(zhCN)).toContain(`errors.${code}`);
     expect(keys(en)).toContain(`errors.${code}`);
+  });
+
+  it.each(RECORD_ERROR_CODES)("translates the record error code %s in both languages", (code) => {
+    expect(keys(zhCN)).toContain(`recordErrors.${code}`);
+    expect(keys(en)).toContain(`recordErrors.${code}`);
   });
 
   it("covers every code the core may send", () => {

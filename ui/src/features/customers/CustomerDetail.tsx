@@ -8,6 +8,7 @@ import { KindIcon } from "../../components/KindIcon";
 import { TierBadge } from "../../components/TierBadge";
 import { formatDateSpec, formatTimestamp } from "../../lib/dates";
 import { onDataChanged } from "../../lib/events";
+import { CustomerStory } from "../story/CustomerStory";
 
 type CustomerDetailProps = {
   id: string;
@@ -73,7 +74,7 @@ export function CustomerDetail({ id, onClose, onOpen, onEdit, onDelete }: Custom
       </div>
       {!state && <div className="detail-loading">{t("detail.loading")}</div>}
       {state?.error !== null && state?.error !== undefined && <ErrorBanner error={state.error} />}
-      {customer && <DetailBody customer={customer} locale={locale} onOpen={onOpen} />}
+      {customer && <DetailBody key={customer.id} customer={customer} locale={locale} onOpen={onOpen} />}
     </aside>
   );
 }
@@ -86,6 +87,7 @@ function DetailBody({ customer: c, locale, onOpen }: { customer: Customer; local
     ...(c.kind === "person" ? ([[t("fields.gender"), c.gender ? t(`gender.${c.gender}`) : null]] as [string, ReactNode][]) : []),
     [t("fields.customerType"), c.customer_type ? t(`customerType.${c.customer_type}`) : null],
     [t("fields.tier"), c.tier ? t(`tier.${c.tier}`) : null],
+    [t("riskPreference.label"), c.risk_preference ? t(`riskPreference.${c.risk_preference}`) : null],
     [t("fields.source"), c.source],
     [t("fields.owner"), c.owner],
     [t("fields.region"), c.region],
@@ -122,103 +124,110 @@ function DetailBody({ customer: c, locale, onOpen }: { customer: Customer; local
         </div>
       </header>
 
-      {c.tags.length > 0 && (
-        <div className="detail-tags" aria-label={t("fields.tags")}>
-          {c.tags.map((tag) => (
-            <span key={tag} className="chip">
-              {tag}
-            </span>
-          ))}
-        </div>
-      )}
-
-      <section className="detail-section">
-        <ContactList icon={<PhoneIcon size={14} />} title={t("fields.phones")} points={c.phones} numeric />
-        <ContactList icon={<MailIcon size={14} />} title={t("fields.emails")} points={c.emails} />
-        <ContactList icon={<PinIcon size={14} />} title={t("fields.addresses")} points={c.addresses} />
-        {c.phones.length + c.emails.length + c.addresses.length === 0 && (
-          <p className="muted">{t("detail.noContact")}</p>
-        )}
-      </section>
-
-      <section className="detail-section">
-        <dl className="facts">
-          {facts.map(([label, value]) => (
-            <div key={label} className="fact">
-              <dt>{label}</dt>
-              <dd>{value || <span className="muted">{none}</span>}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
-
-      {(c.birthday || c.anniversaries.length > 0) && (
-        <section className="detail-section">
-          <dl className="facts">
-            {c.birthday && (
-              <div className="fact">
-                <dt>
-                  <CakeIcon size={13} /> {t("fields.birthday")}
-                </dt>
-                <dd data-testid="detail-birthday">{formatDateSpec(c.birthday, locale)}</dd>
+      <CustomerStory
+        customer={c}
+        overview={
+          <>
+            {c.tags.length > 0 && (
+              <div className="detail-tags" aria-label={t("fields.tags")}>
+                {c.tags.map((tag) => (
+                  <span key={tag} className="chip">
+                    {tag}
+                  </span>
+                ))}
               </div>
             )}
-            {c.anniversaries.map((a, i) => (
-              <div key={a.id ?? i} className="fact">
-                <dt>{a.label}</dt>
-                <dd>{formatDateSpec(a.date, locale)}</dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-      )}
 
-      {c.notes && (
-        <section className="detail-section">
-          <h3 className="detail-section-title">{t("fields.notes")}</h3>
-          <p className="notes">{c.notes}</p>
-        </section>
-      )}
+            <section className="detail-section">
+              <ContactList icon={<PhoneIcon size={14} />} title={t("fields.phones")} points={c.phones} numeric />
+              <ContactList icon={<MailIcon size={14} />} title={t("fields.emails")} points={c.emails} />
+              <ContactList icon={<PinIcon size={14} />} title={t("fields.addresses")} points={c.addresses} />
+              {c.phones.length + c.emails.length + c.addresses.length === 0 && (
+                <p className="muted">{t("detail.noContact")}</p>
+              )}
+            </section>
 
-      {c.kind === "organization" && (
-        <section className="detail-section">
-          <h3 className="detail-section-title">
-            {t("fields.members")} <span className="count">{c.members.length}</span>
-          </h3>
-          {c.members.length === 0 ? (
-            <p className="muted">{t("detail.noMembers")}</p>
-          ) : (
-            <ul className="members">
-              {c.members.map((m) => (
-                <li key={m.id}>
-                  <button
-                    type="button"
-                    className="member"
-                    onClick={() => onOpen(m.id)}
-                    aria-label={t("detail.openMember", { name: m.name })}
-                    data-testid="detail-member"
-                    data-id={m.id}
-                  >
-                    <KindIcon kind={m.kind} size={13} />
-                    <span className="member-name">{m.name}</span>
-                    <TierBadge tier={m.tier} />
-                    <span className="member-contact num">{m.phone ?? m.email ?? ""}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      )}
+            <section className="detail-section">
+              <dl className="facts">
+                {facts.map(([label, value]) => (
+                  <div key={label} className="fact">
+                    <dt>{label}</dt>
+                    <dd>{value || <span className="muted">{none}</span>}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
 
-      <footer className="detail-meta">
-        <span>
-          {t("fields.created")} {formatTimestamp(c.created_at, locale)}
-        </span>
-        <span>
-          {t("fields.updated")} {formatTimestamp(c.updated_at, locale)}
-        </span>
-      </footer>
+            {(c.birthday || c.anniversaries.length > 0) && (
+              <section className="detail-section">
+                <dl className="facts">
+                  {c.birthday && (
+                    <div className="fact">
+                      <dt>
+                        <CakeIcon size={13} /> {t("fields.birthday")}
+                      </dt>
+                      <dd data-testid="detail-birthday">{formatDateSpec(c.birthday, locale)}</dd>
+                    </div>
+                  )}
+                  {c.anniversaries.map((a, i) => (
+                    <div key={a.id ?? i} className="fact">
+                      <dt>{a.label}</dt>
+                      <dd>{formatDateSpec(a.date, locale)}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </section>
+            )}
+
+            {c.notes && (
+              <section className="detail-section">
+                <h3 className="detail-section-title">{t("fields.notes")}</h3>
+                <p className="notes">{c.notes}</p>
+              </section>
+            )}
+
+            {c.kind === "organization" && (
+              <section className="detail-section">
+                <h3 className="detail-section-title">
+                  {t("fields.members")} <span className="count">{c.members.length}</span>
+                </h3>
+                {c.members.length === 0 ? (
+                  <p className="muted">{t("detail.noMembers")}</p>
+                ) : (
+                  <ul className="members">
+                    {c.members.map((m) => (
+                      <li key={m.id}>
+                        <button
+                          type="button"
+                          className="member"
+                          onClick={() => onOpen(m.id)}
+                          aria-label={t("detail.openMember", { name: m.name })}
+                          data-testid="detail-member"
+                          data-id={m.id}
+                        >
+                          <KindIcon kind={m.kind} size={13} />
+                          <span className="member-name">{m.name}</span>
+                          <TierBadge tier={m.tier} />
+                          <span className="member-contact num">{m.phone ?? m.email ?? ""}</span>
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+            )}
+
+            <footer className="detail-meta">
+              <span>
+                {t("fields.created")} {formatTimestamp(c.created_at, locale)}
+              </span>
+              <span>
+                {t("fields.updated")} {formatTimestamp(c.updated_at, locale)}
+              </span>
+            </footer>
+          </>
+        }
+      />
     </div>
   );
 }

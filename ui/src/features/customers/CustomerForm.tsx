@@ -11,6 +11,7 @@ import { ContactRows, DateInput, Field, FieldError, TagInput, errorProps, type F
 import {
   CUSTOMER_TYPES,
   GENDERS,
+  RISK_PREFERENCES,
   TIERS,
   emptyDate,
   emptyForm,
@@ -41,6 +42,7 @@ function fieldPathExists(path: string, f: FormState): boolean {
     "owner",
     "tier",
     "customer_type",
+    "risk_preference",
     "region",
     "interests",
     "tags",
@@ -299,6 +301,22 @@ export function CustomerForm({ customer, onClose, onSaved }: CustomerFormProps) 
                   {CUSTOMER_TYPES.map((type) => (
                     <option key={type} value={type}>
                       {t(`customerType.${type}`)}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field label={t("riskPreference.label")} path="risk_preference" errors={errors}>
+                <select
+                  id="field-risk_preference"
+                  className="select"
+                  value={form.riskPreference}
+                  onChange={(e) => patch({ riskPreference: e.target.value as FormState["riskPreference"] }, "risk_preference")}
+                  data-testid="field-risk-preference"
+                >
+                  <option value="">{t("form.notSet")}</option>
+                  {RISK_PREFERENCES.map((risk) => (
+                    <option key={risk} value={risk}>
+                      {t(`riskPreference.${risk}`)}
                     </option>
                   ))}
                 </select>

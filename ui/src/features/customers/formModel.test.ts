@@ -110,6 +110,7 @@ describe("formToInput", () => {
       name: "刘洋",
       tier: "A",
       customer_type: "loyal",
+      risk_preference: "balanced",
       tags: ["golf"],
       phones: [{ id: "p1", label: "手机", value: "13800138000" }],
       anniversaries: [{ id: "a1", label: "入职", date: { calendar: "lunar", year: null, month: 1, leap: false, day: 8 } }],

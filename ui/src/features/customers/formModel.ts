@@ -8,6 +8,7 @@ import type {
   CustomerType,
   DateSpec,
   Gender,
+  RiskPreference,
   Tier,
 } from "../../api";
 
@@ -30,6 +31,7 @@ export type FormState = {
   owner: string;
   tier: Tier | "";
   customerType: CustomerType | "";
+  riskPreference: RiskPreference | "";
   region: string;
   interests: string;
   tags: string[];
@@ -44,6 +46,7 @@ export type FormState = {
 };
 
 export const TIERS: readonly Tier[] = ["VIP", "A", "B", "C"];
+export const RISK_PREFERENCES: readonly RiskPreference[] = ["conservative", "moderate", "balanced", "growth", "aggressive"];
 export const GENDERS: readonly Gender[] = ["male", "female", "other"];
 export const CUSTOMER_TYPES: readonly CustomerType[] = [
   "potential",
@@ -81,6 +84,7 @@ export function emptyForm(): FormState {
     owner: "",
     tier: "",
     customerType: "",
+    riskPreference: "",
     region: "",
     interests: "",
     tags: [],
@@ -121,6 +125,7 @@ export function formFromCustomer(c: Customer): FormState {
     owner: c.owner ?? "",
     tier: c.tier ?? "",
     customerType: c.customer_type ?? "",
+    riskPreference: c.risk_preference ?? "",
     region: c.region ?? "",
     interests: c.interests ?? "",
     tags: [...c.tags],
@@ -215,6 +220,7 @@ export function formToInput(f: FormState): { input: CustomerInput; paths: Map<st
     owner: text(f.owner),
     tier: f.tier || null,
     customer_type: f.customerType || null,
+    risk_preference: f.riskPreference || null,
     region: text(f.region),
     interests: text(f.interests),
     tags: addTags(f.tags, splitTags(f.tagDraft)),

@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { app, type AppInfo } from "../../api";
+import { ProductsSection } from "../story/ProductsSection";
 import { LanguageSelect } from "./LanguageSelect";
 
 type Info = { info: AppInfo | null; failed: boolean };
@@ -37,6 +38,7 @@ export function SettingsScreen() {
           <p className="muted card-hint">{t("settings.languageHint")}</p>
           <LanguageSelect testId="settings-lang-select" />
         </section>
+        <ProductsSection />
         <section className="card" data-testid="about">
           <h2 className="card-title">{t("settings.about")}</h2>
           <dl className="facts facts-wide">

@@ -1,0 +1,146 @@
+import { useState, type FormEvent, type KeyboardEvent } from "react";
+import { useTranslation } from "react-i18next";
+
+import { complaints, toApiError, type Complaint, type ComplaintInput, type ComplaintStatus } from "../../api";
+import { Dialog } from "../../components/Dialog";
+import { ErrorBanner } from "../../components/ErrorBanner";
+import { useToast } from "../../components/Toast";
+import { isModKey } from "../../lib/keyboard";
+import { Field, errorProps, type FieldErrors } from "../customers/FormParts";
+import { localToday } from "./format";
+import { StarIcon } from "./StoryIcons";
+import { notifyStoryChanged } from "./storyEvents";
+
+export const COMPLAINT_STATUSES: readonly ComplaintStatus[] = ["open", "in_progress", "resolved"];
+const FIELDS = ["opened_on", "subject", "details", "status", "resolution", "satisfaction", "return_visit_on"];
+
+type ComplaintFormProps = { customerId: string; complaint?: Complaint | null; onClose: () => void };
+
+/** A complaint or piece of feedback, its handling, and the satisfaction from the return visit. */
+export function ComplaintForm({ customerId, complaint, onClose }: ComplaintFormProps) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const [openedOn, setOpenedOn] = useState(complaint?.opened_on ?? localToday());
+  const [subject, setSubject] = useState(complaint?.subject ?? "");
+  const [details, setDetails] = useState(complaint?.details ?? "");
+  const [status, setStatus] = useState<ComplaintStatus>(complaint?.status ?? "open");
+  const [resolution, setResolution] = useState(complaint?.resolution ?? "");
+  const [satisfaction, setSatisfaction] = useState<number | null>(complaint?.satisfaction ?? null);
+  const [returnVisitOn, setReturnVisitOn] = useState(complaint?.return_visit_on ?? "");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+
+  async function save() {
+    if (saving) return;
+    setFormError(null);
+    const input: ComplaintInput = {
+      customer_id: customerId,
+      opened_on: openedOn,
+      subject: subject.trim(),
+      details: details.trim() || null,
+      status,
+      resolution: resolution.trim() || null,
+      satisfaction,
+      return_visit_on: returnVisitOn || null,
+    };
+    setSaving(true);
+    try {
+      if (complaint) await complaints.update(complaint.id, input);
+      else await complaints.create(input);
+      notifyStoryChanged(customerId);
+      toast({ message: t("complaints.saved"), tone: "success" });
+      onClose();
+    } catch (caught) {
+      const error = toApiError(caught);
+      if (error.field && FIELDS.includes(error.field)) setErrors({ [error.field]: { code: error.code, message: error.message } });
+      else setFormError(error);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void save();
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (isModKey(event) && (event.key.toLowerCase() === "s" || event.key === "Enter")) {
+      event.preventDefault();
+      void save();
+    }
+  };
+  const clear = (path: string) => errors[path] && setErrors(({ [path]: _gone, ...rest }) => rest);
+
+  return (
+    <Dialog title={complaint ? t("complaints.editTitle") : t("complaints.newTitle")} onClose={onClose} initialFocus='[data-testid="complaint-subject"]'>
+      <form className="story-form" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate data-testid="complaint-form">
+        {formError !== null && <ErrorBanner error={formError} onDismiss={() => setFormError(null)} />}
+        <div className="form-grid">
+          <Field label={t("complaints.subject")} path="subject" errors={errors} wide>
+            <input id="field-subject" className="input" value={subject} onChange={(e) => { setSubject(e.target.value); clear("subject"); }} autoComplete="off" data-testid="complaint-subject" {...errorProps("subject", errors)} />
+          </Field>
+          <Field label={t("complaints.openedOn")} path="opened_on" errors={errors}>
+            <input id="field-opened_on" className="input" type="date" value={openedOn} onChange={(e) => { setOpenedOn(e.target.value); clear("opened_on"); }} data-testid="complaint-opened-on" {...errorProps("opened_on", errors)} />
+          </Field>
+          <Field label={t("complaints.status")} path="status" errors={errors}>
+            <select id="field-status" className="select" value={status} onChange={(e) => setStatus(e.target.value as ComplaintStatus)} data-testid="complaint-status">
+              {COMPLAINT_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`complaints.statuses.${s}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t("complaints.details")} path="details" errors={errors} wide>
+            <textarea id="field-details" className="input textarea" rows={3} value={details} onChange={(e) => setDetails(e.target.value)} data-testid="complaint-details" {...errorProps("details", errors)} />
+          </Field>
+          <Field label={t("complaints.resolution")} path="resolution" errors={errors} wide>
+            <textarea id="field-resolution" className="input textarea" rows={2} value={resolution} onChange={(e) => setResolution(e.target.value)} data-testid="complaint-resolution" {...errorProps("resolution", errors)} />
+          </Field>
+          <Field label={t("complaints.returnVisitOn")} path="return_visit_on" errors={errors}>
+            <input id="field-return_visit_on" className="input" type="date" value={returnVisitOn} onChange={(e) => { setReturnVisitOn(e.target.value); clear("return_visit_on"); }} data-testid="complaint-return-visit" {...errorProps("return_visit_on", errors)} />
+          </Field>
+          <Field label={t("complaints.satisfaction")} path="satisfaction" errors={errors} htmlFor="field-satisfaction-1">
+            <Stars value={satisfaction} onChange={(v) => { setSatisfaction(v); clear("satisfaction"); }} />
+          </Field>
+        </div>
+        <div className="dialog-footer form-footer story-footer">
+          <span className="form-shortcuts">{t("form.shortcutHint")}</span>
+          <button type="button" className="button" onClick={onClose}>
+            {t("actions.cancel")}
+          </button>
+          <button type="submit" className="button button-primary" disabled={saving} data-testid="complaint-save">
+            {saving ? t("actions.saving") : t("actions.save")}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** 1–5 stars as a radio group; clicking the current value again clears it. */
+function Stars({ value, onChange }: { value: number | null; onChange: (value: number | null) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="stars" role="radiogroup" aria-label={t("complaints.satisfaction")} data-testid="complaint-satisfaction" data-value={value ?? ""}>
+      {[1, 2, 3, 4, 5].map((n) => (
+        <button
+          key={n}
+          id={`field-satisfaction-${n}`}
+          type="button"
+          role="radio"
+          aria-checked={value === n}
+          aria-label={t("complaints.stars", { count: n })}
+          title={t("complaints.stars", { count: n })}
+          className={`star${value !== null && n <= value ? " star-on" : ""}`}
+          onClick={() => onChange(value === n ? null : n)}
+          data-testid={`complaint-star-${n}`}
+        >
+          <StarIcon size={18} filled={value !== null && n <= value} />
+        </button>
+      ))}
+      <span className="stars-text muted">{value === null ? t("complaints.satisfactionNone") : `${value}/5`}</span>
+    </div>
+  );
+}

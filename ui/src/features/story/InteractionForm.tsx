@@ -1,0 +1,184 @@
+import { useState, type FormEvent, type KeyboardEvent } from "react";
+import { useTranslation } from "react-i18next";
+
+import { interactions, toApiError, type Interaction, type InteractionInput, type InteractionKind } from "../../api";
+import { Dialog } from "../../components/Dialog";
+import { ErrorBanner } from "../../components/ErrorBanner";
+import { Field, errorProps, type FieldErrors } from "../customers/FormParts";
+import { isModKey } from "../../lib/keyboard";
+import { fromLocalInput, toLocalInput } from "./format";
+
+export const INTERACTION_KINDS: readonly InteractionKind[] = ["visit", "call", "wechat", "sms", "message", "email", "meeting", "gift", "other"];
+
+const FIELDS = ["kind", "occurred_at", "summary", "outcome", "next_step", "follow_up_on"];
+
+type InteractionFormProps = {
+  customerId: string;
+  /** The interaction being edited; absent to log a new one. */
+  interaction?: Interaction | null;
+  onClose: () => void;
+  onSaved: (saved: Interaction, created: boolean) => void;
+};
+
+/** The quick log: kind, summary and Enter. Time defaults to now (the core stamps it). */
+export function InteractionForm({ customerId, interaction, onClose, onSaved }: InteractionFormProps) {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<InteractionKind>(interaction?.kind ?? "visit");
+  const [when, setWhen] = useState(interaction ? toLocalInput(interaction.occurred_at) : "");
+  const [summary, setSummary] = useState(interaction?.summary ?? "");
+  const [outcome, setOutcome] = useState(interaction?.outcome ?? "");
+  const [nextStep, setNextStep] = useState(interaction?.next_step ?? "");
+  const [followUp, setFollowUp] = useState(interaction?.follow_up_on ?? "");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+
+  async function save() {
+    if (saving) return;
+    setFormError(null);
+    if (!summary.trim()) {
+      setErrors({ summary: { code: "summary_empty", message: "summary must not be empty" } });
+      document.getElementById("field-summary")?.focus();
+      return;
+    }
+    const input: InteractionInput = {
+      customer_id: customerId,
+      kind,
+      summary: summary.trim(),
+      outcome: outcome.trim() || null,
+      next_step: nextStep.trim() || null,
+      follow_up_on: followUp || null,
+    };
+    // No time typed: leave it out and the core stamps "now" with its own clock.
+    const occurredAt = fromLocalInput(when);
+    if (occurredAt) input.occurred_at = occurredAt;
+    setSaving(true);
+    try {
+      const saved = interaction ? await interactions.update(interaction.id, input) : await interactions.create(input);
+      onSaved(saved, !interaction);
+    } catch (caught) {
+      const error = toApiError(caught);
+      if (error.field && FIELDS.includes(error.field)) setErrors({ [error.field]: { code: error.code, message: error.message } });
+      else setFormError(error);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    void save();
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    if ((isModKey(event) && event.key === "Enter") || (isModKey(event) && event.key.toLowerCase() === "s")) {
+      event.preventDefault();
+      void save();
+    }
+  }
+
+  const clear = (path: string) => errors[path] && setErrors(({ [path]: _gone, ...rest }) => rest);
+
+  return (
+    <Dialog
+      title={interaction ? t("interactions.editTitle") : t("interactions.newTitle")}
+      onClose={onClose}
+      initialFocus='[data-testid="interaction-summary"]'
+    >
+      <form className="story-form" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate data-testid="interaction-form">
+        {formError !== null && <ErrorBanner error={formError} onDismiss={() => setFormError(null)} />}
+        <div className="form-grid">
+          <Field label={t("interactions.kindLabel")} path="kind" errors={errors}>
+            <select
+              id="field-kind"
+              className="select"
+              value={kind}
+              onChange={(e) => setKind(e.target.value as InteractionKind)}
+              data-testid="interaction-kind"
+            >
+              {INTERACTION_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`interactions.kind.${k}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t("interactions.occurredAt")} path="occurred_at" errors={errors}>
+            <input
+              id="field-occurred_at"
+              className="input"
+              type="datetime-local"
+              value={when}
+              title={t("interactions.occurredAtHint")}
+              onChange={(e) => {
+                setWhen(e.target.value);
+                clear("occurred_at");
+              }}
+              data-testid="interaction-time"
+              {...errorProps("occurred_at", errors)}
+            />
+          </Field>
+          <Field label={t("interactions.summary")} path="summary" errors={errors} wide>
+            <input
+              id="field-summary"
+              className="input"
+              value={summary}
+              placeholder={t("interactions.summaryPlaceholder")}
+              onChange={(e) => {
+                setSummary(e.target.value);
+                clear("summary");
+              }}
+              autoComplete="off"
+              data-testid="interaction-summary"
+              {...errorProps("summary", errors)}
+            />
+          </Field>
+          <Field label={t("interactions.outcome")} path="outcome" errors={errors} wide>
+            <textarea
+              id="field-outcome"
+              className="input textarea"
+              rows={2}
+              value={outcome}
+              onChange={(e) => setOutcome(e.target.value)}
+              data-testid="interaction-outcome"
+              {...errorProps("outcome", errors)}
+            />
+          </Field>
+          <Field label={t("interactions.nextStep")} path="next_step" errors={errors}>
+            <input
+              id="field-next_step"
+              className="input"
+              value={nextStep}
+              onChange={(e) => setNextStep(e.target.value)}
+              data-testid="interaction-next-step"
+              {...errorProps("next_step", errors)}
+            />
+          </Field>
+          <Field label={t("interactions.followUpOn")} path="follow_up_on" errors={errors}>
+            <input
+              id="field-follow_up_on"
+              className="input"
+              type="date"
+              value={followUp}
+              onChange={(e) => {
+                setFollowUp(e.target.value);
+                clear("follow_up_on");
+              }}
+              data-testid="interaction-follow-up"
+              {...errorProps("follow_up_on", errors)}
+            />
+          </Field>
+        </div>
+        <div className="dialog-footer form-footer story-footer">
+          <span className="form-shortcuts">{t("interactions.shortcutHint")}</span>
+          <button type="button" className="button" onClick={onClose}>
+            {t("actions.cancel")}
+          </button>
+          <button type="submit" className="button button-primary" disabled={saving} data-testid="interaction-save">
+            {saving ? t("actions.saving") : t("actions.save")}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

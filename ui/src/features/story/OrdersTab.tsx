@@ -1,0 +1,93 @@
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+
+import { orders, type Order } from "../../api";
+import { ErrorBanner } from "../../components/ErrorBanner";
+import { PlusIcon, TrashIcon } from "../../components/Icons";
+import { formatMoney } from "../../lib/money";
+import { formatDay } from "./format";
+import { onStoryChanged } from "./storyEvents";
+import { useRecordTrash } from "./useRecordTrash";
+
+const PAGE = 100;
+
+type Loaded = { key: string; items: Order[]; total: number; error: unknown };
+
+/** One customer's orders, newest first, each with the total the core computed. */
+export function OrdersTab({ customerId, onNew, onOpen }: { customerId: string; onNew: () => void; onOpen: (order: Order) => void }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  const [version, setVersion] = useState(0);
+  const [limit, setLimit] = useState(PAGE);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const trash = useRecordTrash(customerId);
+  const key = `${customerId}:${version}:${limit}`;
+
+  useEffect(() => onStoryChanged((id) => id === customerId && setVersion((v) => v + 1)), [customerId]);
+
+  useEffect(() => {
+    let current = true;
+    orders.list(customerId, "live", 0, limit).then(
+      (page) => current && setLoaded({ key, items: page.items, total: page.total, error: null }),
+      (error: unknown) => current && setLoaded({ key, items: [], total: 0, error }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [customerId, limit, key]);
+
+  const state = loaded && loaded.key.startsWith(`${customerId}:`) ? loaded : null;
+
+  return (
+    <div className="story-tab" data-testid="orders-tab">
+      <div className="story-tab-head">
+        <span className="muted">{state ? t("orders.count", { count: state.total }) : ""}</span>
+        <button type="button" className="button button-small button-primary" onClick={onNew} data-testid="new-order">
+          <PlusIcon size={14} /> {t("orders.new")}
+        </button>
+      </div>
+      {state?.error !== null && state?.error !== undefined && <ErrorBanner error={state.error} onRetry={() => setVersion((v) => v + 1)} />}
+      {state && state.items.length === 0 && !state.error && (
+        <div className="story-empty">
+          <p className="story-empty-title">{t("orders.empty")}</p>
+          <p className="muted">{t("orders.emptyHint")}</p>
+        </div>
+      )}
+      <ul className="record-list">
+        {state?.items.map((o) => (
+          <li key={o.id} className="record" data-testid="order-row" data-id={o.id}>
+            <button type="button" className="record-open" onClick={() => onOpen(o)}>
+              <span className="record-line">
+                <span className="record-title">{o.lines.map((l) => l.description).join("、") || t("orders.lines")}</span>
+                <span className="money num" data-testid="order-row-total">
+                  {formatMoney(o.total, o.currency, locale)}
+                </span>
+              </span>
+              <span className="record-line record-sub">
+                <span>{formatDay(o.ordered_on, locale)}</span>
+                <span className={`status status-${o.status}`}>{t(`orders.statuses.${o.status}`)}</span>
+                {o.expected_return_pct !== null && <span>{t("orders.expectedReturnShort", { pct: o.expected_return_pct })}</span>}
+                {o.stop_loss_pct !== null && <span>{t("orders.stopLossShort", { pct: o.stop_loss_pct })}</span>}
+              </span>
+            </button>
+            <button
+              type="button"
+              className="icon-button record-delete"
+              aria-label={t("actions.delete")}
+              title={t("actions.delete")}
+              onClick={() => void trash(() => orders.delete(o.id), () => orders.restore(o.id), { deleted: t("orders.deleted"), restored: t("orders.restored") })}
+              data-testid="order-delete"
+            >
+              <TrashIcon size={14} />
+            </button>
+          </li>
+        ))}
+      </ul>
+      {state && state.total > state.items.length && (
+        <button type="button" className="button button-small story-more" onClick={() => setLimit((l) => l + PAGE)}>
+          {t("timeline.loadMore")}
+        </button>
+      )}
+    </div>
+  );
+}
