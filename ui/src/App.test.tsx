@@ -8,9 +8,10 @@ import i18n, { LOCALE_STORAGE_KEY } from "./i18n";
 import { callsTo, installBackend, renderWithProviders } from "./test/render";
 
 describe("app shell", () => {
-  it("switching the language changes the visible labels and saves the choice", async () => {
+  it("switching the language changes the visible labels and saves the choice, keeping other settings", async () => {
     const user = userEvent.setup();
     const backend = installBackend([makeCustomer({ name: "张伟" })]);
+    backend.settings.keep_in_tray = true;
     renderWithProviders(<App />);
     expect(screen.getByTestId("nav-customers")).toHaveTextContent("Customers");
     expect(screen.getByTestId("sidebar-title")).toHaveTextContent("Fieldbook");
@@ -27,7 +28,11 @@ describe("app shell", () => {
     expect(screen.getByTestId("lang-select")).toHaveValue("zh-CN");
     expect(document.documentElement.lang).toBe("zh-CN");
     expect(window.localStorage.getItem(LOCALE_STORAGE_KEY)).toBe("zh-CN");
-    await waitFor(() => expect(callsTo(backend, "settings_update")).toEqual([{ settings: { locale: "zh-CN" } }]));
+    await waitFor(() =>
+      expect(callsTo(backend, "settings_update")).toEqual([
+        { settings: { locale: "zh-CN", keep_in_tray: true, start_at_login: false } },
+      ]),
+    );
   });
 
   it("takes the language saved by the core on start", async () => {

@@ -48,7 +48,12 @@ describe("api seam: one typed function per Tauri command", () => {
     ["customers.restore", () => customers.restore("c1"), "customers_restore", { id: "c1" }],
     ["customers.purge", () => customers.purge("c1"), "customers_purge", { id: "c1" }],
     ["search.query", () => search.query("zhang", 50), "search_query", { query: "zhang", limit: 50 }],
-    ["settings.update", () => settings.update({ locale: "en" }), "settings_update", { settings: { locale: "en" } }],
+    [
+      "settings.update",
+      () => settings.update({ locale: "en", keep_in_tray: true, start_at_login: false }),
+      "settings_update",
+      { settings: { locale: "en", keep_in_tray: true, start_at_login: false } },
+    ],
   ])("%s invokes %s with camelCase args", async (_name, run, cmd, args) => {
     const seen = record();
     await run();

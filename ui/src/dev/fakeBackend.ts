@@ -85,7 +85,7 @@ export function summarize(c: Customer, all: Map<string, Customer>): CustomerSumm
 
 const collator = new Intl.Collator("zh-CN");
 
-export function createFakeBackend(seed: Customer[] = [], settings: Settings = { locale: null }): FakeBackend {
+export function createFakeBackend(seed: Customer[] = [], settings: Settings = { locale: null, keep_in_tray: false, start_at_login: false }): FakeBackend {
   const customers = new Map(seed.map((c) => [c.id, c]));
   const calls: Call[] = [];
   let sorted: Customer[] | null = null;

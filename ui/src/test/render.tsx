@@ -17,7 +17,7 @@ type BackendOptions = {
 };
 
 export function installBackend(seed: Customer[] = [], { override, locale = null }: BackendOptions = {}): FakeBackend {
-  const backend = createFakeBackend(seed, { locale });
+  const backend = createFakeBackend(seed, { locale, keep_in_tray: false, start_at_login: false });
   mockIPC((cmd, args) => {
     const payload = (args ?? {}) as Record<string, unknown>;
     if (override) {

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 
 import { app, type AppInfo } from "../../api";
 import { ProductsSection } from "../story/ProductsSection";
+import { DesktopSection } from "./DesktopSection";
 import { LanguageSelect } from "./LanguageSelect";
 
 type Info = { info: AppInfo | null; failed: boolean };
@@ -38,6 +39,7 @@ export function SettingsScreen() {
           <p className="muted card-hint">{t("settings.languageHint")}</p>
           <LanguageSelect testId="settings-lang-select" />
         </section>
+        <DesktopSection />
         <ProductsSection />
         <section className="card" data-testid="about">
           <h2 className="card-title">{t("settings.about")}</h2>

@@ -39,9 +39,13 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
     (next: Locale) => {
       storeLocale(next);
       void i18n.changeLanguage(next);
-      settings.update({ locale: next }).catch(() => {
-        // Kept in localStorage anyway; the core gets it next time the user picks.
-      });
+      // Keep the other settings as they are: read, change the language, write back.
+      settings
+        .get()
+        .then((current) => settings.update({ ...current, locale: next }))
+        .catch(() => {
+          // Kept in localStorage anyway; the core gets it next time the user picks.
+        });
     },
     [i18n],
   );
