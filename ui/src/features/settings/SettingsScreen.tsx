@@ -2,7 +2,11 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { app, type AppInfo } from "../../api";
+import { GreetingTemplatesCard } from "../agenda/GreetingTemplatesCard";
+import { HolidayCoverageCard } from "../agenda/HolidayCoverageCard";
+import { ReminderSettingsCard } from "../agenda/ReminderSettingsCard";
 import { LanguageSelect } from "./LanguageSelect";
+import "../agenda/agenda.css";
 
 type Info = { info: AppInfo | null; failed: boolean };
 
@@ -37,6 +41,9 @@ export function SettingsScreen() {
           <p className="muted card-hint">{t("settings.languageHint")}</p>
           <LanguageSelect testId="settings-lang-select" />
         </section>
+        <ReminderSettingsCard />
+        <HolidayCoverageCard />
+        <GreetingTemplatesCard />
         <section className="card" data-testid="about">
           <h2 className="card-title">{t("settings.about")}</h2>
           <dl className="facts facts-wide">

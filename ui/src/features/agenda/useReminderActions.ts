@@ -1,0 +1,70 @@
+import { useTranslation } from "react-i18next";
+
+import { customers, reminders, type Occurrence, type ReminderState, type SnoozeFor } from "../../api";
+import { useToast } from "../../components/Toast";
+import { errorText } from "../../i18n/errors";
+import { currentLocale } from "../../i18n";
+import { withState } from "./model";
+import { greetingFor, type TemplateLang } from "./greetings";
+import { notifyAgendaChanged } from "./signal";
+
+export type ReminderAction = { type: "done" } | { type: "dismiss" } | { type: "reopen" } | { type: "snooze"; snooze: SnoozeFor };
+
+/** Replace one occurrence (by key) in whatever list the caller keeps. */
+export type Patch = (key: string, change: (o: Occurrence) => Occurrence) => void;
+
+/** A local guess of the snooze's end, shown until the core answers with the real one. */
+function guessUntil(snooze: SnoozeFor): string {
+  const now = new Date();
+  if (snooze === "one_hour") return new Date(now.getTime() + 3_600_000).toISOString();
+  const days = snooze === "tomorrow" ? 1 : 7;
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate() + days, 9, 0).toISOString();
+}
+
+/**
+ * Done / dismiss / snooze / reopen, applied at once and rolled back if the core refuses.
+ */
+export function useReminderActions(patch: Patch) {
+  const { t } = useTranslation();
+  const toast = useToast();
+
+  return async (o: Occurrence, action: ReminderAction): Promise<void> => {
+    const before = { status: o.status, snoozed_until: o.snoozed_until };
+    const optimistic: Pick<ReminderState, "status" | "snoozed_until"> | null =
+      action.type === "reopen"
+        ? null
+        : action.type === "snooze"
+          ? { status: "snoozed", snoozed_until: guessUntil(action.snooze) }
+          : { status: action.type === "done" ? "done" : "dismissed", snoozed_until: null };
+    patch(o.key, (x) => withState(x, optimistic));
+    try {
+      let state: ReminderState | null = null;
+      if (action.type === "done") state = await reminders.done(o.key);
+      else if (action.type === "dismiss") state = await reminders.dismiss(o.key);
+      else if (action.type === "snooze") state = await reminders.snooze(o.key, action.snooze);
+      else await reminders.reopen(o.key);
+      patch(o.key, (x) => withState(x, state));
+      notifyAgendaChanged();
+    } catch (error) {
+      patch(o.key, (x) => withState(x, before));
+      toast({ message: errorText(t, error), tone: "error" });
+    }
+  };
+}
+
+/** "Copy greeting": the personalized template for the occurrence, on the clipboard. */
+export function useCopyGreeting() {
+  const { t } = useTranslation();
+  const toast = useToast();
+  return async (o: Occurrence): Promise<void> => {
+    const lang: TemplateLang = currentLocale();
+    try {
+      const customer = o.customer_id ? await customers.get(o.customer_id) : null;
+      const text = greetingFor(o, customer, lang);
+      await navigator.clipboard.writeText(text);
+      toast({ message: t("greetings.copied", { text }), tone: "success" });
+    } catch (error) {
+      toast({ message: t("greetings.copyFailed", { message: errorText(t, error) }), tone: "error" });
+    }
+  };
+}
