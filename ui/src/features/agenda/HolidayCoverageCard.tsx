@@ -7,6 +7,17 @@ import { AlertIcon } from "../../components/Icons";
 import { useToast } from "../../components/Toast";
 import { notifyAgendaChanged } from "./signal";
 
+/** The file's text (FileReader where Blob.text is missing, e.g. older WebKit and jsdom). */
+function readText(file: File): Promise<string> {
+  if (typeof file.text === "function") return file.text();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error("the file could not be read"));
+    reader.readAsText(file);
+  });
+}
+
 export function HolidayCoverageCard() {
   const { t, i18n } = useTranslation();
   const toast = useToast();
@@ -32,7 +43,7 @@ export function HolidayCoverageCard() {
     if (!file) return;
     setError(null);
     try {
-      setCoverage(await holidays.import(await file.text()));
+      setCoverage(await holidays.import(await readText(file)));
       notifyAgendaChanged();
       toast({ message: t("reminderSettings.importedToast"), tone: "success" });
     } catch (e) {

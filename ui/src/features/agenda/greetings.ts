@@ -1,5 +1,5 @@
 // Greeting templates: per kind of occasion and language, with {placeholders}. Text in [ ] is
-// left out when a placeholder inside it is empty (no "Dear , …" for a general festival).
+// left out when the placeholders inside it are all empty (no "Dear , …" for a general festival).
 //
 // TODO(lead): templates live in localStorage for now. Move them to the core's settings (a
 // `greeting_templates: { [kind.lang]: string }` key in Settings, or its own command pair)
@@ -86,7 +86,7 @@ function present(v: string | number | null | undefined): v is string | number {
   return v !== null && v !== undefined && String(v).trim() !== "";
 }
 
-/** Fill a template: optional [ ] segments first (innermost out), then the placeholders. */
+/** Fill a template: optional [ ] segments first (innermost out; dropped when all their placeholders are empty), then the placeholders. */
 export function fillTemplate(template: string, values: GreetingValues): string {
   let text = template;
   const innermost = /\[([^[\]]*)\]/;
@@ -97,7 +97,7 @@ export function fillTemplate(template: string, values: GreetingValues): string {
     const replacement =
       names.length === 0
         ? `${OPEN}${m[1]}${CLOSE}` // literal brackets, no placeholders: keep as written
-        : names.every((n) => present(values[n]))
+        : names.some((n) => present(values[n]))
           ? m[1]!
           : "";
     text = text.slice(0, m.index) + replacement + text.slice(m.index + m[0].length);
