@@ -36,8 +36,7 @@ export function HolidayCoverageCard() {
     };
   }, []);
 
-  const list = new Intl.ListFormat(i18n.language, { style: "narrow", type: "unit" });
-  const years = (ys: number[]) => list.format(ys.map(String));
+  const years = (ys: number[]) => ys.join(i18n.language.startsWith("zh") ? "、" : ", ");
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;

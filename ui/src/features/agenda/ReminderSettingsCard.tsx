@@ -166,7 +166,7 @@ export function ReminderSettingsCard() {
         </div>
 
         <span className="settings-label">{t("reminderSettings.revisit")}</span>
-        <div className="settings-numbers">
+        <div className="settings-numbers settings-numbers-short">
           {TIERS.map(({ key, label }) => (
             <label key={key} className="number-field">
               {label}

@@ -14,9 +14,11 @@ export function SnoozeMenu({ onSnooze }: { onSnooze: (value: SnoozeFor) => void 
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
+  const firstRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     if (!open) return;
+    firstRef.current?.focus();
     const onDown = (e: MouseEvent) => {
       if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
     };
@@ -53,6 +55,7 @@ export function SnoozeMenu({ onSnooze }: { onSnooze: (value: SnoozeFor) => void 
           {CHOICES.map((c) => (
             <button
               key={c.value}
+              ref={c.value === "one_hour" ? firstRef : undefined}
               type="button"
               role="menuitem"
               className="snooze-option"

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from "react";
 
 import { onDataChanged } from "../../lib/events";
+import { onAgendaChanged } from "./signal";
 
 type State<T> = { data: T | null; error: unknown; key: string | null };
 
 /**
- * Load `fetch()` on mount and whenever `deps` change or customer data changes; `setData`
+ * Load `fetch()` on mount and whenever `deps` change or customer / reminder data changes; `setData`
  * lets optimistic updates patch the loaded value in place. While a new load runs, the last
  * answer stays on screen (`loading` is true).
  */
@@ -28,7 +29,15 @@ export function useLoaded<T>(fetch: () => Promise<T>, deps: readonly unknown[]) 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
-  useEffect(() => onDataChanged(reload), [reload]);
+  // Customer edits and reminder changes made elsewhere (the radar, settings) show up here too.
+  useEffect(() => {
+    const offData = onDataChanged(reload);
+    const offAgenda = onAgendaChanged(reload);
+    return () => {
+      offData();
+      offAgenda();
+    };
+  }, [reload]);
 
   const setData = useCallback((change: (data: T) => T) => {
     setState((s) => (s.data === null ? s : { ...s, data: change(s.data) }));
