@@ -4,6 +4,7 @@ import type { Occurrence, Tier } from "../../api";
 import { TierBadge } from "../../components/TierBadge";
 import { daysBetween, formatDay, lunarOf, lunarShort, todayIso } from "../../lib/day";
 import { formatTimestamp } from "../../lib/dates";
+import { EditIcon } from "../../components/Icons";
 import { CheckIcon, CopyIcon, OccurrenceIcon, UndoIcon, XIcon } from "./AgendaIcons";
 import { isOpen, LUNAR_KINDS } from "./model";
 import { SnoozeMenu } from "./SnoozeMenu";
@@ -23,10 +24,12 @@ type AgendaItemProps = {
   compact?: boolean;
   /** Don't say "in 3 days / 5 days late" (the month's day panel). */
   hideWhen?: boolean;
+  /** Custom reminders: open the reminder for editing. */
+  onEdit?: (o: Occurrence) => void;
 };
 
 export function AgendaItem(props: AgendaItemProps) {
-  const { occurrence: o, onAction, onOpenCustomer, onCopyGreeting, tier, daysLate, hideDate, compact, hideWhen } = props;
+  const { occurrence: o, onAction, onOpenCustomer, onCopyGreeting, tier, daysLate, hideDate, compact, hideWhen, onEdit } = props;
   const { t, i18n } = useTranslation();
   const zh = i18n.language.startsWith("zh");
   const open = isOpen(o);
@@ -81,6 +84,18 @@ export function AgendaItem(props: AgendaItemProps) {
       </div>
       {!compact && when}
       <div className="agenda-actions">
+        {onEdit && o.kind === "custom" && (
+          <button
+            type="button"
+            className="agenda-action"
+            title={t("reminders.editAction")}
+            aria-label={t("reminders.editAction")}
+            data-testid="agenda-edit"
+            onClick={() => onEdit(o)}
+          >
+            <EditIcon size={15} />
+          </button>
+        )}
         <button
           type="button"
           className="agenda-action"

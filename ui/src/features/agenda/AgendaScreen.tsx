@@ -1,12 +1,16 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { agenda, type Occurrence } from "../../api";
+import { agenda, customReminders, type CustomReminder, type Occurrence } from "../../api";
 import { ErrorBanner } from "../../components/ErrorBanner";
+import { PlusIcon } from "../../components/Icons";
+import { useToast } from "../../components/Toast";
+import { errorText } from "../../i18n/errors";
 import { addDays, formatDay, todayIso } from "../../lib/day";
 import { previewParam } from "../../lib/preview";
 import { AgendaItem } from "./AgendaItem";
 import { CalendarIcon } from "./AgendaIcons";
+import { CustomReminderDialog, customReminderId } from "./CustomReminderDialog";
 import { AHEAD_DAYS, OVERDUE_WINDOW, sections } from "./model";
 import { MonthView } from "./MonthView";
 import { Radar } from "./Radar";
@@ -20,10 +24,25 @@ export type AgendaView = "list" | "month";
 const OVERDUE_SHOWN = 5;
 
 type AgendaScreenProps = { onOpenCustomer: (id: string) => void };
+type ListProps = AgendaScreenProps & { onEdit: (o: Occurrence) => void };
+type Editing = { reminder: CustomReminder | null } | null;
 
 export function AgendaScreen({ onOpenCustomer }: AgendaScreenProps) {
   const { t, i18n } = useTranslation();
   const [view, setView] = useState<AgendaView>(() => (previewParam("agendaView") === "month" ? "month" : "list"));
+  const [editing, setEditing] = useState<Editing>(null);
+  const toast = useToast();
+
+  const edit = async (o: Occurrence) => {
+    const id = customReminderId(o.key);
+    try {
+      const all = await customReminders.list(o.customer_id);
+      const reminder = all.find((r) => r.id === id);
+      if (reminder) setEditing({ reminder });
+    } catch (error) {
+      toast({ message: errorText(t, error), tone: "error" });
+    }
+  };
 
   return (
     <div className="agenda-screen" data-testid="agenda">
@@ -32,41 +51,48 @@ export function AgendaScreen({ onOpenCustomer }: AgendaScreenProps) {
           <h1>{t("agenda.title")}</h1>
           <span className="count-pill">{formatDay(todayIso(), i18n.language, true)}</span>
         </div>
-        <div className="segmented" role="group" aria-label={t("agenda.viewLabel")}>
-          <button
-            type="button"
-            className={`segment${view === "list" ? " segment-active" : ""}`}
-            aria-pressed={view === "list"}
-            data-testid="agenda-view-list"
-            onClick={() => setView("list")}
-          >
-            {t("agenda.views.list")}
+        <div className="agenda-toolbar">
+          <button type="button" className="button button-small" data-testid="new-reminder" onClick={() => setEditing({ reminder: null })}>
+            <PlusIcon size={14} />
+            {t("reminders.new")}
           </button>
-          <button
-            type="button"
-            className={`segment${view === "month" ? " segment-active" : ""}`}
-            aria-pressed={view === "month"}
-            data-testid="agenda-view-month"
-            onClick={() => setView("month")}
-          >
-            <CalendarIcon size={14} />
-            {t("agenda.views.month")}
-          </button>
+          <div className="segmented" role="group" aria-label={t("agenda.viewLabel")}>
+            <button
+              type="button"
+              className={`segment${view === "list" ? " segment-active" : ""}`}
+              aria-pressed={view === "list"}
+              data-testid="agenda-view-list"
+              onClick={() => setView("list")}
+            >
+              {t("agenda.views.list")}
+            </button>
+            <button
+              type="button"
+              className={`segment${view === "month" ? " segment-active" : ""}`}
+              aria-pressed={view === "month"}
+              data-testid="agenda-view-month"
+              onClick={() => setView("month")}
+            >
+              <CalendarIcon size={14} />
+              {t("agenda.views.month")}
+            </button>
+          </div>
         </div>
       </header>
       {view === "list" ? (
         <div className="agenda-columns">
-          <AgendaList onOpenCustomer={onOpenCustomer} />
+          <AgendaList onOpenCustomer={onOpenCustomer} onEdit={(o) => void edit(o)} />
           <Radar onOpenCustomer={onOpenCustomer} />
         </div>
       ) : (
-        <MonthView onOpenCustomer={onOpenCustomer} initialMonth={previewParam("month") ?? undefined} />
+        <MonthView onOpenCustomer={onOpenCustomer} onEdit={(o) => void edit(o)} initialMonth={previewParam("month") ?? undefined} />
       )}
+      {editing && <CustomReminderDialog reminder={editing.reminder} onClose={() => setEditing(null)} />}
     </div>
   );
 }
 
-function AgendaList({ onOpenCustomer }: AgendaScreenProps) {
+function AgendaList({ onOpenCustomer, onEdit }: ListProps) {
   const { t, i18n } = useTranslation();
   const today = todayIso();
   const loaded = useLoaded(() => agenda.list(addDays(today, -OVERDUE_WINDOW), OVERDUE_WINDOW + AHEAD_DAYS + 1), [today]);
@@ -82,6 +108,7 @@ function AgendaList({ onOpenCustomer }: AgendaScreenProps) {
           key={o.key}
           occurrence={o}
           hideDate={hideDate}
+          onEdit={onEdit}
           onAction={(x, a) => void act(x, a)}
           onOpenCustomer={onOpenCustomer}
           onCopyGreeting={(x) => void copy(x)}

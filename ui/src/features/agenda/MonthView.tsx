@@ -46,9 +46,9 @@ export function dayMarks(items: Occurrence[], days: HolidayDay[] | null): Map<st
   return marks;
 }
 
-type MonthViewProps = { onOpenCustomer: (id: string) => void; initialMonth?: string };
+type MonthViewProps = { onOpenCustomer: (id: string) => void; onEdit?: (o: Occurrence) => void; initialMonth?: string };
 
-export function MonthView({ onOpenCustomer, initialMonth }: MonthViewProps) {
+export function MonthView({ onOpenCustomer, onEdit, initialMonth }: MonthViewProps) {
   const { t, i18n } = useTranslation();
   const zh = i18n.language.startsWith("zh");
   const today = todayIso();
@@ -191,6 +191,7 @@ export function MonthView({ onOpenCustomer, initialMonth }: MonthViewProps) {
                 hideDate
                 hideWhen
                 compact
+                onEdit={onEdit}
                 onAction={(x, a) => void act(x, a)}
                 onOpenCustomer={onOpenCustomer}
                 onCopyGreeting={(x) => void copy(x)}
