@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { makeOccurrence } from "../../dev/fakeBackend";
-import { DEFAULT_TEMPLATES, fillTemplate, greetingFor, honorificOf, occasionName, templateKindOf } from "./greetings";
+import { DEFAULT_TEMPLATES, fillTemplate, greetingFor, honorificOf, occasionName, surnameOf, templateKindOf } from "./greetings";
 
 const birthday = makeOccurrence({
   kind: "lunar_birthday",
@@ -78,6 +78,17 @@ describe("greeting templates", () => {
     const customer = { name: "Emily Carter", gender: "female" as const, company_name: "Northwind Traders" };
     expect(greetingFor(midAutumn, customer, "en", {})).toBe(
       "Dear Ms. Emily Carter, Happy Mid-Autumn Festival! Wishing you and your family joy and good health. Best wishes to everyone at Northwind Traders.",
+    );
+  });
+
+  it("offers the surname for the usual 张先生 / Ms. Carter", () => {
+    expect(surnameOf("张伟")).toBe("张");
+    expect(surnameOf("欧阳娜娜")).toBe("欧阳");
+    expect(surnameOf("Emily Carter")).toBe("Carter");
+    const customer = { name: "Emily Carter", gender: "female" as const, company_name: null };
+    expect(greetingFor(birthday, customer, "en", { "birthday.en": "Dear {honorific} {surname}," })).toBe("Dear Ms. Carter,");
+    expect(greetingFor(birthday, { name: "王芳", gender: "female", company_name: null }, "zh-CN", { "birthday.zh-CN": "{surname}{honorific}好" })).toBe(
+      "王女士好",
     );
   });
 

@@ -10,7 +10,7 @@ export const TEMPLATE_KINDS = ["birthday", "anniversary", "festival", "holiday",
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 export const TEMPLATE_LANGS = ["zh-CN", "en"] as const;
 export type TemplateLang = (typeof TEMPLATE_LANGS)[number];
-export const PLACEHOLDERS = ["name", "honorific", "festival", "company", "age"] as const;
+export const PLACEHOLDERS = ["name", "surname", "honorific", "festival", "company", "age"] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type GreetingValues = Partial<Record<Placeholder, string | number | null>>;
 
@@ -63,6 +63,17 @@ export function templateKindOf(kind: OccurrenceKind): TemplateKind {
     default:
       return "other";
   }
+}
+
+const COMPOUND_SURNAMES = ["欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐", "端木", "申屠"];
+
+/** 张伟 → 张, 欧阳娜娜 → 欧阳, "Emily Carter" → Carter (for "张先生" / "Ms. Carter"). */
+export function surnameOf(name: string): string {
+  const n = name.trim();
+  if (!n) return "";
+  if (/^[\u3400-\u9fff]+$/.test(n)) return COMPOUND_SURNAMES.find((s) => n.startsWith(s) && n.length > 2) ?? n[0]!;
+  const words = n.split(/\s+/);
+  return words[words.length - 1]!;
 }
 
 export function honorificOf(gender: Gender | null | undefined, lang: TemplateLang): string {
@@ -145,6 +156,7 @@ export function greetingFor(o: Occurrence, customer: GreetingCustomer, lang: Tem
   const general = kind === "festival" || kind === "holiday";
   return fillTemplate(templateFor(kind, lang, stored), {
     name: customer?.name ?? o.customer_name,
+    surname: surnameOf(customer?.name ?? o.customer_name ?? ""),
     honorific: honorificOf(customer?.gender, lang),
     festival: general ? occasionName(o, lang) : null,
     company: customer?.company_name ?? null,
