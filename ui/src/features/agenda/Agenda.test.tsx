@@ -147,6 +147,19 @@ describe("agenda list", () => {
     expect(screen.getByTestId("toast")).toHaveTextContent("The database could not be read or written");
   });
 
+  it("an overdue item marked done leaves the list, and the toast's Undo brings it back", async () => {
+    const user = userEvent.setup();
+    const backend = installBackend(people, { agenda: agendaWith((a) => (a.occurrences = [followUpLate])) });
+    renderWithProviders(<AgendaScreen onOpenCustomer={() => {}} />);
+    const overdue = await screen.findByTestId("agenda-overdue");
+    await user.click(within(overdue).getByTestId("agenda-done"));
+    await waitFor(() => expect(screen.queryByTestId("agenda-overdue")).toBeNull());
+    expect(screen.getByTestId("toast")).toHaveTextContent("Marked done");
+    await user.click(screen.getByTestId("toast-undo"));
+    await waitFor(() => expect(screen.getByTestId("agenda-overdue")).toBeInTheDocument());
+    expect(callsTo(backend, "reminders_reopen")).toEqual([{ key: followUpLate.key }]);
+  });
+
   it("copies the personalized greeting to the clipboard", async () => {
     const user = userEvent.setup();
     const write = vi.spyOn(navigator.clipboard, "writeText");

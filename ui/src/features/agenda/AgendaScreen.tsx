@@ -101,7 +101,7 @@ function AgendaList({ onOpenCustomer, onEdit }: ListProps) {
   const s = sections(loaded.data ?? [], today);
   const [showAllOverdue, setShowAllOverdue] = useState(false);
 
-  const list = (items: Occurrence[], hideDate = false) => (
+  const list = (items: Occurrence[], hideDate = false, undo = false) => (
     <ul className="agenda-list">
       {items.map((o) => (
         <AgendaItem
@@ -109,7 +109,7 @@ function AgendaList({ onOpenCustomer, onEdit }: ListProps) {
           occurrence={o}
           hideDate={hideDate}
           onEdit={onEdit}
-          onAction={(x, a) => void act(x, a)}
+          onAction={(x, a) => void act(x, a, undo)}
           onOpenCustomer={onOpenCustomer}
           onCopyGreeting={(x) => void copy(x)}
         />
@@ -127,7 +127,7 @@ function AgendaList({ onOpenCustomer, onEdit }: ListProps) {
             <h2>{t("agenda.sections.overdue")}</h2>
             <span className="count-pill">{s.overdue.length}</span>
           </header>
-          {list(showAllOverdue ? s.overdue : s.overdue.slice(0, OVERDUE_SHOWN))}
+          {list(showAllOverdue ? s.overdue : s.overdue.slice(0, OVERDUE_SHOWN), false, true)}
           {s.overdue.length > OVERDUE_SHOWN && (
             <button type="button" className="button button-ghost button-small agenda-more" data-testid="agenda-overdue-more" onClick={() => setShowAllOverdue((v) => !v)}>
               {showAllOverdue ? t("agenda.showLess") : t("agenda.showAll", { count: s.overdue.length })}

@@ -23,12 +23,13 @@ function guessUntil(snooze: SnoozeFor): string {
 
 /**
  * Done / dismiss / snooze / reopen, applied at once and rolled back if the core refuses.
+ * `undo`: the item will leave the list it is in (Overdue), so a toast offers Undo.
  */
 export function useReminderActions(patch: Patch) {
   const { t } = useTranslation();
   const toast = useToast();
 
-  return async (o: Occurrence, action: ReminderAction): Promise<void> => {
+  const run = async (o: Occurrence, action: ReminderAction, undo = false): Promise<void> => {
     const before = { status: o.status, snoozed_until: o.snoozed_until };
     const optimistic: Pick<ReminderState, "status" | "snoozed_until"> | null =
       action.type === "reopen"
@@ -45,11 +46,18 @@ export function useReminderActions(patch: Patch) {
       else await reminders.reopen(o.key);
       patch(o.key, (x) => withState(x, state));
       notifyAgendaChanged();
+      if (undo && action.type !== "reopen") {
+        // The item leaves the list it was in: say what happened and offer the way back.
+        const message =
+          action.type === "done" ? t("agenda.toast.done") : action.type === "dismiss" ? t("agenda.toast.dismissed") : t("agenda.toast.snoozed");
+        toast({ message, tone: "success", action: { label: t("actions.undo"), run: () => run(withState(o, state), { type: "reopen" }) } });
+      }
     } catch (error) {
       patch(o.key, (x) => withState(x, before));
       toast({ message: errorText(t, error), tone: "error" });
     }
   };
+  return run;
 }
 
 /** "Copy greeting": the personalized template for the occurrence, on the clipboard. */
