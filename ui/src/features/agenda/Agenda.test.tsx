@@ -172,6 +172,17 @@ describe("agenda list", () => {
   });
 });
 
+describe("copy greeting when the clipboard refuses", () => {
+  it("says so and shows the text to copy by hand", async () => {
+    const user = userEvent.setup();
+    vi.spyOn(navigator.clipboard, "writeText").mockRejectedValue(new Error("Document is not focused."));
+    installBackend(people, { agenda: agendaWith((a) => (a.occurrences = [birthdayToday])) });
+    renderWithProviders(<AgendaScreen onOpenCustomer={() => {}} />);
+    await user.click(within(await screen.findByTestId("agenda-item")).getByTestId("copy-greeting"));
+    expect(await screen.findByTestId("toast")).toHaveTextContent("The clipboard is not available; copy the text by hand: Dear Ms. 王芳");
+  });
+});
+
 describe("agenda in the app", () => {
   it("the sidebar counts today's open items, and the customer name opens the customer", async () => {
     const user = userEvent.setup();

@@ -60,19 +60,45 @@ export function useReminderActions(patch: Patch) {
   return run;
 }
 
+/** Put text on the clipboard: the async Clipboard API, else the old copy command. */
+export async function copyText(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return;
+  } catch (error) {
+    // Some webviews refuse the async API (no focus, no permission): fall back to a selection.
+    const area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    const ok = typeof document.execCommand === "function" && document.execCommand("copy");
+    area.remove();
+    if (!ok) throw error;
+  }
+}
+
 /** "Copy greeting": the personalized template for the occurrence, on the clipboard. */
 export function useCopyGreeting() {
   const { t } = useTranslation();
   const toast = useToast();
   return async (o: Occurrence): Promise<void> => {
     const lang: TemplateLang = currentLocale();
+    let text: string;
     try {
       const customer = o.customer_id ? await customers.get(o.customer_id) : null;
-      const text = greetingFor(o, customer, lang);
-      await navigator.clipboard.writeText(text);
-      toast({ message: t("greetings.copied", { text }), tone: "success" });
+      text = greetingFor(o, customer, lang);
     } catch (error) {
       toast({ message: t("greetings.copyFailed", { message: errorText(t, error) }), tone: "error" });
+      return;
+    }
+    try {
+      await copyText(text);
+      toast({ message: t("greetings.copied", { text }), tone: "success" });
+    } catch {
+      toast({ message: t("greetings.clipboardFailed", { text }), tone: "error", duration: 15000 });
     }
   };
 }
