@@ -1,8 +1,10 @@
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import type { Customer } from "./api";
+import { events, type Customer } from "./api";
 import { useToast } from "./components/Toast";
+import { AgendaScreen } from "./features/agenda/AgendaScreen";
+import { useAgendaCount } from "./features/agenda/useAgendaCount";
 import { CustomerForm } from "./features/customers/CustomerForm";
 import { CustomersScreen } from "./features/customers/CustomersScreen";
 import { useCounts } from "./features/customers/useCounts";
@@ -10,6 +12,7 @@ import { SettingsScreen } from "./features/settings/SettingsScreen";
 import { TrashScreen } from "./features/trash/TrashScreen";
 import { isModalOpen, isModKey, isTypingTarget } from "./lib/keyboard";
 import { notifyDataChanged } from "./lib/events";
+import { previewParam } from "./lib/preview";
 import { Sidebar, type View } from "./shell/Sidebar";
 import { TopBar } from "./shell/TopBar";
 
@@ -18,11 +21,12 @@ type Editing = { customer: Customer | null } | null;
 export function App() {
   const { t } = useTranslation();
   const toast = useToast();
-  const [view, setView] = useState<View>("customers");
+  const [view, setView] = useState<View>(() => (previewParam("view") as View | null) ?? "customers");
   const [query, setQuery] = useState("");
   const [openedId, setOpenedId] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
   const counts = useCounts();
+  const agendaCount = useAgendaCount();
   const searchRef = useRef<HTMLInputElement>(null);
 
   const focusSearch = () => {
@@ -50,6 +54,28 @@ export function App() {
     document.title = t("app.title");
   }, [t]);
 
+  // A click on a reminder notification or the tray item: show the agenda.
+  useEffect(() => {
+    let stop: (() => void) | null = null;
+    let alive = true;
+    events.onOpenAgenda(() => setView("agenda")).then(
+      (unlisten) => (alive ? (stop = unlisten) : unlisten()),
+      () => {
+        // No event bridge (plain browser preview): nothing to listen to.
+      },
+    );
+    return () => {
+      alive = false;
+      stop?.();
+    };
+  }, []);
+
+  const openCustomer = (id: string) => {
+    setQuery("");
+    setOpenedId(id);
+    setView("customers");
+  };
+
   useEffect(() => {
     const listener = (event: KeyboardEvent) => onKeyDown(event);
     window.addEventListener("keydown", listener);
@@ -68,7 +94,7 @@ export function App() {
 
   return (
     <div className="app">
-      <Sidebar view={view} onNavigate={setView} counts={counts} />
+      <Sidebar view={view} onNavigate={setView} counts={counts} agendaCount={agendaCount} />
       <div className="main">
         <TopBar
           ref={searchRef}
@@ -88,6 +114,7 @@ export function App() {
               onEdit={(customer) => setEditing({ customer })}
             />
           )}
+          {view === "agenda" && <AgendaScreen onOpenCustomer={openCustomer} />}
           {view === "trash" && <TrashScreen />}
           {view === "settings" && <SettingsScreen />}
         </main>

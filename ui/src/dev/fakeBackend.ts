@@ -9,6 +9,15 @@ import type { ListScope } from "../api/bindings/ListScope";
 import type { SearchHit } from "../api/bindings/SearchHit";
 import type { Settings } from "../api/bindings/Settings";
 import { createFakeRecords, type FakeRecords } from "./fakeRecords";
+import type { CustomReminder } from "../api/bindings/CustomReminder";
+import type { CustomReminderInput } from "../api/bindings/CustomReminderInput";
+import type { HolidayCoverage } from "../api/bindings/HolidayCoverage";
+import type { HolidayDay } from "../api/bindings/HolidayDay";
+import type { Occurrence } from "../api/bindings/Occurrence";
+import type { OverdueRevisit } from "../api/bindings/OverdueRevisit";
+import type { ReminderSettings } from "../api/bindings/ReminderSettings";
+import type { ReminderState } from "../api/bindings/ReminderState";
+import type { SnoozeFor } from "../api/bindings/SnoozeFor";
 
 export type Call = { cmd: string; args: Record<string, unknown> };
 
@@ -19,7 +28,83 @@ export type FakeBackend = {
   settings: Settings;
   /** Interactions, orders, products, complaints, timeline and classification. */
   records: FakeRecords;
+  agenda: FakeAgenda;
 };
+
+/** The reminder side of the fake core: occurrences are given, their state is kept here. */
+export type FakeAgenda = {
+  /** Occurrences as the core computes them (status is attached from `states`). */
+  occurrences: Occurrence[];
+  /** Past-due revisits (occurrence without state; filtered by `states` when listed). */
+  overdue: OverdueRevisit[];
+  states: Map<string, ReminderState>;
+  settings: ReminderSettings;
+  custom: Map<string, CustomReminder>;
+  coverage: HolidayCoverage;
+  /** Day-by-day holiday calendar for `holidays_list`; null: the command is missing (as today). */
+  holidayDays: HolidayDay[] | null;
+};
+
+export function defaultReminderSettings(): ReminderSettings {
+  return {
+    rules: { feb29: "feb28", leap_month: "leap" },
+    lead_days: { birthday: 3, anniversary: 3, festival: 1, holiday: 1, revisit: 0, follow_up: 0, custom: 0 },
+    festivals: true,
+    statutory_holidays: true,
+    countries: [],
+    revisit: { vip: 7, a: 14, b: 30, c: 90 },
+    notify_at: "09:00",
+  };
+}
+
+export function emptyAgenda(): FakeAgenda {
+  return {
+    occurrences: [],
+    overdue: [],
+    states: new Map(),
+    settings: defaultReminderSettings(),
+    custom: new Map(),
+    coverage: { country: "CN", bundled: [2024, 2025, 2026], imported: [], missing: [] },
+    holidayDays: null,
+  };
+}
+
+/** YYYY-MM-DD of a local date. */
+export function isoDay(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** `iso` plus `n` days. */
+export function addDaysIso(iso: string, n: number): string {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  return isoDay(new Date(y, m - 1, d + n));
+}
+
+/** An occurrence with the fields the core fills in, for tests and the preview. */
+export function makeOccurrence(
+  fields: Partial<Occurrence> & Pick<Occurrence, "kind" | "date" | "title" | "title_zh">,
+): Occurrence {
+  const source = fields.customer_id ?? fields.tag ?? "x";
+  return {
+    key: `${fields.kind}:${source}:${fields.date}`,
+    remind_on: fields.date,
+    customer_id: null,
+    customer_name: null,
+    years: null,
+    tag: null,
+    status: null,
+    snoozed_until: null,
+    ...fields,
+  };
+}
+
+function snoozedUntil(snooze: SnoozeFor, now: Date, notifyAt: string): string {
+  if (snooze === "one_hour") return new Date(now.getTime() + 3600_000).toISOString();
+  const [h, m] = notifyAt.split(":").map(Number) as [number, number];
+  const days = snooze === "tomorrow" ? 1 : 7;
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate() + days, h, m).toISOString();
+}
 
 function fail(code: string, message: string, field: string | null = null): never {
   const payload: ErrorPayload = { code, message, field };
@@ -85,12 +170,40 @@ export function summarize(c: Customer, all: Map<string, Customer>): CustomerSumm
 
 const collator = new Intl.Collator("zh-CN");
 
-export function createFakeBackend(seed: Customer[] = [], settings: Settings = { locale: null, keep_in_tray: false, start_at_login: false }): FakeBackend {
+export function createFakeBackend(
+  seed: Customer[] = [],
+  settings: Settings = { locale: null, keep_in_tray: false, start_at_login: false },
+  agenda: FakeAgenda = emptyAgenda(),
+): FakeBackend {
   const customers = new Map(seed.map((c) => [c.id, c]));
   const calls: Call[] = [];
   let sorted: Customer[] | null = null;
   const records = createFakeRecords(customers);
-  const state: FakeBackend = { handle, calls, customers, settings, records };
+  const state: FakeBackend = { handle, calls, customers, settings, records, agenda };
+
+  const withState = (o: Occurrence): Occurrence => {
+    const s = agenda.states.get(o.key);
+    return { ...o, status: s?.status ?? null, snoozed_until: s?.snoozed_until ?? null };
+  };
+  const isOpen = (o: Occurrence) =>
+    o.status === null || (o.status === "snoozed" && (!o.snoozed_until || Date.parse(o.snoozed_until) <= Date.now()));
+  const knownKey = (key: unknown): string => {
+    const k = String(key);
+    if (k.split(":").length < 3) fail("reminder_key_invalid", `${JSON.stringify(k)} is not an occurrence key`, "key");
+    return k;
+  };
+  const act = (key: unknown, status: ReminderState["status"], until: string | null = null): ReminderState => {
+    const s: ReminderState = { key: knownKey(key), status, snoozed_until: until, acted_at: new Date().toISOString() };
+    agenda.states.set(s.key, s);
+    return s;
+  };
+  const customInput = (input: CustomReminderInput): CustomReminderInput => {
+    if (!input.title.trim()) fail("title_empty", "a reminder needs a title", "title");
+    if (input.until_date && input.until_date < input.start_date) {
+      fail("until_before_start", "the end date is before the start", "until_date");
+    }
+    return input;
+  };
 
   const bySort = () => (sorted ??= [...customers.values()].sort((a, b) => collator.compare(a.name, b.name)));
   const changed = () => {
@@ -208,6 +321,84 @@ export function createFakeBackend(seed: Customer[] = [], settings: Settings = { 
       case "settings_update":
         state.settings = args.settings as Settings;
         return state.settings;
+      case "agenda_list": {
+        const days = Number(args.days);
+        if (days > 62) fail("range_too_long", "at most 62 days at a time", "days");
+        const from = typeof args.from === "string" ? args.from : isoDay(new Date());
+        const to = addDaysIso(from, days - 1);
+        return agenda.occurrences
+          .filter((o) => o.date >= from && o.date <= to)
+          .map(withState)
+          .sort((a, b) => a.date.localeCompare(b.date) || a.key.localeCompare(b.key));
+      }
+      case "agenda_overdue_revisits":
+        return agenda.overdue
+          .map((r) => ({ ...r, occurrence: withState(r.occurrence) }))
+          .filter((r) => isOpen(r.occurrence))
+          .sort((a, b) => Number(b.days_late) - Number(a.days_late))
+          .slice(0, Number(args.limit));
+      case "reminders_done":
+        return act(args.key, "done");
+      case "reminders_dismiss":
+        return act(args.key, "dismissed");
+      case "reminders_reopen":
+        agenda.states.delete(knownKey(args.key));
+        return null;
+      case "reminders_snooze":
+        return act(args.key, "snoozed", snoozedUntil(args.snooze as SnoozeFor, new Date(), agenda.settings.notify_at));
+      case "reminder_settings_get":
+        return agenda.settings;
+      case "reminder_settings_update": {
+        const next = args.settings as ReminderSettings;
+        if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(next.notify_at)) fail("time_invalid", "not a time of day", "notify_at");
+        if (Object.values(next.lead_days).some((n) => n > 60)) fail("lead_time_too_long", "at most 60 days", "lead_days");
+        agenda.settings = { ...next, countries: [...new Set(next.countries.map((c) => c.toUpperCase()))] };
+        return agenda.settings;
+      }
+      case "custom_reminders_list":
+        return [...agenda.custom.values()].filter((r) => !args.customerId || r.customer_id === args.customerId);
+      case "custom_reminders_create": {
+        const input = customInput(args.input as CustomReminderInput);
+        const r: CustomReminder = { ...input, id: `r${agenda.custom.size + 1}`, created_at: now, updated_at: now };
+        agenda.custom.set(r.id, r);
+        return r;
+      }
+      case "custom_reminders_update": {
+        const old = agenda.custom.get(String(args.id)) ?? fail("not_found", "no such reminder");
+        const r: CustomReminder = { ...old, ...customInput(args.input as CustomReminderInput), updated_at: now };
+        agenda.custom.set(r.id, r);
+        return r;
+      }
+      case "custom_reminders_delete":
+        agenda.custom.delete(String(args.id));
+        return null;
+      case "holidays_coverage":
+        return agenda.coverage;
+      case "holidays_import": {
+        let file: { schema?: unknown; country?: unknown; year?: unknown };
+        try {
+          file = JSON.parse(String(args.json)) as typeof file;
+        } catch {
+          fail("holiday_file_invalid", "not a holiday data file", "holiday_file");
+        }
+        if (file.schema !== 1 || file.country !== "CN" || typeof file.year !== "number") {
+          fail("holiday_file_invalid", "not a CN holiday data file", "holiday_file");
+        }
+        const year = file.year;
+        const c = agenda.coverage;
+        agenda.coverage = {
+          ...c,
+          imported: [...new Set([...c.imported, year])].sort(),
+          missing: c.missing.filter((y) => y !== year),
+        };
+        return agenda.coverage;
+      }
+      case "holidays_list": {
+        if (!agenda.holidayDays) throw "command holidays_list not found";
+        const from = String(args.from);
+        const to = String(args.to);
+        return agenda.holidayDays.filter((d) => d.country === args.country && d.date >= from && d.date <= to);
+      }
       case "app_info":
         return { version: "0.1.0", data_dir: "/home/demo/.local/share/fieldbook", device_id: "dev-7f3a9c21" };
       default:

@@ -5,6 +5,7 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import type { Customer } from "../api/bindings/Customer";
 import type { Tier } from "../api/bindings/Tier";
 import { createFakeBackend, makeCustomer } from "./fakeBackend";
+import { previewAgenda } from "./preview-agenda";
 
 const SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高"];
 const GIVEN = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明", "超", "秀英", "建国", "晓东", "子涵", "雨桐", "浩然", "欣怡"];
@@ -66,9 +67,14 @@ function sample(): Customer[] {
 
 export function installPreviewMocks(): void {
   const params = new URLSearchParams(window.location.search);
-  const backend = createFakeBackend(params.has("empty") ? [] : sample());
+  const seed = params.has("empty") ? [] : sample();
+  const backend = createFakeBackend(
+    seed,
+    { locale: params.get("lang"), keep_in_tray: false, start_at_login: false },
+    previewAgenda(seed),
+  );
   if (!params.has("empty")) seedStories(backend);
-  mockIPC((cmd, args) => backend.handle(cmd, args as Record<string, unknown>));
+  mockIPC((cmd, args) => backend.handle(cmd, args as Record<string, unknown>), { shouldMockEvents: true });
 }
 
 /** A believable story for the first customers of the list: visits, calls, orders, a complaint. */

@@ -64,10 +64,29 @@ export function isKnownErrorCode(code: string): code is ErrorCode {
   return (ERROR_CODES as readonly string[]).includes(code);
 }
 
+/** Codes of the reminder and holiday commands, translated under `reminders.errors`. */
+export const REMINDER_ERROR_CODES = [
+  "reminder_key_invalid",
+  "title_empty",
+  "until_before_start",
+  "lead_time_too_long",
+  "interval_invalid",
+  "country_unknown",
+  "time_invalid",
+  "range_too_long",
+  "holiday_file_invalid",
+] as const;
+export type ReminderErrorCode = (typeof REMINDER_ERROR_CODES)[number];
+
+function isReminderErrorCode(code: string): code is ReminderErrorCode {
+  return (REMINDER_ERROR_CODES as readonly string[]).includes(code);
+}
+
 /** The translated sentence for an error; unknown codes get a generic text plus the detail. */
 export function errorText(t: TFunction, error: unknown): string {
   const e = toApiError(error);
   if (isKnownErrorCode(e.code)) return t(`errors.${e.code}`, { message: e.message });
   if (isRecordErrorCode(e.code)) return t(`recordErrors.${e.code}`);
+  if (isReminderErrorCode(e.code)) return t(`reminders.errors.${e.code}`, { message: e.message });
   return t("errors.unknown", { message: e.message });
 }

@@ -1,17 +1,19 @@
 import { useTranslation } from "react-i18next";
 
 import { SettingsIcon, TrashIcon, UsersIcon } from "../components/Icons";
+import { CalendarIcon } from "../features/agenda/AgendaIcons";
 import type { Counts } from "../features/customers/useCounts";
 
-export type View = "customers" | "trash" | "settings";
+export type View = "customers" | "agenda" | "trash" | "settings";
 
-type SidebarProps = { view: View; onNavigate: (view: View) => void; counts: Counts };
+type SidebarProps = { view: View; onNavigate: (view: View) => void; counts: Counts; agendaCount?: number | null };
 
-export function Sidebar({ view, onNavigate, counts }: SidebarProps) {
+export function Sidebar({ view, onNavigate, counts, agendaCount = null }: SidebarProps) {
   const { t, i18n } = useTranslation();
   const number = (n: number | null) => (n === null ? "" : new Intl.NumberFormat(i18n.language).format(n));
   const items = [
     { id: "customers" as const, label: t("nav.customers"), icon: <UsersIcon size={16} />, count: counts.live },
+    { id: "agenda" as const, label: t("agenda.nav"), icon: <CalendarIcon size={16} />, count: agendaCount },
     { id: "trash" as const, label: t("nav.trash"), icon: <TrashIcon size={16} />, count: counts.trash },
     { id: "settings" as const, label: t("nav.settings"), icon: <SettingsIcon size={16} />, count: null },
   ];

@@ -5,7 +5,7 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import type { ReactElement } from "react";
 
 import { ToastProvider } from "../components/Toast";
-import { createFakeBackend, type FakeBackend } from "../dev/fakeBackend";
+import { createFakeBackend, type FakeAgenda, type FakeBackend } from "../dev/fakeBackend";
 import { LocaleProvider } from "../features/settings/locale";
 import type { Customer } from "../api";
 
@@ -14,10 +14,15 @@ type BackendOptions = {
   override?: (cmd: string, args: Record<string, unknown>) => unknown;
   /** The language the core has saved (settings_get). */
   locale?: string | null;
+  /** Occurrences, reminder states and settings of the fake core's reminder side. */
+  agenda?: FakeAgenda;
 };
 
-export function installBackend(seed: Customer[] = [], { override, locale = null }: BackendOptions = {}): FakeBackend {
-  const backend = createFakeBackend(seed, { locale, keep_in_tray: false, start_at_login: false });
+export function installBackend(
+  seed: Customer[] = [],
+  { override, locale = null, agenda }: BackendOptions = {},
+): FakeBackend {
+  const backend = createFakeBackend(seed, { locale, keep_in_tray: false, start_at_login: false }, agenda);
   mockIPC((cmd, args) => {
     const payload = (args ?? {}) as Record<string, unknown>;
     if (override) {
@@ -28,7 +33,7 @@ export function installBackend(seed: Customer[] = [], { override, locale = null 
       }
     }
     return backend.handle(cmd, payload);
-  });
+  }, { shouldMockEvents: true });
   return backend;
 }
 

@@ -4,7 +4,11 @@ import { useTranslation } from "react-i18next";
 import { app, type AppInfo } from "../../api";
 import { ProductsSection } from "../story/ProductsSection";
 import { DesktopSection } from "./DesktopSection";
+import { GreetingTemplatesCard } from "../agenda/GreetingTemplatesCard";
+import { HolidayCoverageCard } from "../agenda/HolidayCoverageCard";
+import { ReminderSettingsCard } from "../agenda/ReminderSettingsCard";
 import { LanguageSelect } from "./LanguageSelect";
+import "../agenda/agenda.css";
 
 type Info = { info: AppInfo | null; failed: boolean };
 
@@ -41,6 +45,9 @@ export function SettingsScreen() {
         </section>
         <DesktopSection />
         <ProductsSection />
+        <ReminderSettingsCard />
+        <HolidayCoverageCard />
+        <GreetingTemplatesCard />
         <section className="card" data-testid="about">
           <h2 className="card-title">{t("settings.about")}</h2>
           <dl className="facts facts-wide">

@@ -1,0 +1,82 @@
+import { call } from "./client";
+import type { CustomReminder } from "./bindings/CustomReminder";
+import type { CustomReminderInput } from "./bindings/CustomReminderInput";
+import type { HolidayCoverage } from "./bindings/HolidayCoverage";
+import type { HolidayDay } from "./bindings/HolidayDay";
+import type { Occurrence } from "./bindings/Occurrence";
+import type { OverdueRevisit } from "./bindings/OverdueRevisit";
+import type { ReminderSettings } from "./bindings/ReminderSettings";
+import type { ReminderState } from "./bindings/ReminderState";
+import type { SnoozeFor } from "./bindings/SnoozeFor";
+
+/** The longest window one `agenda_list` call returns (the shell caps it there). */
+export const MAX_AGENDA_DAYS = 62;
+
+export const agenda = {
+  /** Occurrences whose date falls in `days` days from `from` (YYYY-MM-DD; null = today). */
+  list(from: string | null, days: number): Promise<Occurrence[]> {
+    return call<Occurrence[]>("agenda_list", { from, days: Math.min(days, MAX_AGENDA_DAYS) });
+  },
+  /** Customers past their revisit cadence, latest first. */
+  overdueRevisits(limit: number): Promise<OverdueRevisit[]> {
+    return call<OverdueRevisit[]>("agenda_overdue_revisits", { limit });
+  },
+};
+
+export const reminders = {
+  done(key: string): Promise<ReminderState> {
+    return call<ReminderState>("reminders_done", { key });
+  },
+  dismiss(key: string): Promise<ReminderState> {
+    return call<ReminderState>("reminders_dismiss", { key });
+  },
+  reopen(key: string): Promise<null> {
+    return call<null>("reminders_reopen", { key });
+  },
+  /** The core turns the choice into an instant from the laptop's clock; the UI sends no time. */
+  snooze(key: string, snooze: SnoozeFor): Promise<ReminderState> {
+    return call<ReminderState>("reminders_snooze", { key, snooze });
+  },
+};
+
+export const reminderSettings = {
+  get(): Promise<ReminderSettings> {
+    return call<ReminderSettings>("reminder_settings_get");
+  },
+  update(value: ReminderSettings): Promise<ReminderSettings> {
+    return call<ReminderSettings>("reminder_settings_update", { settings: value });
+  },
+};
+
+export const customReminders = {
+  list(customerId: string | null): Promise<CustomReminder[]> {
+    return call<CustomReminder[]>("custom_reminders_list", { customerId });
+  },
+  create(input: CustomReminderInput): Promise<CustomReminder> {
+    return call<CustomReminder>("custom_reminders_create", { input });
+  },
+  update(id: string, input: CustomReminderInput): Promise<CustomReminder> {
+    return call<CustomReminder>("custom_reminders_update", { id, input });
+  },
+  delete(id: string): Promise<null> {
+    return call<null>("custom_reminders_delete", { id });
+  },
+};
+
+export const holidays = {
+  coverage(): Promise<HolidayCoverage> {
+    return call<HolidayCoverage>("holidays_coverage");
+  },
+  /** `json`: the text of the year file the user picked. */
+  import(json: string): Promise<HolidayCoverage> {
+    return call<HolidayCoverage>("holidays_import", { json });
+  },
+  /**
+   * Every day off / make-up workday of `country` between `from` and `to` (inclusive).
+   * TODO(lead): `holidays_list` is not a shell command yet (the core has `Store::holidays`);
+   * until it is, callers fall back to the agenda's holiday occurrences.
+   */
+  list(country: string, from: string, to: string): Promise<HolidayDay[]> {
+    return call<HolidayDay[]>("holidays_list", { country, from, to });
+  },
+};

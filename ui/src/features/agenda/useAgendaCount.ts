@@ -1,0 +1,36 @@
+import { useEffect, useState } from "react";
+
+import { agenda } from "../../api";
+import { todayIso } from "../../lib/day";
+import { onDataChanged } from "../../lib/events";
+import { AHEAD_DAYS, openTodayCount } from "./model";
+import { onAgendaChanged } from "./signal";
+
+/** How many of today's agenda items are still open (the sidebar's number); null until known. */
+export function useAgendaCount(): number | null {
+  const [count, setCount] = useState<number | null>(null);
+  useEffect(() => {
+    let alive = true;
+    const refresh = () => {
+      const today = todayIso();
+      agenda.list(today, AHEAD_DAYS + 1).then(
+        (items) => alive && setCount(openTodayCount(items, today)),
+        () => {
+          // The agenda screen shows the error; the sidebar keeps its last number.
+        },
+      );
+    };
+    refresh();
+    const offAgenda = onAgendaChanged(refresh);
+    const offData = onDataChanged(refresh);
+    // A new day brings new items: look again every ten minutes.
+    const timer = window.setInterval(refresh, 10 * 60_000);
+    return () => {
+      alive = false;
+      offAgenda();
+      offData();
+      window.clearInterval(timer);
+    };
+  }, []);
+  return count;
+}
