@@ -105,6 +105,7 @@ pub fn run() {
             commands::reminders::custom_reminders_create,
             commands::reminders::custom_reminders_update,
             commands::reminders::custom_reminders_delete,
+            commands::reminders::holidays_list,
             commands::reminders::holidays_coverage,
             commands::reminders::holidays_import,
             commands::settings::settings_get,

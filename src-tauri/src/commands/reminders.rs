@@ -3,7 +3,7 @@
 //! an instant here, from this laptop's clock and time zone.
 
 use chrono::{DateTime, Duration, Local, NaiveDate, TimeZone, Utc};
-use fieldbook_core::calendar::holidays::HolidayCoverage;
+use fieldbook_core::calendar::holidays::{HolidayCoverage, HolidayDay};
 use fieldbook_core::reminders::{
     CustomReminder, CustomReminderInput, Occurrence, OverdueRevisit, ReminderSettings, ReminderState,
 };
@@ -135,6 +135,21 @@ pub fn custom_reminders_delete(state: State<'_, AppState>, id: String) -> Comman
     state.with_store(|s| s.delete_custom_reminder(&id))?;
     state.reminders_changed.notify_one();
     Ok(())
+}
+
+/// The longest holiday range the UI may ask for at once (a month grid is 6 weeks).
+const MAX_HOLIDAY_DAYS: i64 = 400;
+
+/// Holidays (days off, make-up workdays) of a country in `from..=to`, day by day.
+#[tauri::command(async)]
+pub fn holidays_list(
+    state: State<'_, AppState>,
+    country: String,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> CommandResult<Vec<HolidayDay>> {
+    let to = to.min(from + Duration::days(MAX_HOLIDAY_DAYS));
+    Ok(state.with_store(|s| s.holidays(&country, from, to))?)
 }
 
 /// Which years of Chinese statutory holiday data the app has ("2027 is missing").

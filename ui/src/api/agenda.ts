@@ -73,8 +73,7 @@ export const holidays = {
   },
   /**
    * Every day off / make-up workday of `country` between `from` and `to` (inclusive).
-   * TODO(lead): `holidays_list` is not a shell command yet (the core has `Store::holidays`);
-   * until it is, callers fall back to the agenda's holiday occurrences.
+   * Callers fall back to the agenda's holiday occurrences if it fails.
    */
   list(country: string, from: string, to: string): Promise<HolidayDay[]> {
     return call<HolidayDay[]>("holidays_list", { country, from, to });

@@ -335,7 +335,7 @@ export function createFakeBackend(
         return agenda.overdue
           .map((r) => ({ ...r, occurrence: withState(r.occurrence) }))
           .filter((r) => isOpen(r.occurrence))
-          .sort((a, b) => Number(b.days_late) - Number(a.days_late))
+          .sort((a, b) => b.days_late - a.days_late)
           .slice(0, Number(args.limit));
       case "reminders_done":
         return act(args.key, "done");

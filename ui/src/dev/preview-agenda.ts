@@ -121,7 +121,7 @@ export function previewAgenda(customers: Customer[]): FakeAgenda {
       title: `Revisit ${c.name} (every ${days} days)`,
       title_zh: `回访 ${c.name}（每 ${days} 天）`,
     });
-    const row: OverdueRevisit = { occurrence, tier: c.tier, days_late: late as unknown as bigint };
+    const row: OverdueRevisit = { occurrence, tier: c.tier, days_late: late };
     agenda.overdue.push(row);
   });
   tiered.slice(30, 33).forEach((c, i) => {

@@ -95,6 +95,7 @@ pub struct OverdueRevisit {
     pub occurrence: Occurrence,
     pub tier: Option<Tier>,
     /// Days past the due date.
+    #[ts(type = "number")]
     pub days_late: i64,
 }
 

@@ -9,4 +9,4 @@ export type OverdueRevisit = { occurrence: Occurrence, tier: Tier | null,
 /**
  * Days past the due date.
  */
-days_late: bigint, };
+days_late: number, };

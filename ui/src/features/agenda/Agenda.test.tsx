@@ -291,9 +291,9 @@ describe("revisit radar", () => {
     installBackend(people, {
       agenda: agendaWith((a) => {
         a.overdue = [
-          { occurrence: revisit("p1", "王芳", 3), tier: "VIP", days_late: 3 as unknown as bigint },
-          { occurrence: revisit("p2", "Emily Carter", 20), tier: "A", days_late: 20 as unknown as bigint },
-          { occurrence: revisit("p3", "李娜", 9), tier: null, days_late: 9 as unknown as bigint },
+          { occurrence: revisit("p1", "王芳", 3), tier: "VIP", days_late: 3 },
+          { occurrence: revisit("p2", "Emily Carter", 20), tier: "A", days_late: 20 },
+          { occurrence: revisit("p3", "李娜", 9), tier: null, days_late: 9 },
         ];
       }),
     });

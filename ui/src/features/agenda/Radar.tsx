@@ -27,7 +27,7 @@ export function Radar({ onOpenCustomer }: { onOpenCustomer: (id: string) => void
   const count = (f: Filter) => rows.filter((r) => isOpen(r.occurrence) && (f === "all" || tierOf(r) === f)).length;
   const shown = rows
     .filter((r) => filter === "all" || tierOf(r) === filter)
-    .sort((a, b) => Number(b.days_late) - Number(a.days_late));
+    .sort((a, b) => b.days_late - a.days_late);
 
   return (
     <section className="radar" data-testid="radar" aria-labelledby="radar-title">
@@ -61,7 +61,7 @@ export function Radar({ onOpenCustomer }: { onOpenCustomer: (id: string) => void
             key={r.occurrence.key}
             occurrence={r.occurrence}
             tier={r.tier}
-            daysLate={Number(r.days_late)}
+            daysLate={r.days_late}
             compact
             onAction={(o, a) => void act(o, a)}
             onOpenCustomer={onOpenCustomer}

@@ -1,0 +1,80 @@
+// Reminders on the real app: a customer whose birthday reminder is due produces a desktop
+// notification captured on the private D-Bus session (summary and body asserted), the
+// agenda shows it, "done" survives a restart, and a restart does not notify it again.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { byTestId, newDataDir, openApp, screenshot, startDriver, stopDriver } from "./app.mjs";
+import { startNotificationCapture } from "./notifications.mjs";
+
+const CLI = process.env.FIELDBOOK_CLI;
+const dataDir = newDataDir();
+let capture;
+let browser;
+let key;
+
+/** YYYY-MM-DD of the local day `days` from now. */
+function localDay(days) {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function cli(...args) {
+  return execFileSync(CLI, ["--db", join(dataDir, "fieldbook.db"), ...args], { encoding: "utf8" });
+}
+
+before(async () => {
+  if (!CLI) throw new Error("FIELDBOOK_CLI must name the fieldbook CLI binary (scripts/test sets it)");
+  // Birthday in 3 days = today's reminder (lead time 3); notify at 00:00 so it is due now.
+  const birthday = `1990-${localDay(3).slice(5)}`;
+  cli("customers", "add", "--name", "王小明", "--birthday", birthday, "--tier", "VIP");
+  cli("reminders", "settings", "--notify-at", "00:00");
+  const agenda = JSON.parse(cli("--json", "agenda", "--from", localDay(0), "--days", "5"));
+  key = agenda.find((o) => o.kind === "birthday" && o.customer_name === "王小明")?.key;
+  assert.ok(key, "the CLI agenda lists the birthday");
+  capture = await startNotificationCapture();
+  await startDriver({ dataDir, lang: "zh_CN.UTF-8" });
+  browser = await openApp();
+});
+
+after(async () => {
+  await browser?.deleteSession().catch(() => {});
+  await stopDriver();
+  capture?.stop();
+});
+
+test("a due birthday reminder becomes a desktop notification on the bus", async () => {
+  const n = await capture.waitFor(/王小明/);
+  assert.equal(n.app, "Fieldbook");
+  assert.match(n.summary, /王小明 36 岁生日/, "Chinese title for a Chinese desktop");
+  assert.match(n.body, new RegExp(`3 天后 · ${localDay(3)}`), "the body says when");
+});
+
+test("the agenda shows the reminder and marks it done", async () => {
+  await (await byTestId(browser, "nav-agenda")).click();
+  const item = await browser.$(`[data-testid="agenda-item"][data-key="${key}"]`);
+  await item.waitForDisplayed({ timeout: 10000 });
+  assert.match(await item.getProperty("textContent"), /王小明/);
+  await screenshot(browser, "agenda");
+  await (await item.$('[data-testid="agenda-done"]')).click();
+  await browser.waitUntil(async () => (await item.getAttribute("data-status")) === "done", {
+    timeout: 5000,
+    timeoutMsg: "the item is marked done",
+  });
+});
+
+test("after a restart the reminder stays done and is not notified again", async () => {
+  await browser.deleteSession();
+  browser = await openApp();
+  await (await byTestId(browser, "nav-agenda")).click();
+  const item = await browser.$(`[data-testid="agenda-item"][data-key="${key}"]`);
+  await item.waitForDisplayed({ timeout: 10000 });
+  assert.equal(await item.getAttribute("data-status"), "done", "done is kept in the store");
+  await new Promise((r) => setTimeout(r, 2000)); // give the scheduler its start-up check
+  const count = capture.notifications().filter((n) => /王小明/.test(n.summary)).length;
+  assert.equal(count, 1, "each occurrence fires once, across restarts");
+  await screenshot(browser, "agenda-after-restart");
+});
