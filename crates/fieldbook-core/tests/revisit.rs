@@ -1,4 +1,4 @@
-//! Revisit cadence counted from the last contact, on a real
+//! Revisit cadence counted from the last contact, and follow-ups from interactions, on a real
 //! (in-memory or temp-file) SQLite store with time passed in. The store opens at
 //! 2026-11-22T09:00Z (see common.rs); default intervals: VIP 7, A 14, B 30, C 90 days.
 
@@ -202,6 +202,46 @@ fn never_contacted_customers_are_due_from_creation_and_history_before_creation_c
     );
     let untiered = s.create_customer(person("无等级")).unwrap().id;
     assert!(revisits(&s, &untiered).is_empty(), "no tier, no cadence");
+}
+
+#[test]
+fn follow_ups_appear_on_their_date_with_the_right_key_and_vanish_when_the_interaction_is_deleted() {
+    let (mut s, _) = store();
+    let zhang = s.create_customer(person("张三")).unwrap().id;
+    let with_step = s
+        .create_interaction(InteractionInput {
+            next_step: Some("送合同".into()),
+            follow_up_on: Some(ymd(2026, 12, 3)),
+            ..call(&zhang, None)
+        })
+        .unwrap();
+    let without_step =
+        s.create_interaction(InteractionInput { follow_up_on: Some(ymd(2026, 12, 10)), ..call(&zhang, None) }).unwrap();
+    s.create_interaction(InteractionInput { follow_up_on: Some(ymd(2027, 3, 1)), ..call(&zhang, None) }).unwrap();
+
+    let follow_ups = |s: &Store| {
+        s.occurrences(ymd(2026, 11, 22), 30, &settings())
+            .unwrap()
+            .into_iter()
+            .filter(|o| o.kind == OccurrenceKind::FollowUp)
+            .collect::<Vec<_>>()
+    };
+    let items = follow_ups(&s);
+    assert_eq!(items.len(), 2, "only follow-ups inside the range: {items:?}");
+    assert_eq!(items[0].date, ymd(2026, 12, 3));
+    assert_eq!(items[0].remind_on, ymd(2026, 12, 3), "follow-ups remind on the day by default");
+    assert_eq!(items[0].key, format!("follow_up:{}:2026-12-03", with_step.id));
+    assert_eq!(items[0].customer_id.as_deref(), Some(zhang.as_str()));
+    assert_eq!(items[0].title, "Follow up with 张三: 送合同");
+    assert_eq!(items[0].title_zh, "跟进 张三：送合同");
+    assert_eq!(items[1].key, format!("follow_up:{}:2026-12-10", without_step.id));
+    assert_eq!(items[1].title_zh, "跟进 张三：电话回访", "no next step: the summary says what it was about");
+
+    s.delete_interaction(&with_step.id).unwrap();
+    let keys: Vec<String> = follow_ups(&s).into_iter().map(|o| o.key).collect();
+    assert_eq!(keys, [format!("follow_up:{}:2026-12-10", without_step.id)], "a deleted interaction has no follow-up");
+    s.delete_customer(&zhang).unwrap();
+    assert!(follow_ups(&s).is_empty(), "nor has a customer in the Trash");
 }
 
 #[test]
