@@ -331,8 +331,13 @@ impl RowsByCustomer {
         let mut count = 0;
         for (t, table) in TABLES.iter().enumerate() {
             let order = if *table == "change_journal" { " ORDER BY seq" } else { "" };
-            let mut stmt = src.prepare(&format!("SELECT * FROM {table}{order}"))?;
-            let cols: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
+            // Stored columns only: generated ones (birthday_key, revisit_anchor …) cannot be
+            // inserted, SQLite computes them.
+            let cols: Vec<String> = src
+                .prepare(&format!("SELECT name FROM pragma_table_xinfo('{table}') WHERE hidden = 0 ORDER BY cid"))?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut stmt = src.prepare(&format!("SELECT {} FROM {table}{order}", cols.join(", ")))?;
             let key_at = cols.iter().position(|c| c == owner_col(table)).expect("owner column");
             let n = cols.len();
             for row in

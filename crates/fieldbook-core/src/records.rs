@@ -110,6 +110,27 @@ pub(crate) fn read_decimal(s: Option<String>) -> Option<Decimal> {
     s.map(|s| s.parse().unwrap_or_default())
 }
 
+/// A customer's last contact (see `revisit` and migration 0004): the later of their last live
+/// interaction and their last live purchase order, as RFC 3339 UTC text (an order's day as
+/// midnight UTC), or NULL if none. Must match the backfill in `0004_revisit_anchor.sql`.
+const LAST_CONTACT_SQL: &str = "UPDATE customers SET last_contact_at = (
+  SELECT max(t) FROM (
+    SELECT max(i.occurred_at) AS t FROM interactions i
+     WHERE i.customer_id = ?1 AND i.deleted_at IS NULL
+    UNION ALL
+    SELECT max(o.ordered_on) || 'T00:00:00.000Z' FROM orders o
+     WHERE o.customer_id = ?1 AND o.deleted_at IS NULL AND o.status IN ('confirmed', 'paid', 'shipped', 'completed')
+  )
+) WHERE id = ?1";
+
+/// Recompute a customer's derived `last_contact_at` inside the writing transaction. Called by
+/// every interaction and order write (create, update, delete, restore) for each customer the
+/// write touches. A derived column like `sort_key`: a plain UPDATE, not stamped or journaled.
+pub(crate) fn refresh_last_contact(tx: &crate::store::Tx<'_>, customer_id: &str) -> Result<()> {
+    tx.conn().prepare_cached(LAST_CONTACT_SQL)?.execute([customer_id])?;
+    Ok(())
+}
+
 /// Remove every interaction, order (with its lines) and complaint of a purged customer for
 /// good, each with a `*purged` journal entry so the removal syncs.
 pub(crate) fn purge_customer_records(tx: &mut crate::store::Tx<'_>, customer_id: &str) -> Result<()> {
@@ -130,4 +151,17 @@ pub(crate) fn purge_customer_records(tx: &mut crate::store::Tx<'_>, customer_id:
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn last_contact_counts_the_same_orders_as_purchases_in_the_helper_and_the_backfill() {
+        let purchase = crate::orders::OrderStatus::PURCHASE_SQL;
+        assert!(LAST_CONTACT_SQL.contains(purchase), "the helper must count exactly OrderStatus::is_purchase");
+        let backfill = include_str!("../migrations/0004_revisit_anchor.sql");
+        assert!(backfill.contains(purchase), "the backfill must count exactly OrderStatus::is_purchase");
+    }
 }

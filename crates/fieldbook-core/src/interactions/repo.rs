@@ -1,5 +1,6 @@
 //! Interaction reads and writes. Writes go through `Store::write`, so every field change is
 //! stamped and journaled; deleting moves to the Trash (`deleted_at`), restoring brings back.
+//! Every write also refreshes the customer's derived last contact (the revisit anchor).
 
 use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
@@ -31,12 +32,18 @@ impl Store {
     pub fn create_interactions(&mut self, inputs: Vec<InteractionInput>) -> Result<Vec<String>, BatchError> {
         self.write_with(|tx| {
             let mut ids = Vec::with_capacity(inputs.len());
+            let mut customers = std::collections::BTreeSet::new();
             for (i, input) in inputs.into_iter().enumerate() {
                 let at = |e| BatchError { index: Some(i), error: e };
                 let fields = field_values(tx, &input).map_err(at)?;
                 let id = crate::new_id();
                 tx.insert(INTERACTIONS, &id, &fields).map_err(at)?;
                 ids.push(id);
+                customers.insert(input.customer_id);
+            }
+            // Once per customer, not per row: a batch of history for one customer is one update.
+            for c in &customers {
+                records::refresh_last_contact(tx, c).map_err(|error| BatchError { index: None, error })?;
             }
             Ok(ids)
         })
@@ -54,19 +61,27 @@ impl Store {
                 // An edit without a time keeps the original time rather than jumping to now.
                 fields.retain(|(n, _)| *n != "occurred_at");
             }
-            tx.update(INTERACTIONS, id, &fields).map(drop)
+            tx.update(INTERACTIONS, id, &fields)?;
+            // The time may have moved, or the interaction moved to another customer.
+            records::refresh_last_contact(tx, &before.customer_id)?;
+            if input.customer_id != before.customer_id {
+                records::refresh_last_contact(tx, &input.customer_id)?;
+            }
+            Ok(())
         })?;
         self.interaction(id)
     }
 
     /// Move to the Trash.
     pub fn delete_interaction(&mut self, id: &str) -> Result<()> {
-        if self.interaction(id)?.deleted_at.is_some() {
+        let i = self.interaction(id)?;
+        if i.deleted_at.is_some() {
             return Ok(());
         }
         self.write(|tx| {
             let now = tx.now_text().to_string();
-            tx.update(INTERACTIONS, id, &[("deleted_at", Value::Text(now))]).map(drop)
+            tx.update(INTERACTIONS, id, &[("deleted_at", Value::Text(now))])?;
+            records::refresh_last_contact(tx, &i.customer_id)
         })
     }
 
@@ -74,7 +89,10 @@ impl Store {
     pub fn restore_interaction(&mut self, id: &str) -> Result<Interaction> {
         let i = self.interaction(id)?;
         records::check_live_customer(self.conn(), &i.customer_id)?;
-        self.write(|tx| tx.update(INTERACTIONS, id, &[("deleted_at", Value::Null)]).map(drop))?;
+        self.write(|tx| {
+            tx.update(INTERACTIONS, id, &[("deleted_at", Value::Null)])?;
+            records::refresh_last_contact(tx, &i.customer_id)
+        })?;
         self.interaction(id)
     }
 

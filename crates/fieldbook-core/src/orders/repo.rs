@@ -1,5 +1,6 @@
 //! Order reads and writes. An order and its lines are written in one transaction through the
-//! stamped write path; the order's `total_minor` is derived from its lines in the same step.
+//! stamped write path; the order's `total_minor` is derived from its lines in the same step,
+//! and so is the customer's last contact (the revisit anchor; only purchases count).
 
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -40,6 +41,7 @@ impl Store {
     pub fn create_orders(&mut self, inputs: Vec<OrderInput>) -> Result<Vec<String>, BatchError> {
         self.write_with(|tx| {
             let mut ids = Vec::with_capacity(inputs.len());
+            let mut customers = std::collections::BTreeSet::new();
             for (i, input) in inputs.iter().enumerate() {
                 let at = |e| BatchError { index: Some(i), error: e };
                 let (fields, lines) = check(tx.conn(), input).map_err(at)?;
@@ -47,6 +49,13 @@ impl Store {
                 tx.insert(ORDERS, &id, &fields).map_err(at)?;
                 save(tx, &id, &fields, &lines).map_err(at)?;
                 ids.push(id);
+                if input.status.is_purchase() {
+                    customers.insert(input.customer_id.as_str());
+                }
+            }
+            // Only a purchase is a contact; once per customer, not per order.
+            for c in customers {
+                records::refresh_last_contact(tx, c).map_err(|error| BatchError { index: None, error })?;
             }
             Ok(ids)
         })
@@ -54,25 +63,35 @@ impl Store {
 
     /// Replace an order's fields and lines. Lines with a known id keep it (and their history).
     pub fn update_order(&mut self, id: &str, input: OrderInput) -> Result<Order> {
-        if self.order(id)?.deleted_at.is_some() {
+        let before = self.order(id)?;
+        if before.deleted_at.is_some() {
             return Err(CoreError::Conflict(format!("order {id} is in the Trash; restore it first")));
         }
         self.write(|tx| {
             let (fields, lines) = check(tx.conn(), &input)?;
             tx.update(ORDERS, id, &fields)?;
-            save(tx, id, &fields, &lines)
+            save(tx, id, &fields, &lines)?;
+            // The date or the status (draft → paid, paid → cancelled) may have changed what
+            // counts as the last purchase, or the order moved to another customer.
+            records::refresh_last_contact(tx, &before.customer_id)?;
+            if input.customer_id != before.customer_id {
+                records::refresh_last_contact(tx, &input.customer_id)?;
+            }
+            Ok(())
         })?;
         self.order(id)
     }
 
     /// Move to the Trash (its lines stay with it).
     pub fn delete_order(&mut self, id: &str) -> Result<()> {
-        if self.order(id)?.deleted_at.is_some() {
+        let o = self.order(id)?;
+        if o.deleted_at.is_some() {
             return Ok(());
         }
         self.write(|tx| {
             let now = tx.now_text().to_string();
-            tx.update(ORDERS, id, &[("deleted_at", Value::Text(now))]).map(drop)
+            tx.update(ORDERS, id, &[("deleted_at", Value::Text(now))])?;
+            records::refresh_last_contact(tx, &o.customer_id)
         })
     }
 
@@ -80,7 +99,10 @@ impl Store {
     pub fn restore_order(&mut self, id: &str) -> Result<Order> {
         let o = self.order(id)?;
         records::check_live_customer(self.conn(), &o.customer_id)?;
-        self.write(|tx| tx.update(ORDERS, id, &[("deleted_at", Value::Null)]).map(drop))?;
+        self.write(|tx| {
+            tx.update(ORDERS, id, &[("deleted_at", Value::Null)])?;
+            records::refresh_last_contact(tx, &o.customer_id)
+        })?;
         self.order(id)
     }
 

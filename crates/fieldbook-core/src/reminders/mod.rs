@@ -1,8 +1,9 @@
-//! Reminders: on which days birthdays, anniversaries, festivals, holidays, revisits and custom
-//! reminders fall, what the user did about them, and what is due to notify.
+//! Reminders: on which days birthdays, anniversaries, festivals, holidays, revisits, follow-ups
+//! and custom reminders fall, what the user did about them, and what is due to notify.
 
 pub mod custom;
 mod customer_dates;
+mod follow_up;
 mod general;
 mod ics;
 pub mod model;

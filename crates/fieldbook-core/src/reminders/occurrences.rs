@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use super::model::Occurrence;
 use super::settings::ReminderSettings;
-use super::{custom, customer_dates, general, revisit};
+use super::{custom, customer_dates, follow_up, general, revisit};
 use crate::error::{CoreError, Result};
 use crate::store::Store;
 
@@ -17,10 +17,9 @@ impl Store {
     /// state: the agenda shows done items struck through; see `reminders::state::is_open`.
     ///
     /// Sources: birthdays and anniversaries (both calendars), Chinese festivals, CN statutory
-    /// holidays and make-up workdays, other countries' public holidays, revisits and custom
-    /// reminders. Follow-ups from interactions plug in here when the interactions table
-    /// lands: a `follow_up_date` in range → `OccurrenceKind::FollowUp` keyed
-    /// `follow_up:<interaction id>:<date>`.
+    /// holidays and make-up workdays, other countries' public holidays, revisits (from the
+    /// last contact), follow-ups from interactions' `follow_up_on` (keyed
+    /// `follow_up:<interaction id>:<date>`) and custom reminders.
     pub fn occurrences(&self, from: NaiveDate, days: u32, settings: &ReminderSettings) -> Result<Vec<Occurrence>> {
         if days > MAX_DAYS {
             return Err(CoreError::invalid("days", "range_too_long", format!("at most {MAX_DAYS} days at a time")));
@@ -38,6 +37,7 @@ impl Store {
         }
         out.extend(general::holidays(self, from, to, settings)?);
         out.extend(revisit::due_between(conn, from, to, settings)?);
+        out.extend(follow_up::due_between(conn, from, to, settings)?);
         out.extend(custom::occurrences(conn, from, to, settings)?);
         self.attach_states(&mut out)?;
         out.sort_by(|a, b| (a.date, a.kind, &a.customer_name, &a.key).cmp(&(b.date, b.kind, &b.customer_name, &b.key)));

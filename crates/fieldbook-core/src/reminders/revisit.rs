@@ -1,14 +1,14 @@
 //! Revisit cadence: a customer of a tier is due a visit or call `interval` days after the
 //! last contact; a customer never contacted is due `interval` days after being added.
 //!
-//! ## Where interactions and orders plug in
-//! The last contact is the later of the last logged interaction and the last purchase. Those
-//! tables come with the interactions/orders work; until then the anchor is `created_at`.
-//! The pure rule is [`revisit_due`]. In SQL the anchor is [`ANCHOR_SQL`]: when interactions
-//! and orders land, keep a derived, indexed `last_contact_at` column on `customers` up to
-//! date on every interaction/order write and change `ANCHOR_SQL` (and the index in the
-//! migration) to `max(created_at, coalesce(last_contact_at, ''))`; the range query below
-//! then still finds a day's due customers by an index range scan per tier.
+//! ## The anchor
+//! The last contact is the later of the last live interaction and the last live purchase
+//! order (`OrderStatus::is_purchase`), kept in the derived, local column
+//! `customers.last_contact_at` (migration 0004), which every interaction and order write
+//! refreshes in its own transaction (`records::refresh_last_contact`). The pure rule is
+//! [`revisit_due`]. In SQL the anchor is [`ANCHOR_SQL`], the generated column
+//! `revisit_anchor = max(created_at, coalesce(last_contact_at, ''))`, indexed per tier
+//! (`customers_tier_revisit`), so a range of due days is one index range scan per tier.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::types::Value;
@@ -22,8 +22,9 @@ use crate::store::{Entity, Store};
 
 pub const REVISIT_CADENCES: Entity = Entity { table: "revisit_cadences", fields: &["interval_days", "deleted_at"] };
 
-/// The column a revisit counts from (see the module docs).
-pub const ANCHOR_SQL: &str = "created_at";
+/// The column a revisit counts from (see the module docs): the generated
+/// `max(created_at, coalesce(last_contact_at, ''))`, RFC 3339 UTC text.
+pub const ANCHOR_SQL: &str = "revisit_anchor";
 
 /// The day a customer is next due: `interval_days` after the last contact, or after being
 /// added if never contacted (a contact before creation, e.g. imported history, still counts
@@ -44,6 +45,27 @@ fn occurrence(id: &str, name: &str, due: NaiveDate, interval: u32, s: &ReminderS
         .titled(format!("Revisit {name} (every {interval} days)"), format!("回访 {name}（每 {interval} 天）"))
 }
 
+// INDEXED BY, as for birthdays: without statistics SQLite may prefer another index and
+// compute the generated anchor for every live customer. The range is on the full text:
+// '2026-11-15' <= '2026-11-15T…' < '2026-11-16'.
+fn tier_sql() -> String {
+    format!(
+        "SELECT id, name, created_at, last_contact_at FROM customers INDEXED BY customers_tier_revisit
+         WHERE deleted_at IS NULL AND tier = ?1 AND {ANCHOR_SQL} >= ?2 AND {ANCHOR_SQL} < ?3
+           AND id NOT IN (SELECT id FROM revisit_cadences WHERE deleted_at IS NULL AND interval_days IS NOT NULL)"
+    )
+}
+
+/// Customers with their own interval (few), checked one by one against the same anchor.
+const OVERRIDES_SQL: &str = "SELECT c.id, c.name, c.created_at, c.last_contact_at, r.interval_days
+     FROM revisit_cadences r JOIN customers c ON c.id = r.id
+     WHERE r.deleted_at IS NULL AND r.interval_days IS NOT NULL AND c.deleted_at IS NULL";
+
+/// The revisit due date of a row of (created_at, last_contact_at).
+fn due_of(created: &str, last_contact: Option<&str>, interval_days: u32) -> Option<NaiveDate> {
+    Some(revisit_due(date_of(created)?, last_contact.and_then(date_of), interval_days))
+}
+
 /// Revisits due in `from..=to`.
 pub(super) fn due_between(
     conn: &Connection,
@@ -52,35 +74,27 @@ pub(super) fn due_between(
     s: &ReminderSettings,
 ) -> Result<Vec<Occurrence>> {
     let mut out = Vec::new();
-    let overridden =
-        "id NOT IN (SELECT id FROM revisit_cadences WHERE deleted_at IS NULL AND interval_days IS NOT NULL)";
+    let sql = tier_sql();
     for tier in [Tier::Vip, Tier::A, Tier::B, Tier::C] {
         let Some(n) = s.revisit.for_tier(tier) else { continue };
         let back = chrono::Duration::days(n.into());
         // due in [from, to] ⟺ anchor date in [from − n, to − n]: an index range on the text.
         let (lo, hi) = ((from - back).to_string(), (to - back + chrono::Duration::days(1)).to_string());
-        let sql = format!(
-            "SELECT id, name, {ANCHOR_SQL} FROM customers INDEXED BY customers_tier_created
-             WHERE deleted_at IS NULL AND tier = ?1 AND {ANCHOR_SQL} >= ?2 AND {ANCHOR_SQL} < ?3 AND {overridden}"
-        );
         let mut stmt = conn.prepare_cached(&sql)?;
         let mut rows = stmt.query(params![tier.as_str(), lo, hi])?;
         while let Some(r) = rows.next()? {
-            let (id, name, anchor): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
-            let Some(created) = date_of(&anchor) else { continue };
-            out.push(occurrence(&id, &name, revisit_due(created, None, n), n, s));
+            let (id, name, created): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            let last: Option<String> = r.get(3)?;
+            let Some(due) = due_of(&created, last.as_deref(), n) else { continue };
+            out.push(occurrence(&id, &name, due, n, s));
         }
     }
-    // Customers with their own interval (few): checked one by one.
-    let mut stmt = conn.prepare_cached(
-        "SELECT c.id, c.name, c.created_at, r.interval_days FROM revisit_cadences r JOIN customers c ON c.id = r.id
-         WHERE r.deleted_at IS NULL AND r.interval_days IS NOT NULL AND c.deleted_at IS NULL",
-    )?;
+    let mut stmt = conn.prepare_cached(OVERRIDES_SQL)?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        let (id, name, created, n): (String, String, String, u32) = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
-        let Some(created) = date_of(&created) else { continue };
-        let due = revisit_due(created, None, n);
+        let (id, name, created, n): (String, String, String, u32) = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(4)?);
+        let last: Option<String> = r.get(3)?;
+        let Some(due) = due_of(&created, last.as_deref(), n) else { continue };
         if (from..=to).contains(&due) {
             out.push(occurrence(&id, &name, due, n, s));
         }
@@ -168,5 +182,27 @@ impl Store {
             o.tier = tier.and_then(|t| serde_json::from_value(serde_json::Value::String(t)).ok());
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan(sql: &str, params: usize) -> String {
+        let store = crate::Store::open_in_memory(std::sync::Arc::new(crate::clock::SystemClock)).unwrap();
+        let mut stmt = store.conn().prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let values = vec!["x"; params];
+        let rows = stmt.query_map(rusqlite::params_from_iter(values), |r| r.get::<_, String>(3)).unwrap();
+        rows.map(Result::unwrap).collect::<Vec<_>>().join("; ")
+    }
+
+    #[test]
+    fn the_revisit_range_is_an_index_range_scan_on_tier_and_anchor() {
+        let p = plan(&tier_sql(), 3);
+        assert!(
+            p.contains("USING INDEX customers_tier_revisit (tier=? AND revisit_anchor>? AND revisit_anchor<?)"),
+            "a day's due customers must come from a range of the (tier, anchor) index, not a scan: {p}"
+        );
     }
 }

@@ -1,0 +1,328 @@
+//! Revisit cadence counted from the last contact, and follow-ups from interactions, on a real
+//! (in-memory or temp-file) SQLite store with time passed in. The store opens at
+//! 2026-11-22T09:00Z (see common.rs); default intervals: VIP 7, A 14, B 30, C 90 days.
+
+mod common;
+
+use chrono::{Duration, NaiveDate};
+use common::*;
+use fieldbook_core::clock::Clock;
+use fieldbook_core::customers::{CustomerInput, Tier};
+use fieldbook_core::interactions::{InteractionInput, InteractionKind};
+use fieldbook_core::orders::{OrderInput, OrderLineInput, OrderStatus};
+use fieldbook_core::reminders::{OccurrenceKind, ReminderSettings};
+use fieldbook_core::store::JournalQuery;
+use fieldbook_core::Store;
+
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn settings() -> ReminderSettings {
+    ReminderSettings { festivals: false, statutory_holidays: false, ..Default::default() }
+}
+
+fn customer(s: &mut Store, name: &str, tier: Tier) -> String {
+    s.create_customer(CustomerInput { tier: Some(tier), ..person(name) }).unwrap().id
+}
+
+fn call(customer_id: &str, at: Option<&str>) -> InteractionInput {
+    InteractionInput {
+        customer_id: customer_id.into(),
+        kind: InteractionKind::Call,
+        occurred_at: at.map(str::to_string),
+        summary: "电话回访".into(),
+        outcome: None,
+        next_step: None,
+        follow_up_on: None,
+    }
+}
+
+fn order(customer_id: &str, on: NaiveDate, status: OrderStatus) -> OrderInput {
+    OrderInput {
+        customer_id: customer_id.into(),
+        ordered_on: on,
+        status,
+        currency: "CNY".into(),
+        notes: None,
+        expected_return_pct: None,
+        stop_loss_pct: None,
+        lines: vec![OrderLineInput {
+            id: None,
+            product_id: None,
+            description: "茶叶".into(),
+            quantity: "1".parse().unwrap(),
+            unit_price: Some("88".parse().unwrap()),
+            discount_pct: Default::default(),
+        }],
+    }
+}
+
+/// The revisit dates of one customer in the 200 days from 2026-11-22.
+fn revisits(s: &Store, customer_id: &str) -> Vec<NaiveDate> {
+    s.occurrences(ymd(2026, 11, 22), 200, &settings())
+        .unwrap()
+        .into_iter()
+        .filter(|o| o.kind == OccurrenceKind::Revisit && o.customer_id.as_deref() == Some(customer_id))
+        .map(|o| o.date)
+        .collect()
+}
+
+fn last_contact(s: &Store, customer_id: &str) -> Option<String> {
+    s.conn().query_row("SELECT last_contact_at FROM customers WHERE id = ?1", [customer_id], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn a_vip_revisit_is_due_seven_days_after_the_latest_interaction_not_after_creation() {
+    let (mut s, clock) = store();
+    let vip = customer(&mut s, "张三", Tier::Vip);
+    assert_eq!(revisits(&s, &vip), [ymd(2026, 11, 29)], "never contacted: 7 days after creation");
+
+    clock.advance(Duration::days(10)); // 2026-12-02
+    let journal_before = s.journal(&JournalQuery { row_id: Some(vip.clone()), ..Default::default() }).unwrap().len();
+    let first = s.create_interaction(call(&vip, None)).unwrap();
+    assert_eq!(revisits(&s, &vip), [ymd(2026, 12, 9)], "logging a call resets the cadence: 7 days after it");
+    assert_eq!(last_contact(&s, &vip).as_deref(), Some("2026-12-02T09:00:00.000Z"));
+    let journal_after = s.journal(&JournalQuery { row_id: Some(vip.clone()), ..Default::default() }).unwrap().len();
+    assert_eq!(
+        journal_before, journal_after,
+        "the anchor is derived and local: nothing about it is journaled or synced"
+    );
+
+    // A later contact moves it again; an earlier one (back-dated) does not.
+    s.create_interaction(call(&vip, Some("2026-12-05T10:00:00+08:00"))).unwrap();
+    s.create_interaction(call(&vip, Some("2026-11-30T10:00:00+08:00"))).unwrap();
+    assert_eq!(revisits(&s, &vip), [ymd(2026, 12, 12)], "the LAST contact counts");
+
+    // Editing the first call's time to later than the others makes it the last contact.
+    let mut moved = call(&vip, Some("2026-12-08T18:00:00+08:00"));
+    moved.summary = first.summary.clone();
+    s.update_interaction(&first.id, moved).unwrap();
+    assert_eq!(revisits(&s, &vip), [ymd(2026, 12, 15)], "an edited time moves the anchor too");
+
+    // The overdue radar counts from the same anchor.
+    let radar = s.overdue_revisits(ymd(2026, 12, 20), 10, clock.now()).unwrap();
+    let late: Vec<(&str, i64)> =
+        radar.iter().map(|r| (r.occurrence.customer_id.as_deref().unwrap(), r.days_late)).collect();
+    assert_eq!(late, [(vip.as_str(), 5)], "due 12-15, so 5 days late on 12-20 (not 21 days from creation)");
+}
+
+#[test]
+fn a_purchase_order_resets_the_revisit_but_a_draft_or_cancelled_order_does_not() {
+    let (mut s, _) = store();
+    let a = customer(&mut s, "李四", Tier::A); // due 14 days after 2026-11-22: 12-06
+    let created_due = [ymd(2026, 12, 6)];
+
+    let draft =
+        s.create_order(OrderInput { lines: vec![], ..order(&a, ymd(2026, 11, 30), OrderStatus::Draft) }).unwrap();
+    s.create_order(order(&a, ymd(2026, 11, 30), OrderStatus::Cancelled)).unwrap();
+    s.create_order(order(&a, ymd(2026, 11, 30), OrderStatus::Refunded)).unwrap();
+    assert_eq!(revisits(&s, &a), created_due, "drafts were never bought, cancelled/refunded orders were undone");
+    assert_eq!(last_contact(&s, &a), None);
+
+    let paid = s.create_order(order(&a, ymd(2026, 12, 1), OrderStatus::Paid)).unwrap();
+    assert_eq!(revisits(&s, &a), [ymd(2026, 12, 15)], "a purchase is a contact: 14 days after its date");
+    assert_eq!(last_contact(&s, &a).as_deref(), Some("2026-12-01T00:00:00.000Z"), "an order's day as midnight UTC");
+
+    // Confirming the draft (dated later) makes it the last purchase.
+    let mut confirmed = order(&a, ymd(2026, 12, 3), OrderStatus::Confirmed);
+    confirmed.lines[0].description = "礼盒".into();
+    s.update_order(&draft.id, confirmed).unwrap();
+    assert_eq!(revisits(&s, &a), [ymd(2026, 12, 17)]);
+
+    // Cancelling it, then deleting the paid one, takes the anchor back to creation.
+    s.update_order(&draft.id, order(&a, ymd(2026, 12, 3), OrderStatus::Cancelled)).unwrap();
+    assert_eq!(revisits(&s, &a), [ymd(2026, 12, 15)], "a cancelled order no longer counts");
+    s.delete_order(&paid.id).unwrap();
+    assert_eq!(revisits(&s, &a), created_due, "an order in the Trash does not count");
+    s.restore_order(&paid.id).unwrap();
+    assert_eq!(revisits(&s, &a), [ymd(2026, 12, 15)], "restored, it counts again");
+
+    // Whichever is later of interaction and purchase.
+    s.create_interaction(call(&a, Some("2026-12-02T12:00:00Z"))).unwrap();
+    assert_eq!(revisits(&s, &a), [ymd(2026, 12, 16)], "the call after the purchase is the last contact");
+}
+
+#[test]
+fn deleting_the_latest_interaction_moves_the_revisit_back_to_the_previous_contact() {
+    let (mut s, _) = store();
+    let vip = customer(&mut s, "王五", Tier::Vip);
+    let earlier = s.create_interaction(call(&vip, Some("2026-11-25T09:00:00Z"))).unwrap();
+    let latest = s.create_interaction(call(&vip, Some("2026-12-01T09:00:00Z"))).unwrap();
+    assert_eq!(revisits(&s, &vip), [ymd(2026, 12, 8)]);
+
+    s.delete_interaction(&latest.id).unwrap();
+    assert_eq!(revisits(&s, &vip), [ymd(2026, 12, 2)], "7 days after the previous contact (11-25)");
+    s.restore_interaction(&latest.id).unwrap();
+    assert_eq!(revisits(&s, &vip), [ymd(2026, 12, 8)], "restored, the latest contact counts again");
+
+    s.delete_interaction(&latest.id).unwrap();
+    s.delete_interaction(&earlier.id).unwrap();
+    assert_eq!(revisits(&s, &vip), [ymd(2026, 11, 29)], "no live contact left: from creation again");
+    assert_eq!(last_contact(&s, &vip), None);
+}
+
+#[test]
+fn moving_an_interaction_to_another_customer_moves_both_anchors() {
+    let (mut s, _) = store();
+    let from = customer(&mut s, "赵六", Tier::Vip);
+    let to = customer(&mut s, "钱七", Tier::Vip);
+    let i = s.create_interaction(call(&from, Some("2026-12-01T09:00:00Z"))).unwrap();
+    s.update_interaction(&i.id, call(&to, Some("2026-12-01T09:00:00Z"))).unwrap();
+    assert_eq!(revisits(&s, &from), [ymd(2026, 11, 29)], "the old customer loses the contact");
+    assert_eq!(revisits(&s, &to), [ymd(2026, 12, 8)], "the new customer gains it");
+}
+
+#[test]
+fn an_overridden_interval_counts_from_the_same_last_contact() {
+    let (mut s, clock) = store();
+    let own = customer(&mut s, "孙八", Tier::C);
+    s.set_revisit_interval(&own, Some(3)).unwrap();
+    assert_eq!(revisits(&s, &own), [ymd(2026, 11, 25)], "never contacted: 3 days after creation");
+    s.create_interaction(call(&own, Some("2026-12-01T09:00:00Z"))).unwrap();
+    assert_eq!(revisits(&s, &own), [ymd(2026, 12, 4)], "3 days after the last contact, not after creation");
+    s.create_order(order(&own, ymd(2026, 12, 6), OrderStatus::Completed)).unwrap();
+    assert_eq!(revisits(&s, &own), [ymd(2026, 12, 9)], "a purchase resets an overridden cadence too");
+    let radar = s.overdue_revisits(ymd(2026, 12, 12), 10, clock.now()).unwrap();
+    assert_eq!(radar.iter().map(|r| r.days_late).collect::<Vec<_>>(), [3]);
+}
+
+#[test]
+fn never_contacted_customers_are_due_from_creation_and_history_before_creation_counts_from_creation() {
+    let (mut s, _) = store();
+    let b = customer(&mut s, "周九", Tier::B);
+    assert_eq!(revisits(&s, &b), [ymd(2026, 12, 22)], "B: 30 days after creation");
+    // Imported history from before the customer was added to this book.
+    let imported = customer(&mut s, "吴十", Tier::B);
+    s.create_interaction(call(&imported, Some("2025-06-01T09:00:00Z"))).unwrap();
+    assert_eq!(
+        revisits(&s, &imported),
+        [ymd(2026, 12, 22)],
+        "a contact before creation must not make a new customer look a year overdue"
+    );
+    let untiered = s.create_customer(person("无等级")).unwrap().id;
+    assert!(revisits(&s, &untiered).is_empty(), "no tier, no cadence");
+}
+
+#[test]
+fn follow_ups_appear_on_their_date_with_the_right_key_and_vanish_when_the_interaction_is_deleted() {
+    let (mut s, _) = store();
+    let zhang = s.create_customer(person("张三")).unwrap().id;
+    let with_step = s
+        .create_interaction(InteractionInput {
+            next_step: Some("送合同".into()),
+            follow_up_on: Some(ymd(2026, 12, 3)),
+            ..call(&zhang, None)
+        })
+        .unwrap();
+    let without_step =
+        s.create_interaction(InteractionInput { follow_up_on: Some(ymd(2026, 12, 10)), ..call(&zhang, None) }).unwrap();
+    s.create_interaction(InteractionInput { follow_up_on: Some(ymd(2027, 3, 1)), ..call(&zhang, None) }).unwrap();
+
+    let follow_ups = |s: &Store| {
+        s.occurrences(ymd(2026, 11, 22), 30, &settings())
+            .unwrap()
+            .into_iter()
+            .filter(|o| o.kind == OccurrenceKind::FollowUp)
+            .collect::<Vec<_>>()
+    };
+    let items = follow_ups(&s);
+    assert_eq!(items.len(), 2, "only follow-ups inside the range: {items:?}");
+    assert_eq!(items[0].date, ymd(2026, 12, 3));
+    assert_eq!(items[0].remind_on, ymd(2026, 12, 3), "follow-ups remind on the day by default");
+    assert_eq!(items[0].key, format!("follow_up:{}:2026-12-03", with_step.id));
+    assert_eq!(items[0].customer_id.as_deref(), Some(zhang.as_str()));
+    assert_eq!(items[0].title, "Follow up with 张三: 送合同");
+    assert_eq!(items[0].title_zh, "跟进 张三：送合同");
+    assert_eq!(items[1].key, format!("follow_up:{}:2026-12-10", without_step.id));
+    assert_eq!(items[1].title_zh, "跟进 张三：电话回访", "no next step: the summary says what it was about");
+
+    s.delete_interaction(&with_step.id).unwrap();
+    let keys: Vec<String> = follow_ups(&s).into_iter().map(|o| o.key).collect();
+    assert_eq!(keys, [format!("follow_up:{}:2026-12-10", without_step.id)], "a deleted interaction has no follow-up");
+    s.delete_customer(&zhang).unwrap();
+    assert!(follow_ups(&s).is_empty(), "nor has a customer in the Trash");
+}
+
+#[test]
+fn the_migration_backfills_the_anchor_from_history_logged_before_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.db");
+    {
+        // A book as version 0003 left it: customers with history, no anchor column yet.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        for sql in [
+            include_str!("../migrations/0001_foundation.sql"),
+            include_str!("../migrations/0002_records.sql"),
+            include_str!("../migrations/0003_reminders.sql"),
+        ] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 3).unwrap();
+        let t = "2026-11-01T09:00:00.000Z";
+        conn.execute_batch(&format!(
+            "INSERT INTO customers (id, name, tier, created_at, updated_at) VALUES
+               ('called', 'Called', 'VIP', '{t}', '{t}'),
+               ('bought', 'Bought', 'VIP', '{t}', '{t}'),
+               ('both', 'Both', 'VIP', '{t}', '{t}'),
+               ('undone', 'Undone', 'VIP', '{t}', '{t}'),
+               ('never', 'Never', 'VIP', '{t}', '{t}');
+             INSERT INTO interactions (id, customer_id, kind, occurred_at, summary, created_at, updated_at, deleted_at) VALUES
+               ('i1', 'called', 'call', '2026-11-10T08:00:00.000Z', 'x', '{t}', '{t}', NULL),
+               ('i2', 'called', 'call', '2026-11-15T08:00:00.000Z', 'x', '{t}', '{t}', NULL),
+               ('i3', 'called', 'call', '2026-11-20T08:00:00.000Z', 'x', '{t}', '{t}', '{t}'),
+               ('i4', 'both', 'visit', '2026-11-18T23:30:00.000Z', 'x', '{t}', '{t}', NULL),
+               ('i5', 'undone', 'visit', '2026-11-18T08:00:00.000Z', 'x', '{t}', '{t}', '{t}');
+             INSERT INTO orders (id, customer_id, ordered_on, status, currency, created_at, updated_at, deleted_at) VALUES
+               ('o1', 'bought', '2026-11-12', 'paid', 'CNY', '{t}', '{t}', NULL),
+               ('o2', 'bought', '2026-11-19', 'draft', 'CNY', '{t}', '{t}', NULL),
+               ('o3', 'both', '2026-11-18', 'completed', 'CNY', '{t}', '{t}', NULL),
+               ('o4', 'both', '2026-11-19', 'completed', 'CNY', '{t}', '{t}', NULL),
+               ('o5', 'undone', '2026-11-19', 'cancelled', 'CNY', '{t}', '{t}', NULL),
+               ('o6', 'undone', '2026-11-20', 'paid', 'CNY', '{t}', '{t}', '{t}');"
+        ))
+        .unwrap();
+    }
+    let mut s = Store::open(&path, clock()).unwrap();
+    let anchors: Vec<(String, Option<String>)> = {
+        let mut stmt = s.conn().prepare("SELECT id, last_contact_at FROM customers ORDER BY id").unwrap();
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+        rows.map(Result::unwrap).collect()
+    };
+    let expect = |id: &str, v: Option<&str>| (id.to_string(), v.map(str::to_string));
+    assert_eq!(
+        anchors,
+        [
+            expect("both", Some("2026-11-19T00:00:00.000Z")), // the later purchase beats the earlier call
+            expect("bought", Some("2026-11-12T00:00:00.000Z")), // the draft does not count
+            expect("called", Some("2026-11-15T08:00:00.000Z")), // the deleted later call does not count
+            expect("never", None),
+            expect("undone", None), // deleted call, cancelled and deleted orders: no contact
+        ]
+    );
+    let due: Vec<(String, NaiveDate)> = s
+        .occurrences(ymd(2026, 11, 1), 60, &settings())
+        .unwrap()
+        .into_iter()
+        .filter(|o| o.kind == OccurrenceKind::Revisit)
+        .map(|o| (o.customer_id.unwrap(), o.date))
+        .collect();
+    let mut due = due;
+    due.sort();
+    assert_eq!(
+        due,
+        [
+            ("both".to_string(), ymd(2026, 11, 26)),
+            ("bought".to_string(), ymd(2026, 11, 19)),
+            ("called".to_string(), ymd(2026, 11, 22)),
+            ("never".to_string(), ymd(2026, 11, 8)),
+            ("undone".to_string(), ymd(2026, 11, 8)),
+        ]
+    );
+    // The write path computes the same value as the backfill: a write that touches the
+    // history without changing the last contact leaves the anchor as it was.
+    s.delete_interaction("i1").unwrap();
+    assert_eq!(last_contact(&s, "called").as_deref(), Some("2026-11-15T08:00:00.000Z"));
+    s.restore_order("o6").unwrap();
+    assert_eq!(last_contact(&s, "undone").as_deref(), Some("2026-11-20T00:00:00.000Z"), "restored, it counts");
+}
