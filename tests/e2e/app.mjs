@@ -66,6 +66,8 @@ export async function openApp() {
 
 export async function screenshot(browser, name) {
   mkdirSync(ARTIFACTS, { recursive: true });
+  // Let WebKit paint what the test just waited for: two animation frames.
+  await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
   await browser.saveScreenshot(join(ARTIFACTS, `${name}.png`));
 }
 
