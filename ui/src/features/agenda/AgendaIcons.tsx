@@ -1,29 +1,8 @@
 // Icons for the kinds of reminder (inline SVG, decorative: callers give the label).
-import type { ReactNode, SVGProps } from "react";
-
 import type { OccurrenceKind } from "../../api";
+import { FlagIcon, Svg, type IconProps } from "../../components/Icons";
 
-type IconProps = SVGProps<SVGSVGElement> & { size?: number };
-
-function Svg({ size = 16, children, ...rest }: IconProps & { children: ReactNode }) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...rest}
-    >
-      {children}
-    </svg>
-  );
-}
+export { FlagIcon };
 
 export const CakeIcon = (p: IconProps) => (
   <Svg {...p}>
@@ -48,12 +27,6 @@ export const LanternIcon = (p: IconProps) => (
   <Svg {...p}>
     <path d="M12 2v2M9 4h6M7 8c0-2 2.2-4 5-4s5 2 5 4v6c0 2-2.2 4-5 4s-5-2-5-4z" />
     <path d="M12 4v14M9 18l-1 3h8l-1-3" />
-  </Svg>
-);
-
-export const FlagIcon = (p: IconProps) => (
-  <Svg {...p}>
-    <path d="M5 21V4M5 4h11l-2 4 2 4H5" />
   </Svg>
 );
 

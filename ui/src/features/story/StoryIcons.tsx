@@ -1,30 +1,8 @@
 // Icons for the kinds of things on a customer's timeline.
-import type { SVGProps } from "react";
-
 import type { InteractionKind } from "../../api";
-import { MailIcon, PhoneIcon, PinIcon } from "../../components/Icons";
+import { FlagIcon, MailIcon, PhoneIcon, PinIcon, Svg, type IconProps } from "../../components/Icons";
 
-type IconProps = SVGProps<SVGSVGElement> & { size?: number };
-
-function Svg({ size = 16, children, ...rest }: IconProps) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...rest}
-    >
-      {children}
-    </svg>
-  );
-}
+export { FlagIcon };
 
 export const ChatIcon = (p: IconProps) => (
   <Svg {...p}>
@@ -57,12 +35,6 @@ export const BagIcon = (p: IconProps) => (
   <Svg {...p}>
     <path d="M5 8h14l-1 12H6z" />
     <path d="M9 8V6a3 3 0 0 1 6 0v2" />
-  </Svg>
-);
-
-export const FlagIcon = (p: IconProps) => (
-  <Svg {...p}>
-    <path d="M5 21V4M5 4h11l-2 4 2 4H5" />
   </Svg>
 );
 
