@@ -2,9 +2,9 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { complaints, type Complaint } from "../../api";
-import { ErrorBanner } from "../../components/ErrorBanner";
-import { PlusIcon, TrashIcon } from "../../components/Icons";
+import { TrashIcon } from "../../components/Icons";
 import { formatDay } from "./format";
+import { RecordTab } from "./RecordTab";
 import { StarIcon } from "./StoryIcons";
 import { onStoryChanged } from "./storyEvents";
 import { useRecordTrash } from "./useRecordTrash";
@@ -35,20 +35,19 @@ export function ComplaintsTab({ customerId, onNew, onOpen }: { customerId: strin
   const state = loaded && loaded.key.startsWith(`${customerId}:`) ? loaded : null;
 
   return (
-    <div className="story-tab" data-testid="complaints-tab">
-      <div className="story-tab-head">
-        <span />
-        <button type="button" className="button button-small button-primary" onClick={onNew} data-testid="new-complaint">
-          <PlusIcon size={14} /> {t("complaints.new")}
-        </button>
-      </div>
-      {state?.error !== null && state?.error !== undefined && <ErrorBanner error={state.error} onRetry={() => setVersion((v) => v + 1)} />}
-      {state && state.items.length === 0 && !state.error && (
-        <div className="story-empty">
-          <p className="story-empty-title">{t("complaints.empty")}</p>
-          <p className="muted">{t("complaints.emptyHint")}</p>
-        </div>
-      )}
+    <RecordTab
+      testId="complaints-tab"
+      newLabel={t("complaints.new")}
+      newTestId="new-complaint"
+      onNew={onNew}
+      error={state?.error}
+      onRetry={() => setVersion((v) => v + 1)}
+      empty={
+        state && state.items.length === 0 && !state.error
+          ? { title: t("complaints.empty"), hint: t("complaints.emptyHint") }
+          : null
+      }
+    >
       <ul className="record-list">
         {state?.items.map((c) => (
           <li key={c.id} className="record" data-testid="complaint-row" data-id={c.id}>
@@ -83,6 +82,6 @@ export function ComplaintsTab({ customerId, onNew, onOpen }: { customerId: strin
           </li>
         ))}
       </ul>
-    </div>
+    </RecordTab>
   );
 }

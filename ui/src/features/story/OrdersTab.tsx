@@ -2,10 +2,10 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { orders, type Order } from "../../api";
-import { ErrorBanner } from "../../components/ErrorBanner";
-import { PlusIcon, TrashIcon } from "../../components/Icons";
+import { TrashIcon } from "../../components/Icons";
 import { formatMoney } from "../../lib/money";
 import { formatDay } from "./format";
+import { RecordTab } from "./RecordTab";
 import { onStoryChanged } from "./storyEvents";
 import { useRecordTrash } from "./useRecordTrash";
 
@@ -39,20 +39,16 @@ export function OrdersTab({ customerId, onNew, onOpen }: { customerId: string; o
   const state = loaded && loaded.key.startsWith(`${customerId}:`) ? loaded : null;
 
   return (
-    <div className="story-tab" data-testid="orders-tab">
-      <div className="story-tab-head">
-        <span className="muted">{state ? t("orders.count", { count: state.total }) : ""}</span>
-        <button type="button" className="button button-small button-primary" onClick={onNew} data-testid="new-order">
-          <PlusIcon size={14} /> {t("orders.new")}
-        </button>
-      </div>
-      {state?.error !== null && state?.error !== undefined && <ErrorBanner error={state.error} onRetry={() => setVersion((v) => v + 1)} />}
-      {state && state.items.length === 0 && !state.error && (
-        <div className="story-empty">
-          <p className="story-empty-title">{t("orders.empty")}</p>
-          <p className="muted">{t("orders.emptyHint")}</p>
-        </div>
-      )}
+    <RecordTab
+      testId="orders-tab"
+      summary={<span className="muted">{state ? t("orders.count", { count: state.total }) : ""}</span>}
+      newLabel={t("orders.new")}
+      newTestId="new-order"
+      onNew={onNew}
+      error={state?.error}
+      onRetry={() => setVersion((v) => v + 1)}
+      empty={state && state.items.length === 0 && !state.error ? { title: t("orders.empty"), hint: t("orders.emptyHint") } : null}
+    >
       <ul className="record-list">
         {state?.items.map((o) => (
           <li key={o.id} className="record" data-testid="order-row" data-id={o.id}>
@@ -88,6 +84,6 @@ export function OrdersTab({ customerId, onNew, onOpen }: { customerId: string; o
           {t("timeline.loadMore")}
         </button>
       )}
-    </div>
+    </RecordTab>
   );
 }
