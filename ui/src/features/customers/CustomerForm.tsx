@@ -22,6 +22,7 @@ import {
   type AnniversaryRow,
   type FormState,
 } from "./formModel";
+import { FormFooter } from "../../components/FormFooter";
 
 type CustomerFormProps = {
   /** The customer being edited; absent for a new one. */
@@ -434,15 +435,13 @@ export function CustomerForm({ customer, onClose, onSaved }: CustomerFormProps) 
           </section>
         </div>
 
-        <div className="dialog-footer form-footer">
-          <span className="form-shortcuts">{t("form.shortcutHint")}</span>
-          <button type="button" className="button" onClick={onClose} data-testid="cancel-customer">
-            {t("actions.cancel")}
-          </button>
-          <button type="submit" className="button button-primary" disabled={saving} data-testid="save-customer">
-            {saving ? t("actions.saving") : t("actions.save")}
-          </button>
-        </div>
+        <FormFooter
+          hint={t("form.shortcutHint")}
+          onCancel={onClose}
+          cancelTestId="cancel-customer"
+          saving={saving}
+          saveTestId="save-customer"
+        />
       </form>
     </Dialog>
   );

@@ -10,6 +10,7 @@ import { Field, errorProps, type FieldErrors } from "../customers/FormParts";
 import { localToday } from "./format";
 import { StarIcon } from "./StoryIcons";
 import { notifyStoryChanged } from "./storyEvents";
+import { FormFooter } from "../../components/FormFooter";
 
 export const COMPLAINT_STATUSES: readonly ComplaintStatus[] = ["open", "in_progress", "resolved"];
 const FIELDS = ["opened_on", "subject", "details", "status", "resolution", "satisfaction", "return_visit_on"];
@@ -105,15 +106,13 @@ export function ComplaintForm({ customerId, complaint, onClose }: ComplaintFormP
             <Stars value={satisfaction} onChange={(v) => { setSatisfaction(v); clear("satisfaction"); }} />
           </Field>
         </div>
-        <div className="dialog-footer form-footer story-footer">
-          <span className="form-shortcuts">{t("form.shortcutHint")}</span>
-          <button type="button" className="button" onClick={onClose}>
-            {t("actions.cancel")}
-          </button>
-          <button type="submit" className="button button-primary" disabled={saving} data-testid="complaint-save">
-            {saving ? t("actions.saving") : t("actions.save")}
-          </button>
-        </div>
+        <FormFooter
+          hint={t("form.shortcutHint")}
+          onCancel={onClose}
+          saving={saving}
+          saveTestId="complaint-save"
+          className="story-footer"
+        />
       </form>
     </Dialog>
   );

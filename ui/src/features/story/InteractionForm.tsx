@@ -7,6 +7,7 @@ import { ErrorBanner } from "../../components/ErrorBanner";
 import { Field, errorProps, type FieldErrors } from "../customers/FormParts";
 import { isModKey } from "../../lib/keyboard";
 import { fromLocalInput, toLocalInput } from "./format";
+import { FormFooter } from "../../components/FormFooter";
 
 export const INTERACTION_KINDS: readonly InteractionKind[] = ["visit", "call", "wechat", "sms", "message", "email", "meeting", "gift", "other"];
 
@@ -169,15 +170,13 @@ export function InteractionForm({ customerId, interaction, onClose, onSaved }: I
             />
           </Field>
         </div>
-        <div className="dialog-footer form-footer story-footer">
-          <span className="form-shortcuts">{t("interactions.shortcutHint")}</span>
-          <button type="button" className="button" onClick={onClose}>
-            {t("actions.cancel")}
-          </button>
-          <button type="submit" className="button button-primary" disabled={saving} data-testid="interaction-save">
-            {saving ? t("actions.saving") : t("actions.save")}
-          </button>
-        </div>
+        <FormFooter
+          hint={t("interactions.shortcutHint")}
+          onCancel={onClose}
+          saving={saving}
+          saveTestId="interaction-save"
+          className="story-footer"
+        />
       </form>
     </Dialog>
   );

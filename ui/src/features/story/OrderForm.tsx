@@ -11,6 +11,7 @@ import { formatMoney } from "../../lib/money";
 import { Field, FieldError, errorProps, type FieldErrors } from "../customers/FormParts";
 import { ORDER_STATUSES, draftFromOrder, draftToInput, emptyLine, emptyOrder, type LineDraft, type OrderDraft } from "./orderModel";
 import { notifyStoryChanged } from "./storyEvents";
+import { FormFooter } from "../../components/FormFooter";
 
 type OrderFormProps = {
   customerId: string;
@@ -212,15 +213,14 @@ export function OrderForm({ customerId, order, onClose }: OrderFormProps) {
             </Field>
           </section>
         </div>
-        <div className="dialog-footer form-footer">
-          <span className="form-shortcuts">{t("form.shortcutHint")}</span>
-          <button type="button" className="button" onClick={onClose} data-testid="order-close">
-            {saved && !dirty ? t("actions.close") : t("actions.cancel")}
-          </button>
-          <button type="submit" className="button button-primary" disabled={saving} data-testid="order-save">
-            {saving ? t("actions.saving") : t("actions.save")}
-          </button>
-        </div>
+        <FormFooter
+          hint={t("form.shortcutHint")}
+          onCancel={onClose}
+          cancelLabel={saved && !dirty ? t("actions.close") : t("actions.cancel")}
+          cancelTestId="order-close"
+          saving={saving}
+          saveTestId="order-save"
+        />
       </form>
     </Dialog>
   );

@@ -12,6 +12,7 @@ import { formatMoney, formatDecimal } from "../../lib/money";
 import { Field, errorProps, type FieldErrors } from "../customers/FormParts";
 import { isDecimalText } from "./format";
 import "./story.css";
+import { FormFooter } from "../../components/FormFooter";
 
 /** The product catalog (Settings → Products): list, create, edit, delete. */
 export function ProductsSection() {
@@ -192,15 +193,12 @@ function ProductForm({ product, onClose, onSaved }: { product: Product | null; o
             {input("currency", "currency", { maxLength: 3, placeholder: t("products.anyCurrency") })}
           </Field>
         </div>
-        <div className="dialog-footer form-footer story-footer">
-          <span className="spacer" />
-          <button type="button" className="button" onClick={onClose}>
-            {t("actions.cancel")}
-          </button>
-          <button type="submit" className="button button-primary" disabled={saving} data-testid="product-save">
-            {saving ? t("actions.saving") : t("actions.save")}
-          </button>
-        </div>
+        <FormFooter
+          onCancel={onClose}
+          saving={saving}
+          saveTestId="product-save"
+          className="story-footer"
+        />
       </form>
     </Dialog>
   );
