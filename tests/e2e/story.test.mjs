@@ -61,6 +61,8 @@ test("an order's total is the core's exact decimal, and the order joins the time
   });
   await screenshot(browser, "order");
   await browser.keys("Escape");
+  // The dialog's overlay takes clicks until it is gone.
+  await (await byTestId(browser, "order-form")).waitForExist({ reverse: true, timeout: 5000 });
   await (await byTestId(browser, "tab-timeline")).click();
   await browser.waitUntil(async () => (await timelineText()).some((t) => t.startsWith("order:")), {
     timeout: 8000,
