@@ -1,6 +1,7 @@
 //! Customers: people and organizations, their contact points, birthdays and anniversaries.
 
 mod children;
+pub mod matching;
 mod model;
 mod repo;
 pub mod validate;
