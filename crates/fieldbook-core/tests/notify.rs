@@ -5,7 +5,7 @@ mod common;
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
 use fieldbook_core::customers::CustomerInput;
 use fieldbook_core::dates::DateSpec;
-use fieldbook_core::reminders::{ReminderSettings, RevisitIntervals};
+use fieldbook_core::reminders::{QuietHours, ReminderSettings, RevisitIntervals};
 use fieldbook_core::Store;
 
 fn utc(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
@@ -106,4 +106,68 @@ fn a_laptop_off_for_months_catches_up_on_one_month_only() {
     let due = store.due_notifications(utc(2026, 1, 1, 0), utc(2026, 11, 28, 12), beijing()).unwrap();
     assert!(due.iter().all(|d| d.occurrence.remind_on >= NaiveDate::from_ymd_opt(2026, 10, 28).unwrap()));
     assert_eq!(due.len(), 3);
+}
+
+fn with_quiet_hours(store: &mut Store, notify_at: &str, start: &str, end: &str) {
+    let mut s = store.reminder_settings().unwrap();
+    s.notify_at = notify_at.into();
+    s.quiet_hours = Some(QuietHours { start: start.into(), end: end.into() });
+    store.update_reminder_settings(s).unwrap();
+}
+
+#[test]
+fn a_notification_time_inside_quiet_hours_waits_for_their_end() {
+    let (mut store, ids) = setup();
+    // Notify at 07:00 Beijing, but quiet 22:00–08:30: the 11-22 reminder shows at 08:30.
+    with_quiet_hours(&mut store, "07:00", "22:00", "08:30");
+    let quiet_end = Utc.with_ymd_and_hms(2026, 11, 22, 0, 30, 0).unwrap(); // 08:30 local
+    let before = store.due_notifications(utc(2026, 11, 21, 12), utc(2026, 11, 22, 0), beijing()).unwrap();
+    assert!(before.is_empty(), "07:00–08:29 local is inside quiet hours: nothing shows");
+    let due = store.due_notifications(utc(2026, 11, 21, 12), quiet_end, beijing()).unwrap();
+    assert_eq!(keys(&due), [format!("birthday:{}:2026-11-25", ids[0])]);
+    assert_eq!(due[0].fire_at, "2026-11-22T00:30:00.000Z");
+    assert_eq!(
+        store.next_wake_at(utc(2026, 11, 21, 12), beijing()).unwrap(),
+        quiet_end,
+        "the scheduler wakes at the end"
+    );
+}
+
+#[test]
+fn a_snooze_ending_in_quiet_hours_fires_when_they_end_and_other_times_are_untouched() {
+    let (mut store, ids) = setup();
+    with_quiet_hours(&mut store, "09:00", "22:00", "07:00");
+    let key = format!("birthday:{}:2026-11-25", ids[0]);
+    // Snoozed to 23:00 local on 11-22 (15:00 UTC): shown at 07:00 local on 11-23.
+    store.snooze(&key, utc(2026, 11, 22, 15)).unwrap();
+    let seven = utc(2026, 11, 22, 23);
+    assert_eq!(store.next_wake_at(utc(2026, 11, 22, 14), beijing()).unwrap(), seven);
+    assert!(store.due_notifications(utc(2026, 11, 22, 14), utc(2026, 11, 22, 22), beijing()).unwrap().is_empty());
+    let due = store.due_notifications(utc(2026, 11, 22, 14), seven, beijing()).unwrap();
+    assert_eq!(keys(&due), [key]);
+    assert_eq!(due[0].fire_at, "2026-11-22T23:00:00.000Z");
+    // 09:00 is outside 22:00–07:00: the daily time is kept.
+    assert_eq!(store.next_wake_at(utc(2026, 11, 28, 12), beijing()).unwrap(), utc(2026, 11, 29, 1));
+}
+
+#[test]
+fn quiet_hours_must_be_times_and_not_empty() {
+    let (mut store, _) = setup();
+    let mut s = store.reminder_settings().unwrap();
+    s.quiet_hours = Some(QuietHours { start: "22:00".into(), end: "22:00".into() });
+    assert_eq!(store.update_reminder_settings(s.clone()).unwrap_err().code(), "quiet_hours_empty");
+    s.quiet_hours = Some(QuietHours { start: "25:00".into(), end: "07:00".into() });
+    let err = store.update_reminder_settings(s).unwrap_err();
+    assert_eq!((err.code(), err.to_payload().field.as_deref()), ("time_invalid", Some("quiet_hours.start")));
+}
+
+#[test]
+fn a_late_notification_time_in_overnight_quiet_hours_arrives_the_next_morning_even_after_a_restart() {
+    let (mut store, ids) = setup();
+    with_quiet_hours(&mut store, "23:00", "22:00", "07:00");
+    // The app starts at 06:00 local on 11-23 (first check since then): the 11-22 reminder,
+    // held back from 23:00, still arrives at 07:00.
+    let due = store.due_notifications(utc(2026, 11, 22, 22), utc(2026, 11, 23, 0), beijing()).unwrap();
+    assert_eq!(keys(&due), [format!("birthday:{}:2026-11-25", ids[0])]);
+    assert_eq!(due[0].fire_at, "2026-11-22T23:00:00.000Z");
 }

@@ -54,6 +54,7 @@ export function defaultReminderSettings(): ReminderSettings {
     countries: [],
     revisit: { vip: 7, a: 14, b: 30, c: 90 },
     notify_at: "09:00",
+    quiet_hours: null,
   };
 }
 
@@ -352,6 +353,8 @@ export function createFakeBackend(
         const next = args.settings as ReminderSettings;
         if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(next.notify_at)) fail("time_invalid", "not a time of day", "notify_at");
         if (Object.values(next.lead_days).some((n) => n > 60)) fail("lead_time_too_long", "at most 60 days", "lead_days");
+        if (next.quiet_hours && next.quiet_hours.start === next.quiet_hours.end)
+          fail("quiet_hours_empty", "quiet hours must start and end at different times", "quiet_hours.end");
         agenda.settings = { ...next, countries: [...new Set(next.countries.map((c) => c.toUpperCase()))] };
         return agenda.settings;
       }

@@ -73,6 +73,7 @@ export const REMINDER_ERROR_CODES = [
   "interval_invalid",
   "country_unknown",
   "time_invalid",
+  "quiet_hours_empty",
   "range_too_long",
   "holiday_file_invalid",
 ] as const;

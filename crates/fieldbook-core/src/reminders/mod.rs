@@ -19,5 +19,5 @@ pub use model::{Occurrence, OccurrenceKind, ReminderStatus};
 pub use notify::DueNotification;
 pub use revisit::{revisit_due, OverdueRevisit};
 pub use rules::{DateRules, Feb29Rule, LeapMonthRule};
-pub use settings::{LeadTimes, ReminderSettings, RevisitIntervals};
+pub use settings::{LeadTimes, QuietHours, ReminderSettings, RevisitIntervals};
 pub use state::{is_open, ReminderState};

@@ -4,11 +4,12 @@
 //! `record_fired` so each fires once. Time is passed in.
 //!
 //! An occurrence's reminder time is its `remind_on` day at the daily notification time
-//! (settings `notify_at`, local time), or the end of its snooze.
+//! (settings `notify_at`, local time), or the end of its snooze; either one moved to the end
+//! of quiet hours when it falls inside them.
 
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use rusqlite::params;
 use serde::Serialize;
 use ts_rs::TS;
@@ -30,9 +31,27 @@ pub struct DueNotification {
     pub fire_at: String,
 }
 
+/// A day's notification time, moved past quiet hours if it falls inside them.
 fn at_local(day: NaiveDate, s: &ReminderSettings, offset: FixedOffset) -> Result<DateTime<Utc>> {
-    let local = day.and_time(s.notify_time()?);
-    Ok(offset.from_local_datetime(&local).single().expect("fixed offsets are unambiguous").with_timezone(&Utc))
+    Ok(from_local(quiet(day.and_time(s.notify_time()?), s), offset))
+}
+
+/// When an instant (a snooze's end) may be shown: moved past quiet hours if inside them.
+fn deliverable(t: DateTime<Utc>, s: &ReminderSettings, offset: FixedOffset) -> DateTime<Utc> {
+    let moved = quiet(t.with_timezone(&offset).naive_local(), s);
+    if moved == t.with_timezone(&offset).naive_local() {
+        t
+    } else {
+        from_local(moved, offset)
+    }
+}
+
+fn quiet(local: NaiveDateTime, s: &ReminderSettings) -> NaiveDateTime {
+    s.quiet_hours.as_ref().map_or(local, |q| q.deliver_at(local))
+}
+
+fn from_local(local: NaiveDateTime, offset: FixedOffset) -> DateTime<Utc> {
+    offset.from_local_datetime(&local).single().expect("fixed offsets are unambiguous").with_timezone(&Utc)
 }
 
 fn parse_ts(t: &str) -> Option<DateTime<Utc>> {
@@ -54,7 +73,9 @@ impl Store {
         if since >= now {
             return Ok(vec![]);
         }
-        let first_day = since.with_timezone(&offset).date_naive();
+        // Quiet hours crossing midnight can carry a day's reminder into the next morning.
+        let carried = if s.quiet_hours.is_some() { Duration::days(1) } else { Duration::zero() };
+        let first_day = since.with_timezone(&offset).date_naive() - carried;
         let last_day = now.with_timezone(&offset).date_naive();
         // Events whose remind_on is in [first_day, last_day]: their dates run up to the
         // longest lead time later.
@@ -68,7 +89,7 @@ impl Store {
                 due.push(DueNotification { occurrence: o, fire_at: timestamp(fire_at) });
             }
         }
-        due.extend(self.snoozes_ending(since, now, &s)?);
+        due.extend(self.snoozes_ending(since, now, &s, offset)?);
         self.drop_fired(&mut due)?;
         due.sort_by(|a, b| {
             (&a.fire_at, a.occurrence.date, &a.occurrence.key).cmp(&(&b.fire_at, b.occurrence.date, &b.occurrence.key))
@@ -76,12 +97,13 @@ impl Store {
         Ok(due)
     }
 
-    /// Snoozed occurrences whose snooze ends in `(since, now]`.
+    /// Snoozed occurrences whose snooze ends (moved past quiet hours) in `(since, now]`.
     fn snoozes_ending(
         &self,
         since: DateTime<Utc>,
         now: DateTime<Utc>,
         s: &ReminderSettings,
+        offset: FixedOffset,
     ) -> Result<Vec<DueNotification>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT id, snoozed_until FROM reminder_states WHERE deleted_at IS NULL AND status = 'snoozed'",
@@ -90,7 +112,7 @@ impl Store {
             stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
         let ending: Vec<(String, DateTime<Utc>)> = snoozed
             .into_iter()
-            .filter_map(|(k, t)| parse_ts(&t).map(|t| (k, t)))
+            .filter_map(|(k, t)| parse_ts(&t).map(|t| (k, deliverable(t, s, offset))))
             .filter(|(_, t)| *t > since && *t <= now)
             .collect();
         // Rebuild each occurrence from its day (the key ends with the date).
@@ -139,7 +161,7 @@ impl Store {
     }
 
     /// When the scheduler should wake next after `now`: the next daily notification time, or
-    /// an earlier end of a snooze.
+    /// an earlier end of a snooze (both moved past quiet hours).
     pub fn next_wake_at(&self, now: DateTime<Utc>, offset: FixedOffset) -> Result<DateTime<Utc>> {
         let s = self.reminder_settings()?;
         let today = now.with_timezone(&offset).date_naive();
@@ -151,6 +173,11 @@ impl Store {
             "SELECT snoozed_until FROM reminder_states WHERE deleted_at IS NULL AND status = 'snoozed'",
         )?;
         let snoozes: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-        Ok(snoozes.iter().filter_map(|t| parse_ts(t)).filter(|t| *t > now).fold(next, |a, b| a.min(b)))
+        Ok(snoozes
+            .iter()
+            .filter_map(|t| parse_ts(t))
+            .map(|t| deliverable(t, &s, offset))
+            .filter(|t| *t > now)
+            .fold(next, |a, b| a.min(b)))
     }
 }

@@ -1,7 +1,7 @@
 //! Reminder settings: lead times, date rules, which holidays, revisit intervals, when to
 //! notify. Kept as one JSON value under the synced setting `reminders`.
 
-use chrono::NaiveTime;
+use chrono::{NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -99,6 +99,48 @@ pub struct ReminderSettings {
     pub revisit: RevisitIntervals,
     /// Local time of day at which a day's reminders are notified, `HH:MM`.
     pub notify_at: String,
+    /// A nightly window in which no notification is shown; what comes due inside it waits
+    /// for its end. `None`: no quiet hours.
+    pub quiet_hours: Option<QuietHours>,
+}
+
+/// Quiet hours, local `HH:MM` to `HH:MM`; the window may cross midnight (22:00 → 07:30).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct QuietHours {
+    pub start: String,
+    pub end: String,
+}
+
+impl QuietHours {
+    fn times(&self) -> Result<(NaiveTime, NaiveTime)> {
+        let parse = |field: &str, v: &str| {
+            NaiveTime::parse_from_str(v, "%H:%M")
+                .map_err(|_| CoreError::invalid(field, "time_invalid", format!("{v:?} is not a time of day HH:MM")))
+        };
+        let (start, end) = (parse("quiet_hours.start", &self.start)?, parse("quiet_hours.end", &self.end)?);
+        if start == end {
+            return Err(CoreError::invalid(
+                "quiet_hours.end",
+                "quiet_hours_empty",
+                "quiet hours must start and end at different times",
+            ));
+        }
+        Ok((start, end))
+    }
+
+    /// When something due at local time `t` may be shown: `t` itself outside the window,
+    /// else the window's end (the same day, or the next for a window crossing midnight).
+    pub fn deliver_at(&self, t: NaiveDateTime) -> NaiveDateTime {
+        let Ok((start, end)) = self.times() else { return t };
+        let time = t.time();
+        let inside = if start < end { time >= start && time < end } else { time >= start || time < end };
+        if !inside {
+            return t;
+        }
+        let end_day = if start > end && time >= start { t.date() + chrono::Duration::days(1) } else { t.date() };
+        end_day.and_time(end)
+    }
 }
 
 impl Default for ReminderSettings {
@@ -111,6 +153,7 @@ impl Default for ReminderSettings {
             countries: vec![],
             revisit: RevisitIntervals::default(),
             notify_at: "09:00".into(),
+            quiet_hours: None,
         }
     }
 }
@@ -148,6 +191,9 @@ impl ReminderSettings {
         }
         self.countries = countries;
         self.notify_time()?;
+        if let Some(q) = &self.quiet_hours {
+            q.times()?;
+        }
         Ok(self)
     }
 
@@ -168,5 +214,33 @@ impl Store {
         let s = s.validate()?;
         self.set_setting(KEY, serde_json::to_value(&s).expect("settings serialize"))?;
         Ok(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn at(d: u32, hm: &str) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 11, d).unwrap().and_time(NaiveTime::parse_from_str(hm, "%H:%M").unwrap())
+    }
+
+    #[test]
+    fn overnight_quiet_hours_move_late_evening_to_next_morning_and_early_morning_to_the_same_one() {
+        let q = QuietHours { start: "22:00".into(), end: "07:30".into() };
+        assert_eq!(q.deliver_at(at(22, "23:15")), at(23, "07:30"));
+        assert_eq!(q.deliver_at(at(22, "22:00")), at(23, "07:30"), "the start is inside");
+        assert_eq!(q.deliver_at(at(23, "06:00")), at(23, "07:30"));
+        assert_eq!(q.deliver_at(at(23, "07:30")), at(23, "07:30"), "the end is outside");
+        assert_eq!(q.deliver_at(at(23, "12:00")), at(23, "12:00"));
+    }
+
+    #[test]
+    fn daytime_quiet_hours_move_to_their_end_on_the_same_day() {
+        let q = QuietHours { start: "12:00".into(), end: "14:00".into() };
+        assert_eq!(q.deliver_at(at(22, "12:30")), at(22, "14:00"));
+        assert_eq!(q.deliver_at(at(22, "11:59")), at(22, "11:59"));
+        assert_eq!(q.deliver_at(at(22, "23:00")), at(22, "23:00"));
     }
 }

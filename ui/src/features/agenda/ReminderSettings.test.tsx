@@ -7,7 +7,7 @@ import zhCN from "../../i18n/zh-CN.json";
 import { emptyAgenda } from "../../dev/fakeBackend";
 import i18n from "../../i18n";
 import { errorText, REMINDER_ERROR_CODES } from "../../i18n/errors";
-import { ApiError } from "../../api";
+import { ApiError, type ReminderSettings } from "../../api";
 import { callsTo, installBackend, renderWithProviders } from "../../test/render";
 import { SettingsScreen } from "../settings/SettingsScreen";
 import { TEMPLATE_STORAGE_KEY } from "./greetings";
@@ -41,9 +41,31 @@ describe("reminder settings", () => {
         countries: ["JP", "GB"],
         revisit: { vip: 10, a: 14, b: 30, c: null },
         notify_at: "08:30",
+        quiet_hours: null,
       },
     });
     expect(await screen.findByTestId("toast")).toHaveTextContent("Reminder settings saved");
+  });
+
+  it("turns quiet hours on with the night proposed, edits them, and refuses an empty window", async () => {
+    const user = userEvent.setup();
+    const backend = installBackend([]);
+    renderWithProviders(<SettingsScreen />);
+    const card = await screen.findByTestId("reminder-settings");
+    expect(within(card).queryByTestId("quiet-start")).toBeNull();
+    await user.click(await within(card).findByTestId("quiet-hours-toggle"));
+    expect(within(card).getByTestId("quiet-start")).toHaveValue("22:00");
+    fireEvent.change(within(card).getByTestId("quiet-end"), { target: { value: "07:30" } });
+    await user.click(within(card).getByTestId("save-reminder-settings"));
+    await waitFor(() => expect(callsTo(backend, "reminder_settings_update")).toHaveLength(1));
+    expect((callsTo(backend, "reminder_settings_update")[0] as { settings: ReminderSettings }).settings.quiet_hours).toEqual({
+      start: "22:00",
+      end: "07:30",
+    });
+
+    fireEvent.change(within(card).getByTestId("quiet-end"), { target: { value: "22:00" } });
+    await user.click(within(card).getByTestId("save-reminder-settings"));
+    expect(await within(card).findByTestId("error-banner")).toHaveTextContent("Quiet hours must start and end at different times");
   });
 
   it("shows the core's refusal in words", async () => {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { reminderSettings, type LeadTimes, type ReminderSettings, type RevisitIntervals } from "../../api";
+import { reminderSettings, type LeadTimes, type QuietHours, type ReminderSettings, type RevisitIntervals } from "../../api";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { useToast } from "../../components/Toast";
 import { notifyAgendaChanged } from "./signal";
@@ -15,6 +15,10 @@ const TIERS: { key: keyof RevisitIntervals; label: string }[] = [
   { key: "b", label: "B" },
   { key: "c", label: "C" },
 ];
+
+/** What turning quiet hours on proposes: the night, through to breakfast. */
+const DEFAULT_QUIET: QuietHours = { start: "22:00", end: "08:00" };
+const quiet = (s: ReminderSettings): QuietHours => s.quiet_hours ?? DEFAULT_QUIET;
 
 export function ReminderSettingsCard() {
   const { t } = useTranslation();
@@ -77,6 +81,41 @@ export function ReminderSettingsCard() {
             data-testid="notify-at"
             onChange={(e) => set({ notify_at: e.target.value })}
           />
+        </div>
+
+        <span className="settings-label">{t("reminderSettings.quietHours")}</span>
+        <div className="settings-inline">
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={value.quiet_hours !== null}
+              data-testid="quiet-hours-toggle"
+              onChange={(e) => set({ quiet_hours: e.target.checked ? DEFAULT_QUIET : null })}
+            />
+            {t("reminderSettings.quietHoursOn")}
+          </label>
+          {value.quiet_hours !== null && (
+            <>
+              <input
+                className="input time-input"
+                type="time"
+                aria-label={t("reminderSettings.quietFrom")}
+                value={value.quiet_hours.start}
+                data-testid="quiet-start"
+                onChange={(e) => set({ quiet_hours: { ...quiet(value), start: e.target.value } })}
+              />
+              <span aria-hidden="true">–</span>
+              <input
+                className="input time-input"
+                type="time"
+                aria-label={t("reminderSettings.quietTo")}
+                value={value.quiet_hours.end}
+                data-testid="quiet-end"
+                onChange={(e) => set({ quiet_hours: { ...quiet(value), end: e.target.value } })}
+              />
+              <span className="muted">{t("reminderSettings.quietHint")}</span>
+            </>
+          )}
         </div>
 
         <span className="settings-label settings-label-top">{t("reminderSettings.leadDays")}</span>
