@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Duration, Local, NaiveDate, TimeZone, Utc};
 use fieldbook_core::calendar::holidays::{HolidayCoverage, HolidayDay};
+use fieldbook_core::reminders::greetings::GreetingTemplates;
 use fieldbook_core::reminders::{
     CustomReminder, CustomReminderInput, Occurrence, OverdueRevisit, ReminderSettings, ReminderState,
 };
@@ -99,6 +100,32 @@ pub fn reminder_settings_update(
     let out = state.with_store(|s| s.update_reminder_settings(settings))?;
     state.reminders_changed.notify_one();
     Ok(out)
+}
+
+#[tauri::command(async)]
+pub fn greeting_templates_get(state: State<'_, AppState>) -> CommandResult<GreetingTemplates> {
+    Ok(state.with_store(|s| s.greeting_templates())?)
+}
+
+#[tauri::command(async)]
+pub fn greeting_templates_set(
+    state: State<'_, AppState>,
+    templates: GreetingTemplates,
+) -> CommandResult<GreetingTemplates> {
+    Ok(state.with_store(|s| s.set_greeting_templates(templates))?)
+}
+
+/// A customer's own revisit interval in days (`None`: the tier's).
+#[tauri::command(async)]
+pub fn revisit_interval_get(state: State<'_, AppState>, customer_id: String) -> CommandResult<Option<u32>> {
+    Ok(state.with_store(|s| s.revisit_interval(&customer_id))?)
+}
+
+#[tauri::command(async)]
+pub fn revisit_interval_set(state: State<'_, AppState>, customer_id: String, days: Option<u32>) -> CommandResult<()> {
+    state.with_store(|s| s.set_revisit_interval(&customer_id, days))?;
+    state.reminders_changed.notify_one();
+    Ok(())
 }
 
 #[tauri::command(async)]

@@ -48,6 +48,28 @@ export const reminderSettings = {
   },
 };
 
+/** Templates the user changed, keyed `kind.lang` ("birthday.zh-CN"); kept in the synced settings. */
+export type GreetingTemplates = Record<string, string>;
+
+export const greetingTemplates = {
+  get(): Promise<GreetingTemplates> {
+    return call<GreetingTemplates>("greeting_templates_get");
+  },
+  set(templates: GreetingTemplates): Promise<GreetingTemplates> {
+    return call<GreetingTemplates>("greeting_templates_set", { templates });
+  },
+};
+
+/** A customer's own revisit interval in days; null: the tier's. */
+export const revisitInterval = {
+  get(customerId: string): Promise<number | null> {
+    return call<number | null>("revisit_interval_get", { customerId });
+  },
+  set(customerId: string, days: number | null): Promise<null> {
+    return call<null>("revisit_interval_set", { customerId, days });
+  },
+};
+
 export const customReminders = {
   list(customerId: string | null): Promise<CustomReminder[]> {
     return call<CustomReminder[]>("custom_reminders_list", { customerId });

@@ -8,7 +8,17 @@ export { interactions } from "./interactions";
 export { orders, products } from "./orders";
 export { complaints } from "./complaints";
 export { classify, timeline, TIMELINE_PAGE } from "./classify";
-export { agenda, reminders, reminderSettings, customReminders, holidays, MAX_AGENDA_DAYS } from "./agenda";
+export {
+  agenda,
+  reminders,
+  reminderSettings,
+  greetingTemplates,
+  revisitInterval,
+  customReminders,
+  holidays,
+  MAX_AGENDA_DAYS,
+} from "./agenda";
+export type { GreetingTemplates } from "./agenda";
 export { events, OPEN_AGENDA_EVENT } from "./events";
 
 export type { Anniversary } from "./bindings/Anniversary";

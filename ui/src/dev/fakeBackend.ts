@@ -43,6 +43,10 @@ export type FakeAgenda = {
   coverage: HolidayCoverage;
   /** Day-by-day holiday calendar for `holidays_list`; null: the command is missing (as today). */
   holidayDays: HolidayDay[] | null;
+  /** The user's greeting templates (`kind.lang` → text), as the settings store keeps them. */
+  greetings: Record<string, string>;
+  /** Customers' own revisit intervals in days. */
+  revisitIntervals: Map<string, number>;
 };
 
 export function defaultReminderSettings(): ReminderSettings {
@@ -67,6 +71,8 @@ export function emptyAgenda(): FakeAgenda {
     custom: new Map(),
     coverage: { country: "CN", bundled: [2024, 2025, 2026], imported: [], missing: [] },
     holidayDays: null,
+    greetings: {},
+    revisitIntervals: new Map(),
   };
 }
 
@@ -347,6 +353,24 @@ export function createFakeBackend(
         return null;
       case "reminders_snooze":
         return act(args.key, "snoozed", snoozedUntil(args.snooze as SnoozeFor, new Date(), agenda.settings.notify_at));
+      case "greeting_templates_get":
+        return agenda.greetings;
+      case "greeting_templates_set": {
+        const next = args.templates as Record<string, string>;
+        const unknown = Object.keys(next).find((k) => !/^(birthday|anniversary|festival|holiday|revisit|other)\.(zh-CN|en)$/.test(k));
+        if (unknown) fail("template_unknown", `no greeting occasion ${unknown}`, "templates");
+        agenda.greetings = { ...next };
+        return agenda.greetings;
+      }
+      case "revisit_interval_get":
+        return agenda.revisitIntervals.get(args.customerId as string) ?? null;
+      case "revisit_interval_set": {
+        const days = args.days as number | null;
+        if (days !== null && (days < 1 || days > 3650)) fail("interval_invalid", "1 to 3650 days", "interval_days");
+        if (days === null) agenda.revisitIntervals.delete(args.customerId as string);
+        else agenda.revisitIntervals.set(args.customerId as string, days);
+        return null;
+      }
       case "reminder_settings_get":
         return agenda.settings;
       case "reminder_settings_update": {

@@ -74,6 +74,8 @@ export const REMINDER_ERROR_CODES = [
   "country_unknown",
   "time_invalid",
   "quiet_hours_empty",
+  "template_unknown",
+  "template_too_long",
   "range_too_long",
   "holiday_file_invalid",
 ] as const;

@@ -5,6 +5,7 @@ pub mod custom;
 mod customer_dates;
 mod follow_up;
 mod general;
+pub mod greetings;
 mod ics;
 pub mod model;
 pub mod notify;

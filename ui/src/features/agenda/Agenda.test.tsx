@@ -172,6 +172,22 @@ describe("agenda list", () => {
   });
 });
 
+describe("copy greeting with the user's own template", () => {
+  it("fills the template saved in the store's settings", async () => {
+    const user = userEvent.setup();
+    const write = vi.spyOn(navigator.clipboard, "writeText");
+    installBackend(people, {
+      agenda: agendaWith((a) => {
+        a.occurrences = [birthdayToday];
+        a.greetings = { "birthday.en": "Hi {name}, happy {age}th!" };
+      }),
+    });
+    renderWithProviders(<AgendaScreen onOpenCustomer={() => {}} />);
+    await user.click(within(await screen.findByTestId("agenda-item")).getByTestId("copy-greeting"));
+    await waitFor(() => expect(write).toHaveBeenCalledWith("Hi 王芳, happy 40th!"));
+  });
+});
+
 describe("copy greeting when the clipboard refuses", () => {
   it("says so and shows the text to copy by hand", async () => {
     const user = userEvent.setup();

@@ -1,6 +1,7 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { ErrorBanner } from "../../components/ErrorBanner";
 import { useToast } from "../../components/Toast";
 import {
   DEFAULT_TEMPLATES,
@@ -25,24 +26,49 @@ export function GreetingTemplatesCard() {
   const { t } = useTranslation();
   const toast = useToast();
   const [kind, setKind] = useState<TemplateKind>("birthday");
-  const [stored, setStored] = useState<StoredTemplates>(() => loadTemplates());
-  const [draft, setDraft] = useState<StoredTemplates>(stored);
+  const [stored, setStored] = useState<StoredTemplates>({});
+  const [draft, setDraft] = useState<StoredTemplates>({});
+  const [error, setError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    let alive = true;
+    loadTemplates().then(
+      (t) => {
+        if (!alive) return;
+        setStored(t);
+        setDraft(t);
+      },
+      (e: unknown) => alive && setError(e),
+    );
+    return () => {
+      alive = false;
+    };
+  }, []);
 
   const text = (lang: TemplateLang) => draft[`${kind}.${lang}`] ?? DEFAULT_TEMPLATES[kind][lang];
   const edit = (lang: TemplateLang, value: string) => setDraft({ ...draft, [`${kind}.${lang}`]: value });
   const dirty = JSON.stringify(draft) !== JSON.stringify(stored);
 
-  const save = () => {
+  const save = async () => {
     // Keep only the templates that differ from the defaults.
     const clean: StoredTemplates = {};
     for (const [k, v] of Object.entries(draft) as [keyof StoredTemplates, string][]) {
       const [kk, lang] = k.split(".") as [TemplateKind, TemplateLang];
       if (v !== DEFAULT_TEMPLATES[kk][lang]) clean[k] = v;
     }
-    saveTemplates(clean);
-    setStored(clean);
-    setDraft(clean);
-    toast({ message: t("greetings.saved"), tone: "success" });
+    setSaving(true);
+    setError(null);
+    try {
+      const saved = await saveTemplates(clean);
+      setStored(saved);
+      setDraft(saved);
+      toast({ message: t("greetings.saved"), tone: "success" });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setSaving(false);
+    }
   };
 
   return (
@@ -90,9 +116,16 @@ export function GreetingTemplatesCard() {
           </label>
         ))}
       </div>
+      {error !== null && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
       <div className="settings-actions">
-        <button type="button" className="button button-primary" disabled={!dirty} data-testid="save-templates" onClick={save}>
-          {t("actions.save")}
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={!dirty || saving}
+          data-testid="save-templates"
+          onClick={() => void save()}
+        >
+          {saving ? t("actions.saving") : t("actions.save")}
         </button>
         <button
           type="button"

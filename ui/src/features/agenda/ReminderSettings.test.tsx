@@ -10,7 +10,7 @@ import { errorText, REMINDER_ERROR_CODES } from "../../i18n/errors";
 import { ApiError, type ReminderSettings } from "../../api";
 import { callsTo, installBackend, renderWithProviders } from "../../test/render";
 import { SettingsScreen } from "../settings/SettingsScreen";
-import { TEMPLATE_STORAGE_KEY } from "./greetings";
+import { LEGACY_TEMPLATE_STORAGE_KEY } from "./greetings";
 
 describe("reminder settings", () => {
   it("saves the notification time, lead days, date rules, toggles, countries and revisit intervals", async () => {
@@ -113,9 +113,9 @@ describe("holiday data coverage", () => {
 });
 
 describe("greeting template editor", () => {
-  it("edits a template with a live preview and keeps it in localStorage", async () => {
+  it("edits a template with a live preview and saves it in the store's settings", async () => {
     const user = userEvent.setup();
-    installBackend([]);
+    const backend = installBackend([]);
     renderWithProviders(<SettingsScreen />);
     const card = await screen.findByTestId("greeting-templates");
     await user.selectOptions(within(card).getByTestId("template-kind"), "festival");
@@ -124,9 +124,22 @@ describe("greeting template editor", () => {
     await user.type(zh, "{{name}{{honorific}，{{festival}快乐！");
     expect(within(card).getByTestId("template-preview-zh-CN")).toHaveTextContent("王芳女士，中秋节快乐！");
     await user.click(within(card).getByTestId("save-templates"));
-    expect(JSON.parse(window.localStorage.getItem(TEMPLATE_STORAGE_KEY)!)).toEqual({
-      "festival.zh-CN": "{name}{honorific}，{festival}快乐！",
-    });
+    await waitFor(() =>
+      expect(callsTo(backend, "greeting_templates_set")).toEqual([
+        { templates: { "festival.zh-CN": "{name}{honorific}，{festival}快乐！" } },
+      ]),
+    );
+    expect(await screen.findByTestId("toast")).toHaveTextContent("Greeting templates saved");
+  });
+
+  it("moves templates an earlier version kept in localStorage into the store, once", async () => {
+    window.localStorage.setItem(LEGACY_TEMPLATE_STORAGE_KEY, JSON.stringify({ "birthday.en": "Happy birthday, {name}!" }));
+    const backend = installBackend([]);
+    renderWithProviders(<SettingsScreen />);
+    const card = await screen.findByTestId("greeting-templates");
+    await waitFor(() => expect(within(card).getByTestId("template-en")).toHaveValue("Happy birthday, {name}!"));
+    expect(callsTo(backend, "greeting_templates_set")).toEqual([{ templates: { "birthday.en": "Happy birthday, {name}!" } }]);
+    expect(window.localStorage.getItem(LEGACY_TEMPLATE_STORAGE_KEY)).toBeNull();
   });
 });
 

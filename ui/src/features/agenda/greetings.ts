@@ -1,10 +1,8 @@
 // Greeting templates: per kind of occasion and language, with {placeholders}. Text in [ ] is
 // left out when the placeholders inside it are all empty (no "Dear , …" for a general festival).
-//
-// TODO(lead): templates live in localStorage for now. Move them to the core's settings (a
-// `greeting_templates: { [kind.lang]: string }` key in Settings, or its own command pair)
-// so they follow the data folder and backups.
-import type { Gender, Occurrence, OccurrenceKind } from "../../api";
+// The user's changes live in the core's synced settings (`greeting_templates`), so they
+// follow the data folder, backups and sync; this module keeps the last loaded copy.
+import { greetingTemplates, type Gender, type Occurrence, type OccurrenceKind } from "../../api";
 
 export const TEMPLATE_KINDS = ["birthday", "anniversary", "festival", "holiday", "revisit", "other"] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
@@ -14,7 +12,8 @@ export const PLACEHOLDERS = ["name", "surname", "honorific", "festival", "compan
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type GreetingValues = Partial<Record<Placeholder, string | number | null>>;
 
-export const TEMPLATE_STORAGE_KEY = "fieldbook.greetingTemplates";
+/** Where an earlier version kept the templates on this machine; moved into the store on first load. */
+export const LEGACY_TEMPLATE_STORAGE_KEY = "fieldbook.greetingTemplates";
 
 export const DEFAULT_TEMPLATES: Record<TemplateKind, Record<TemplateLang, string>> = {
   birthday: {
@@ -126,25 +125,44 @@ export function fillTemplate(template: string, values: GreetingValues): string {
 
 export type StoredTemplates = Partial<Record<`${TemplateKind}.${TemplateLang}`, string>>;
 
-export function loadTemplates(): StoredTemplates {
+let cached: StoredTemplates = {};
+
+function legacyTemplates(): StoredTemplates | null {
   try {
-    const raw = window.localStorage.getItem(TEMPLATE_STORAGE_KEY);
-    const parsed: unknown = raw ? JSON.parse(raw) : {};
-    return typeof parsed === "object" && parsed !== null ? (parsed as StoredTemplates) : {};
+    const raw = window.localStorage.getItem(LEGACY_TEMPLATE_STORAGE_KEY);
+    const parsed: unknown = raw ? JSON.parse(raw) : null;
+    return typeof parsed === "object" && parsed !== null ? (parsed as StoredTemplates) : null;
   } catch {
-    return {};
+    return null;
   }
 }
 
-export function saveTemplates(templates: StoredTemplates): void {
-  try {
-    window.localStorage.setItem(TEMPLATE_STORAGE_KEY, JSON.stringify(templates));
-  } catch {
-    // Storage unavailable: the edit lasts for this session only.
+/**
+ * The user's templates from the store. Templates an earlier version left in localStorage are
+ * moved into the store once (only if the store has none, so another laptop's synced edits win).
+ */
+export async function loadTemplates(): Promise<StoredTemplates> {
+  let stored = (await greetingTemplates.get()) as StoredTemplates;
+  const legacy = legacyTemplates();
+  if (legacy && Object.keys(stored).length === 0 && Object.keys(legacy).length > 0) {
+    stored = (await greetingTemplates.set(legacy)) as StoredTemplates;
   }
+  if (legacy) window.localStorage.removeItem(LEGACY_TEMPLATE_STORAGE_KEY);
+  cached = stored;
+  return stored;
 }
 
-export function templateFor(kind: TemplateKind, lang: TemplateLang, stored: StoredTemplates = loadTemplates()): string {
+export async function saveTemplates(templates: StoredTemplates): Promise<StoredTemplates> {
+  cached = (await greetingTemplates.set(templates)) as StoredTemplates;
+  return cached;
+}
+
+/** The templates last loaded or saved (defaults until then). */
+export function cachedTemplates(): StoredTemplates {
+  return cached;
+}
+
+export function templateFor(kind: TemplateKind, lang: TemplateLang, stored: StoredTemplates = cachedTemplates()): string {
   return stored[`${kind}.${lang}`] ?? DEFAULT_TEMPLATES[kind][lang];
 }
 

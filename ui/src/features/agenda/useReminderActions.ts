@@ -5,7 +5,7 @@ import { useToast } from "../../components/Toast";
 import { errorText } from "../../i18n/errors";
 import { currentLocale } from "../../i18n";
 import { withState } from "./model";
-import { greetingFor, type TemplateLang } from "./greetings";
+import { greetingFor, loadTemplates, type TemplateLang } from "./greetings";
 import { notifyAgendaChanged } from "./signal";
 
 export type ReminderAction = { type: "done" } | { type: "dismiss" } | { type: "reopen" } | { type: "snooze"; snooze: SnoozeFor };
@@ -88,8 +88,8 @@ export function useCopyGreeting() {
     const lang: TemplateLang = currentLocale();
     let text: string;
     try {
-      const customer = o.customer_id ? await customers.get(o.customer_id) : null;
-      text = greetingFor(o, customer, lang);
+      const [customer, stored] = await Promise.all([o.customer_id ? customers.get(o.customer_id) : null, loadTemplates()]);
+      text = greetingFor(o, customer, lang, stored);
     } catch (error) {
       toast({ message: t("greetings.copyFailed", { message: errorText(t, error) }), tone: "error" });
       return;

@@ -8,6 +8,7 @@ import { errorText } from "../../i18n/errors";
 import { notifyDataChanged, onDataChanged } from "../../lib/events";
 import { formatMoney } from "../../lib/money";
 import { customerToInput, stageReasonText } from "./format";
+import { RevisitCadence } from "./RevisitCadence";
 import { onStoryChanged } from "./storyEvents";
 
 type Loaded = { key: string; value: Classification | null; error: unknown };
@@ -95,6 +96,7 @@ export function ClassificationCard({ customer }: { customer: Customer }) {
           </button>
         )}
       </div>
+      <RevisitCadence customer={customer} />
       {rfm ? (
         <div className="rfm" data-testid="rfm">
           <RfmScore label={t("classify.recency")} score={rfm.r} detail={t("classify.recencyDays", { count: rfm.recency_days })} letter="R" />

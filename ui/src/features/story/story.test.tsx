@@ -153,6 +153,42 @@ describe("classification", () => {
   });
 });
 
+describe("revisit cadence", () => {
+  const classification = (id: string): Classification => ({
+    customer_id: id, stage: "active", reason: { code: "last_interaction_days", days: 3, text: "" }, rfm: null, suggested_tier: "B",
+  });
+
+  it("shows the tier's interval, saves the customer's own, and goes back to the tier's", async () => {
+    const user = userEvent.setup();
+    const customer = makeCustomer({ id: "c1", name: "王芳", tier: "A" });
+    const backend = installBackend([customer], { override: (cmd) => (cmd === "classify_customer" ? classification("c1") : undefined) });
+    renderDetail();
+    const cadence = await screen.findByTestId("revisit-cadence");
+    expect(within(cadence).getByTestId("revisit-source")).toHaveTextContent("tier default: 14 days");
+    await user.type(within(cadence).getByTestId("revisit-days"), "5");
+    await user.click(within(cadence).getByTestId("revisit-save"));
+    await waitFor(() => expect(callsTo(backend, "revisit_interval_set")).toEqual([{ customerId: "c1", days: 5 }]));
+    expect(await within(cadence).findByTestId("revisit-source")).toHaveTextContent("this customer's own cadence");
+
+    await user.click(within(cadence).getByTestId("revisit-clear"));
+    await waitFor(() => expect(callsTo(backend, "revisit_interval_set")).toHaveLength(2));
+    expect(callsTo(backend, "revisit_interval_set")[1]).toEqual({ customerId: "c1", days: null });
+    expect(within(cadence).getByTestId("revisit-days")).toHaveValue(null);
+  });
+
+  it("says why an interval was refused", async () => {
+    const user = userEvent.setup();
+    installBackend([makeCustomer({ id: "c1", name: "王芳", tier: "A" })], {
+      override: (cmd) => (cmd === "classify_customer" ? classification("c1") : undefined),
+    });
+    renderDetail();
+    const cadence = await screen.findByTestId("revisit-cadence");
+    await user.type(within(cadence).getByTestId("revisit-days"), "9999");
+    await user.click(within(cadence).getByTestId("revisit-save"));
+    expect(await screen.findByTestId("toast")).toHaveTextContent("Revisit intervals are 1 to 3650 days");
+  });
+});
+
 describe("stage reasons", () => {
   const reason = (code: Classification["reason"]["code"], days: number) => ({ code, days, text: "" });
 
