@@ -188,3 +188,20 @@ fn reminder_settings_change_from_the_cli_and_bad_times_are_refused() {
     let err: Value = serde_json::from_slice(&out.stderr).unwrap();
     assert_eq!(err["code"], "time_invalid");
 }
+
+#[test]
+fn quiet_hours_and_a_customers_own_revisit_interval_are_set_from_the_cli() {
+    let b = Book::new();
+    let s = b.json(&["reminders", "settings", "--quiet-hours", "22:00-07:30"]);
+    assert_eq!(s["quiet_hours"], serde_json::json!({ "start": "22:00", "end": "07:30" }));
+    assert_eq!(b.json(&["reminders", "settings", "--quiet-hours", "off"])["quiet_hours"], Value::Null);
+    let out = b.cmd().args(["--json", "reminders", "settings", "--quiet-hours", "22:00-22:00"]).output().unwrap();
+    assert!(!out.status.success(), "an empty window is refused");
+    assert_eq!(serde_json::from_slice::<Value>(&out.stderr).unwrap()["code"], "quiet_hours_empty");
+
+    let id = b.json(&["customers", "add", "--name", "王芳"])["id"].as_str().unwrap().to_string();
+    assert_eq!(b.json(&["reminders", "revisit", &id])["interval_days"], Value::Null, "the tier's by default");
+    assert_eq!(b.json(&["reminders", "revisit", &id, "--days", "5"])["interval_days"], 5);
+    assert_eq!(b.json(&["reminders", "revisit", &id])["interval_days"], 5, "kept");
+    assert_eq!(b.json(&["reminders", "revisit", &id, "--clear"])["interval_days"], Value::Null);
+}
