@@ -65,6 +65,9 @@ enum Command {
         /// Years of one-per-year events for lunar dates (and Feb 29).
         #[arg(long, default_value_t = 10)]
         years: u32,
+        /// Lunar dates as one yearly RSCALE=CHINESE event (RFC 7529; Apple Calendar) instead of one per year.
+        #[arg(long)]
+        rscale: bool,
         /// Write to this file instead of stdout.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
@@ -105,9 +108,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Agenda(args) => agenda::agenda(&store, &args, &out),
         Command::Reminders(cmd) => reminders::run(cmd, &mut store, &out),
         Command::Holidays(args) => agenda::holidays(&mut store, &args, &out),
-        Command::Ics { years, out: file } => {
+        Command::Ics { years, rscale, out: file } => {
             let now = chrono::Utc::now();
-            let ics = store.export_ics(chrono::Local::now().date_naive(), years, now)?;
+            let opts = fieldbook_core::reminders::IcsOptions { years, rscale };
+            let ics = store.export_ics_with(chrono::Local::now().date_naive(), opts, now)?;
             match file {
                 Some(path) => std::fs::write(path, ics)?,
                 None => print!("{ics}"),

@@ -2,7 +2,10 @@
 //! Apple Calendar and Thunderbird import: all-day events (DTEND the next day), a stable UID
 //! per event, DTSTAMP; Gregorian dates as one yearly event (RRULE:FREQ=YEARLY); lunar dates
 //! (and Feb 29, whose common-year day depends on the user's rule) as one dated event per
-//! year for the next `years` years, since calendars apply no lunar rules of their own.
+//! year for the next `years` years, since most calendars apply no lunar rules of their own.
+//! Optionally (`IcsOptions::rscale`), lunar dates become one yearly event whose rule is in the
+//! Chinese calendar (RFC 7529 `RSCALE=CHINESE`), for calendars that support it (Apple Calendar);
+//! others would read such a rule as Gregorian, so it is off by default.
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
@@ -35,10 +38,26 @@ fn ymd(d: NaiveDate) -> String {
     d.format("%Y%m%d").to_string()
 }
 
+/// How to write the calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IcsOptions {
+    /// Years of one-per-year events for lunar dates and Feb 29.
+    pub years: u32,
+    /// Lunar dates as one RSCALE=CHINESE yearly event instead of one event per year.
+    pub rscale: bool,
+}
+
+impl Default for IcsOptions {
+    fn default() -> Self {
+        IcsOptions { years: 10, rscale: false }
+    }
+}
+
 struct Event {
     uid: String,
     start: NaiveDate,
-    yearly: bool,
+    /// The RRULE value, if the event repeats.
+    rule: Option<String>,
     summary: String,
     description: Option<String>,
 }
@@ -51,8 +70,8 @@ fn write_event(e: &Event, stamp: &str, out: &mut String) {
         format!("DTSTART;VALUE=DATE:{}", ymd(e.start)),
         format!("DTEND;VALUE=DATE:{}", ymd(e.start.succ_opt().expect("dates before 9999"))),
     ];
-    if e.yearly {
-        lines.push("RRULE:FREQ=YEARLY".into());
+    if let Some(rule) = &e.rule {
+        lines.push(format!("RRULE:{rule}"));
     }
     lines.push(format!("SUMMARY:{}", escape(&e.summary)));
     if let Some(d) = &e.description {
@@ -65,9 +84,26 @@ fn write_event(e: &Event, stamp: &str, out: &mut String) {
     }
 }
 
+/// The RFC 7529 rule of a lunar date. A leap-month date without its leap month this year
+/// falls back to the regular month, and a 30th in a 29-day month to the 29th: SKIP=BACKWARD
+/// says exactly that (the leap month follows its regular month), matching DESIGN.md §5.
+fn chinese_rule(month: u8, leap: bool, day: u8, rules: DateRules) -> String {
+    let leap = leap && rules.leap_month == super::rules::LeapMonthRule::Leap;
+    format!("RSCALE=CHINESE;FREQ=YEARLY;BYMONTH={month}{};BYMONTHDAY={day};SKIP=BACKWARD", if leap { "L" } else { "" })
+}
+
 /// The events of one date: a yearly one from its first occurrence on or after `from`'s year
-/// start (Gregorian), or one per year for `years` years from `from` (lunar, Feb 29).
-fn events_for(id: &str, spec: &DateSpec, summary: &str, from: NaiveDate, years: u32, rules: DateRules) -> Vec<Event> {
+/// start (Gregorian; lunar with `rscale`), or one per year for `years` years from `from`
+/// (lunar, Feb 29).
+fn events_for(
+    id: &str,
+    spec: &DateSpec,
+    summary: &str,
+    from: NaiveDate,
+    opts: IcsOptions,
+    rules: DateRules,
+) -> Vec<Event> {
+    let years = opts.years;
     let lunar = matches!(spec, DateSpec::Lunar { .. });
     let feb29 = matches!(spec, DateSpec::Gregorian { month: 2, day: 29, .. });
     let description = match *spec {
@@ -83,10 +119,25 @@ fn events_for(id: &str, spec: &DateSpec, summary: &str, from: NaiveDate, years: 
         return vec![Event {
             uid: format!("{id}@fieldbook"),
             start,
-            yearly: true,
+            rule: Some("FREQ=YEARLY".into()),
             summary: summary.into(),
             description,
         }];
+    }
+    if let (true, DateSpec::Lunar { month, leap, day, .. }) = (opts.rscale, *spec) {
+        // DTSTART is the next occurrence, in Gregorian; the rule repeats it in the lunar calendar.
+        let to = NaiveDate::from_ymd_opt(from.year() + 2, from.month(), 1).unwrap_or(from);
+        return dates_between(spec, from, to, rules)
+            .into_iter()
+            .take(1)
+            .map(|start| Event {
+                uid: format!("{id}@fieldbook"),
+                start,
+                rule: Some(chinese_rule(month, leap, day, rules)),
+                summary: summary.into(),
+                description: description.clone(),
+            })
+            .collect();
     }
     let to = NaiveDate::from_ymd_opt(from.year() + years as i32, from.month(), 1).unwrap_or(from);
     dates_between(spec, from, to, rules)
@@ -95,7 +146,7 @@ fn events_for(id: &str, spec: &DateSpec, summary: &str, from: NaiveDate, years: 
         .map(|d| Event {
             uid: format!("{id}-{}@fieldbook", d.format("%Y%m%d")),
             start: d,
-            yearly: false,
+            rule: None,
             summary: summary.into(),
             description: description.clone(),
         })
@@ -106,6 +157,11 @@ impl Store {
     /// All live customers' birthdays and anniversaries as an .ics file. Lunar dates (and
     /// Feb 29) become one event per year for `years` years from `today`.
     pub fn export_ics(&self, today: NaiveDate, years: u32, now: DateTime<Utc>) -> Result<String> {
+        self.export_ics_with(today, IcsOptions { years, ..IcsOptions::default() }, now)
+    }
+
+    /// As `export_ics`, with every option.
+    pub fn export_ics_with(&self, today: NaiveDate, opts: IcsOptions, now: DateTime<Utc>) -> Result<String> {
         let rules = self.reminder_settings()?.rules;
         let stamp = now.format("%Y%m%dT%H%M%SZ").to_string();
         let mut out = String::new();
@@ -134,7 +190,7 @@ impl Store {
                 (None, DateSpec::Lunar { .. }) => format!("{name} 农历生日 (lunar birthday)"),
                 (None, _) => format!("{name} 生日 (birthday)"),
             };
-            for e in events_for(&id, &spec, &summary, today, years, rules) {
+            for e in events_for(&id, &spec, &summary, today, opts, rules) {
                 write_event(&e, &stamp, &mut out);
             }
         }
@@ -166,18 +222,40 @@ mod tests {
     fn lunar_dates_are_one_event_per_year() {
         let spec = DateSpec::Lunar { year: None, month: 8, leap: false, day: 15 };
         let from = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
-        let events = events_for("birthday-x", &spec, "x", from, 3, DateRules::default());
+        let three = IcsOptions { years: 3, rscale: false };
+        let events = events_for("birthday-x", &spec, "x", from, three, DateRules::default());
         let starts: Vec<String> = events.iter().map(|e| ymd(e.start)).collect();
         assert_eq!(starts, ["20260925", "20270915", "20281003"]);
-        assert!(events.iter().all(|e| !e.yearly));
+        assert!(events.iter().all(|e| e.rule.is_none()));
         let g = events_for(
             "b",
             &DateSpec::Gregorian { year: Some(1984), month: 3, day: 9 },
             "x",
             from,
-            3,
+            three,
             DateRules::default(),
         );
-        assert_eq!((g.len(), g[0].yearly, ymd(g[0].start)), (1, true, "19840309".into()));
+        assert_eq!((g.len(), g[0].rule.as_deref(), ymd(g[0].start)), (1, Some("FREQ=YEARLY"), "19840309".into()));
+    }
+
+    #[test]
+    fn with_rscale_a_lunar_date_is_one_chinese_calendar_rule_from_its_next_occurrence() {
+        let from = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let opts = IcsOptions { years: 3, rscale: true };
+        let mid_autumn = DateSpec::Lunar { year: None, month: 8, leap: false, day: 15 };
+        let e = events_for("b", &mid_autumn, "x", from, opts, DateRules::default());
+        assert_eq!(e.len(), 1);
+        assert_eq!(ymd(e[0].start), "20260925", "DTSTART is this year's 八月十五 in Gregorian");
+        assert_eq!(e[0].rule.as_deref(), Some("RSCALE=CHINESE;FREQ=YEARLY;BYMONTH=8;BYMONTHDAY=15;SKIP=BACKWARD"));
+
+        let leap = DateSpec::Lunar { year: Some(2023), month: 2, leap: true, day: 30 };
+        let e = events_for("b", &leap, "x", from, opts, DateRules::default());
+        assert_eq!(e[0].rule.as_deref(), Some("RSCALE=CHINESE;FREQ=YEARLY;BYMONTH=2L;BYMONTHDAY=30;SKIP=BACKWARD"));
+        let regular = DateRules { leap_month: crate::reminders::rules::LeapMonthRule::Regular, ..DateRules::default() };
+        let e = events_for("b", &leap, "x", from, opts, regular);
+        assert!(
+            e[0].rule.as_deref().unwrap().contains("BYMONTH=2;"),
+            "the user keeps leap-month birthdays in the regular month"
+        );
     }
 }

@@ -6,7 +6,7 @@ mod customer_dates;
 mod follow_up;
 mod general;
 pub mod greetings;
-mod ics;
+pub mod ics;
 pub mod model;
 pub mod notify;
 mod occurrences;
@@ -16,6 +16,7 @@ pub mod settings;
 pub mod state;
 
 pub use custom::{CustomReminder, CustomReminderInput, Repeat};
+pub use ics::IcsOptions;
 pub use model::{Occurrence, OccurrenceKind, ReminderStatus};
 pub use notify::DueNotification;
 pub use revisit::{revisit_due, OverdueRevisit};
