@@ -40,7 +40,10 @@ impl Store {
         out.extend(follow_up::due_between(conn, from, to, settings)?);
         out.extend(custom::occurrences(conn, from, to, settings)?);
         self.attach_states(&mut out)?;
-        out.sort_by(|a, b| (a.date, a.kind, &a.customer_name, &a.key).cmp(&(b.date, b.kind, &b.customer_name, &b.key)));
+        // Keys are unique, so an unstable sort gives the same order, faster.
+        out.sort_unstable_by(|a, b| {
+            (a.date, a.kind, &a.customer_name, &a.key).cmp(&(b.date, b.kind, &b.customer_name, &b.key))
+        });
         Ok(out)
     }
 

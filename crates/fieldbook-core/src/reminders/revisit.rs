@@ -6,9 +6,10 @@
 //! order (`OrderStatus::is_purchase`), kept in the derived, local column
 //! `customers.last_contact_at` (migration 0004), which every interaction and order write
 //! refreshes in its own transaction (`records::refresh_last_contact`). The pure rule is
-//! [`revisit_due`]. In SQL the anchor is [`ANCHOR_SQL`], the generated column
-//! `revisit_anchor = max(created_at, coalesce(last_contact_at, ''))`, indexed per tier
-//! (`customers_tier_revisit`), so a range of due days is one index range scan per tier.
+//! [`revisit_due`]. In SQL the anchor is [`ANCHOR_SQL`], `max(created_at,
+//! coalesce(last_contact_at, ''))` (also the generated column `revisit_anchor`), indexed per
+//! tier by a covering index (`customers_tier_revisit_cover`, migration 0009), so a range of
+//! due days is one index range scan per tier that never touches the table.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::types::Value;
@@ -22,9 +23,9 @@ use crate::store::{Entity, Store};
 
 pub const REVISIT_CADENCES: Entity = Entity { table: "revisit_cadences", fields: &["interval_days", "deleted_at"] };
 
-/// The column a revisit counts from (see the module docs): the generated
-/// `max(created_at, coalesce(last_contact_at, ''))`, RFC 3339 UTC text.
-pub const ANCHOR_SQL: &str = "revisit_anchor";
+/// What a revisit counts from (see the module docs), RFC 3339 UTC text. Written exactly as
+/// in the index of migration 0009, which SQLite matches by expression.
+pub const ANCHOR_SQL: &str = "max(created_at, coalesce(last_contact_at, ''))";
 
 /// The day a customer is next due: `interval_days` after the last contact, or after being
 /// added if never contacted (a contact before creation, e.g. imported history, still counts
@@ -50,7 +51,7 @@ fn occurrence(id: &str, name: &str, due: NaiveDate, interval: u32, s: &ReminderS
 // '2026-11-15' <= '2026-11-15T…' < '2026-11-16'.
 fn tier_sql() -> String {
     format!(
-        "SELECT id, name, created_at, last_contact_at FROM customers INDEXED BY customers_tier_revisit
+        "SELECT id, name, created_at, last_contact_at FROM customers INDEXED BY customers_tier_revisit_cover
          WHERE deleted_at IS NULL AND tier = ?1 AND {ANCHOR_SQL} >= ?2 AND {ANCHOR_SQL} < ?3
            AND id NOT IN (SELECT id FROM revisit_cadences WHERE deleted_at IS NULL AND interval_days IS NOT NULL)"
     )
@@ -198,11 +199,11 @@ mod tests {
     }
 
     #[test]
-    fn the_revisit_range_is_an_index_range_scan_on_tier_and_anchor() {
+    fn the_revisit_range_is_a_covering_index_range_scan_on_tier_and_anchor() {
         let p = plan(&tier_sql(), 3);
         assert!(
-            p.contains("USING INDEX customers_tier_revisit (tier=? AND revisit_anchor>? AND revisit_anchor<?)"),
-            "a day's due customers must come from a range of the (tier, anchor) index, not a scan: {p}"
+            p.contains("USING COVERING INDEX customers_tier_revisit_cover (tier=? AND <expr>>? AND <expr><?)"),
+            "a day's due customers must come from a range of the (tier, anchor) index without table lookups: {p}"
         );
     }
 }

@@ -118,13 +118,28 @@ impl Store {
         if items.is_empty() {
             return Ok(());
         }
-        let keys = serde_json::to_string(&items.iter().map(|o| &o.key).collect::<Vec<_>>()).expect("keys serialize");
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT id, status, snoozed_until FROM reminder_states
-             WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?1))",
-        )?;
-        let states: HashMap<String, (String, Option<String>)> =
-            stmt.query_map([keys], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?.collect::<rusqlite::Result<_>>()?;
+        // Few states (the usual case: only what the user acted on) are cheaper to read whole
+        // than to look up tens of thousands of keys one by one; max(rowid) bounds the count
+        // without a scan.
+        let bound: i64 =
+            self.conn().query_row("SELECT coalesce(max(rowid), 0) FROM reminder_states", [], |r| r.get(0))?;
+        let row = |r: &rusqlite::Row| Ok((r.get(0)?, (r.get(1)?, r.get(2)?)));
+        let states: HashMap<String, (String, Option<String>)> = if bound <= items.len() as i64 {
+            let mut stmt = self
+                .conn()
+                .prepare_cached("SELECT id, status, snoozed_until FROM reminder_states WHERE deleted_at IS NULL")?;
+            let all = stmt.query_map([], row)?.collect::<rusqlite::Result<_>>()?;
+            all
+        } else {
+            let keys =
+                serde_json::to_string(&items.iter().map(|o| &o.key).collect::<Vec<_>>()).expect("keys serialize");
+            let mut stmt = self.conn().prepare_cached(
+                "SELECT id, status, snoozed_until FROM reminder_states
+                 WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?1))",
+            )?;
+            let found = stmt.query_map([keys], row)?.collect::<rusqlite::Result<_>>()?;
+            found
+        };
         for o in items.iter_mut() {
             if let Some((status, until)) = states.get(&o.key) {
                 o.status = ReminderStatus::parse(status);
@@ -132,5 +147,36 @@ impl Store {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reminders::model::OccurrenceKind;
+
+    fn item(n: u32) -> Occurrence {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        Occurrence::new(OccurrenceKind::Revisit, &format!("c{n}"), date, 0)
+    }
+
+    #[test]
+    fn states_attach_the_same_whether_read_whole_or_looked_up_by_key() {
+        let mut store = Store::open_in_memory(std::sync::Arc::new(crate::clock::SystemClock)).unwrap();
+        for n in 0..6 {
+            store.mark_done(&item(n).key).unwrap();
+        }
+        store.dismiss(&item(1).key).unwrap();
+        // More items than states: every live state is read; fewer: looked up by key.
+        let mut many: Vec<Occurrence> = (0..10).map(item).collect();
+        store.attach_states(&mut many).unwrap();
+        let mut few = vec![item(1), item(4), item(8)];
+        store.attach_states(&mut few).unwrap();
+        let status = |v: &[Occurrence], key: &str| v.iter().find(|o| o.key == key).unwrap().status;
+        for v in [&many[..], &few[..]] {
+            assert_eq!(status(v, &item(1).key), Some(ReminderStatus::Dismissed));
+            assert_eq!(status(v, &item(4).key), Some(ReminderStatus::Done));
+            assert_eq!(status(v, &item(8).key), None);
+        }
     }
 }
