@@ -1,6 +1,7 @@
 // Reminders on the real app: a customer whose birthday reminder is due produces a desktop
-// notification captured on the private D-Bus session (summary and body asserted), the
-// agenda shows it, "done" survives a restart, and a restart does not notify it again.
+// notification captured on the private D-Bus session (summary and body asserted), clicking
+// it opens the agenda, the agenda shows it, "done" survives a restart, and a restart does
+// not notify it again.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -51,6 +52,16 @@ test("a due birthday reminder becomes a desktop notification on the bus", async 
   assert.equal(n.app, "Fieldbook");
   assert.match(n.summary, /王小明 36 岁生日/, "Chinese title for a Chinese desktop");
   assert.match(n.body, new RegExp(`3 天后 · ${localDay(3)}`), "the body says when");
+});
+
+test("clicking the notification brings the window forward on the agenda", async () => {
+  assert.equal(await (await byTestId(browser, "agenda")).isExisting(), false, "the app starts on the customer list");
+  // The daemon invokes the notification's default action, as a click on it does.
+  execFileSync("dunstctl", ["action", "0"]);
+  const agenda = await byTestId(browser, "agenda");
+  await agenda.waitForDisplayed({ timeout: 10000, timeoutMsg: "the open-agenda event switched the screen" });
+  const current = await byTestId(browser, "nav-agenda");
+  assert.equal(await current.getAttribute("aria-current"), "page");
 });
 
 test("the agenda shows the reminder and marks it done", async () => {
