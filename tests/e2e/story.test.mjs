@@ -1,5 +1,6 @@
-// The customer's story on the real app: log an interaction with the quick-log form and an
-// order with a discounted line, and see both on the timeline with the core's exact total.
+// The customer's story on the real app: a customer last seen 200 days ago shows as lost; log
+// an interaction with the quick-log form and an order with a discounted line, see both on the
+// timeline with the core's exact total, and see the stage change to active.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -9,8 +10,20 @@ import { allByTestId, byTestId, fill, newDataDir, openApp, screenshot, startDriv
 const dataDir = newDataDir();
 let browser;
 
+/** YYYY-MM-DD of the local day `days` from now. */
+function localDay(days) {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+const cli = (...args) => execFileSync(process.env.FIELDBOOK_CLI, ["--db", join(dataDir, "fieldbook.db"), ...args], { encoding: "utf8" });
+
 before(async () => {
-  execFileSync(process.env.FIELDBOOK_CLI, ["--db", join(dataDir, "fieldbook.db"), "customers", "add", "--name", "李雷", "--tier", "B"]);
+  const { id } = JSON.parse(cli("--json", "customers", "add", "--name", "李雷", "--tier", "B"));
+  // One purchase 200 days ago and nothing since: past the 180-day "lost" threshold.
+  cli("orders", "add", "--customer", id, "--item", "定期存款:1:10000", "--date", localDay(-200));
   await startDriver({ dataDir, lang: "zh_CN.UTF-8" });
   browser = await openApp();
   await fill(browser, "search-input", "lilei");
@@ -32,6 +45,13 @@ const timelineText = async () => {
   }
   return out;
 };
+
+test("a customer whose last purchase was 200 days ago is lost, and the overview says why", async () => {
+  const badge = await byTestId(browser, "stage-badge");
+  await badge.waitForDisplayed({ timeout: 5000 });
+  assert.equal(await badge.getAttribute("data-stage"), "lost");
+  assert.match(await (await byTestId(browser, "stage-reason")).getProperty("textContent"), /200/);
+});
 
 test("a quick-logged visit appears on the timeline at once", async () => {
   await (await byTestId(browser, "quick-log")).click();
@@ -70,10 +90,14 @@ test("an order's total is the core's exact decimal, and the order joins the time
   });
 });
 
-test("the overview explains the customer's stage", async () => {
+test("after today's visit and order the lost customer is active again", async () => {
   await (await byTestId(browser, "tab-overview")).click();
   const badge = await byTestId(browser, "stage-badge");
   await badge.waitForDisplayed({ timeout: 5000 });
-  assert.ok(["new", "active"].includes(await badge.getAttribute("data-stage")), "a customer contacted today is new or active");
+  // First contact 200 days ago (not new), last contact today (not silent or lost).
+  await browser.waitUntil(async () => (await badge.getAttribute("data-stage")) === "active", {
+    timeout: 8000,
+    timeoutMsg: "the stage recomputes from the new contact",
+  });
   assert.ok((await (await byTestId(browser, "stage-reason")).getProperty("textContent")).length > 0, "with a reason");
 });
