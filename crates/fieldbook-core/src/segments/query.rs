@@ -53,18 +53,27 @@ impl Store {
         offset: u64,
         limit: u64,
     ) -> Result<SegmentPage> {
-        let total = self.segment_count(filter, today)?;
         let mut w = self.segment_where(filter, today)?;
         let limit_at = w.bind(Value::Integer(limit.min(MAX_PAGE) as i64));
         let offset_at = w.bind(Value::Integer(offset.min(i64::MAX as u64) as i64));
-        let ids: Vec<String> = {
+        // The total comes with the page (a window over all matches), so the conditions are
+        // evaluated once, not once for the count and again for the page.
+        let rows: Vec<(String, i64)> = {
             let mut stmt = self.conn().prepare(&format!(
-                "SELECT c.id FROM customers c WHERE {} ORDER BY c.sort_key, c.id LIMIT {limit_at} OFFSET {offset_at}",
+                "SELECT c.id, count(*) OVER () FROM customers c WHERE {}
+                 ORDER BY c.sort_key, c.id LIMIT {limit_at} OFFSET {offset_at}",
                 w.sql
             ))?;
-            let rows = stmt.query_map(params_from_iter(w.params), |r| r.get(0))?;
+            let rows = stmt.query_map(params_from_iter(w.params), |r| Ok((r.get(0)?, r.get(1)?)))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
+        let total = match rows.first() {
+            Some((_, n)) => *n as u64,
+            // Past the end (or nothing matches): the page is empty, the total still counts.
+            None if offset > 0 => self.segment_count(filter, today)?,
+            None => 0,
+        };
+        let ids: Vec<String> = rows.into_iter().map(|(id, _)| id).collect();
         Ok(SegmentPage { total, offset, items: self.customer_summaries(&ids)? })
     }
 
@@ -214,16 +223,20 @@ pub(super) fn build_where(
 ///   added) is at most `new_days` ago, else active.
 fn stage_sql(w: &mut Where, stage: Stage, today: NaiveDate, t: &LifecycleThresholds) -> String {
     let last = "substr(coalesce(c.last_contact_at, c.created_at), 1, 10)";
-    let first = format!(
-        "coalesce((SELECT min(d) FROM (
-             SELECT min(substr(i.occurred_at, 1, 10)) AS d FROM interactions i
-              WHERE i.customer_id = c.id AND i.deleted_at IS NULL
-             UNION ALL
-             SELECT min(o.ordered_on) FROM orders o
-              WHERE o.customer_id = c.id AND o.deleted_at IS NULL AND o.{})),
-           substr(c.created_at, 1, 10))",
-        OrderStatus::PURCHASE_SQL
-    );
+    // "The first contact is on or after day X", as index range probes rather than a minimum
+    // per customer: no interaction and no purchase before X, and, for a customer never
+    // contacted (no last contact), added on or after X. `occurred_at < X` compares whole
+    // timestamps with a day, which is exactly "on a day before X".
+    let first_since = |x: &str| {
+        format!(
+            "NOT EXISTS (SELECT 1 FROM interactions i WHERE i.customer_id = c.id AND i.occurred_at < {x}
+                           AND i.deleted_at IS NULL)
+             AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.ordered_on < {x}
+                           AND o.deleted_at IS NULL AND o.{})
+             AND (c.last_contact_at IS NOT NULL OR substr(c.created_at, 1, 10) >= {x})",
+            OrderStatus::PURCHASE_SQL
+        )
+    };
     let before = |w: &mut Where, days: u32| w.bind(Value::Text(day_text(today - Duration::days(days.into()))));
     // Bind only what each arm uses: SQLite refuses a statement with an unused parameter.
     match stage {
@@ -234,11 +247,11 @@ fn stage_sql(w: &mut Where, stage: Stage, today: NaiveDate, t: &LifecycleThresho
         }
         Stage::New => {
             let (silent, new) = (before(w, t.silent_days), before(w, t.new_days));
-            format!("{last} >= {silent} AND {first} >= {new}")
+            format!("{last} >= {silent} AND {}", first_since(&new))
         }
         Stage::Active => {
             let (silent, new) = (before(w, t.silent_days), before(w, t.new_days));
-            format!("{last} >= {silent} AND {first} < {new}")
+            format!("{last} >= {silent} AND NOT ({})", first_since(&new))
         }
     }
 }
