@@ -273,6 +273,10 @@ fn pages_walk_the_matches_in_name_order() {
     assert_eq!(p.total, 4);
     assert_eq!(p.offset, 1);
     assert_eq!(p.items.iter().map(|c| c.id.clone()).collect::<Vec<_>>(), all[1..3]);
+    let past_the_end = b.s.segment_customers(&f(), day(TODAY), 10, 2).unwrap();
+    assert_eq!((past_the_end.total, past_the_end.items.len()), (4, 0), "the total holds past the last page");
+    let none = SegmentFilter { birthday_month: Some(1), ..f() };
+    assert_eq!(b.s.segment_customers(&none, day(TODAY), 0, 10).unwrap().total, 0);
 }
 
 /// The SQL stage rule must agree with `classify` on every customer, for every stage.
@@ -348,4 +352,10 @@ fn saved_segments_have_unique_non_empty_names_and_delete_softly() {
     let journaled: i64 =
         s.conn().query_row("SELECT count(*) FROM change_journal WHERE entity = 'segments'", [], |r| r.get(0)).unwrap();
     assert!(journaled >= 4, "segment writes go through the journaled write path");
+
+    // A filter this version cannot read (a newer app's, synced here) is an error when used,
+    // never "no conditions", and does not break the list of the others.
+    s.conn().execute("UPDATE segments SET filter = '{\"tiers\":[\"PLATINUM\"]}' WHERE id = ?1", [&b.id]).unwrap();
+    assert_eq!(s.segment(&b.id).unwrap_err().code(), "corrupt");
+    assert_eq!(s.segments().unwrap().iter().map(|x| x.name.as_str()).collect::<Vec<_>>(), ["VIP 上海"]);
 }

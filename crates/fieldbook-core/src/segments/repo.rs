@@ -13,13 +13,21 @@ pub const SEGMENTS: Entity = Entity { table: "segments", fields: &["name", "filt
 const MAX_NAME_CHARS: usize = 100;
 
 impl Store {
-    /// Live segments, by name.
+    /// Live segments, by name. One whose filter cannot be read (written by a newer version
+    /// and synced here) is left out with a warning rather than failing the whole list.
     pub fn segments(&self) -> Result<Vec<Segment>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT id, name, filter, created_at, updated_at FROM segments WHERE deleted_at IS NULL ORDER BY name, id",
         )?;
         let rows = stmt.query_map([], read_row)?;
-        rows.map(|r| r?.into_segment()).collect()
+        let mut out = Vec::new();
+        for row in rows {
+            match row?.into_segment() {
+                Ok(segment) => out.push(segment),
+                Err(e) => tracing::warn!("skipping a saved segment: {e}"),
+            }
+        }
+        Ok(out)
     }
 
     /// One live segment by id.

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
 
+import { ApiError } from "../../api";
+import i18n from "../../i18n";
+import { SEGMENT_ERROR_CODES, errorText } from "../../i18n/errors";
+
 import {
   conditionCount,
   emptyFilter,
@@ -55,5 +59,15 @@ describe("segment filter model", () => {
     const old = withDefaults({ tiers: ["A"] });
     expect(old).toEqual({ ...emptyFilter(), tiers: ["A"] });
     expect(filterKey(old)).toBe(filterKey({ ...emptyFilter(), tiers: ["A"] }));
+  });
+});
+
+describe("segment error codes", () => {
+  it.each(SEGMENT_ERROR_CODES)("%s reads as a sentence in both languages", (code) => {
+    const error = new ApiError({ code, message: "detail", field: null });
+    for (const lng of ["en", "zh-CN"]) {
+      const text = errorText(i18n.getFixedT(lng), error);
+      expect(text, `${lng} ${code}`).not.toMatch(/segments\.errors|Something went wrong/);
+    }
   });
 });
