@@ -41,6 +41,12 @@ async function click(id) {
   await el.click();
 }
 
+/** Open the filter builder unless it is open already (the toggle would close it). */
+async function openFilter() {
+  if (!(await (await byTestId(browser, "filter-panel")).isExisting())) await click("filter-toggle");
+  await (await byTestId(browser, "filter-panel")).waitForDisplayed({ timeout: 5000 });
+}
+
 async function addCustomer({ name, tier, owner, phone }) {
   await click("new-customer");
   await fill(browser, "field-name", name);
@@ -60,7 +66,7 @@ test("three customers to work with", async () => {
 });
 
 test("the filter builder narrows the list, and the filter saves as a segment", async () => {
-  await click("filter-toggle");
+  await openFilter();
   await click("filter-tiers-VIP");
   await click("filter-apply");
   await waitForRows(["Zhang San"], "only the VIP customer matches tier = VIP");
@@ -82,7 +88,7 @@ test("the filter builder narrows the list, and the filter saves as a segment", a
 });
 
 test("the stale-data preset finds customers without a phone or an email", async () => {
-  await click("filter-toggle");
+  await openFilter();
   await click("preset-missingContact");
   await waitForRows(["Li Si", "Wang Wu"], "customers with neither phone nor email are stale");
   await screenshot(browser, "stale-data");
@@ -100,7 +106,7 @@ test("bulk edit sets the tier of every checked customer", async () => {
   await fill(browser, "bulk-tier", "B");
   await click("bulk-tier-apply");
   await (await byTestId(browser, "bulk-bar")).waitForExist({ reverse: true, timeout: 5000 });
-  await click("filter-toggle");
+  await openFilter();
   await click("filter-tiers-B");
   await click("filter-apply");
   await waitForRows(["Li Si", "Wang Wu", "Zhang San"], "all three customers are tier B now");
@@ -122,9 +128,16 @@ test("handover moves Wang's customers to Zhao and the timeline records it", asyn
   await screenshot(browser, "handover");
   await click("handover-submit");
   await dialog.waitForExist({ reverse: true, timeout: 5000 });
-  const toast = await byTestId(browser, "toast");
-  await toast.waitForDisplayed({ timeout: 5000 });
-  assert.match(await toast.getText(), /2 handed over to Zhao; 1 left/);
+  // Earlier toasts may still be on screen: look for this one among them.
+  await browser.waitUntil(
+    async () => {
+      for (const toast of await allByTestId(browser, "toast")) {
+        if (/2 handed over to Zhao; 1 left/.test(await toast.getText())) return true;
+      }
+      return false;
+    },
+    { timeout: 5000, timeoutMsg: "the toast says two customers moved and one (not Wang's) stayed" },
+  );
 
   const rows = await allByTestId(browser, "customer-row");
   for (const r of rows) {
