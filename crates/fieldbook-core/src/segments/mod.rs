@@ -26,6 +26,7 @@ mod query;
 mod repo;
 
 pub use model::*;
+pub use query::register_sql_functions;
 pub use repo::SEGMENTS;
 
 #[cfg(test)]

@@ -81,9 +81,6 @@ impl Store {
         let stages = if filter.stages.is_empty() { None } else { Some(self.classify_settings()?.lifecycle) };
         let rules =
             if filter.birthday_month.is_some() { self.reminder_settings()?.rules } else { DateRules::default() };
-        if filter.invalid_contact.is_some() {
-            register_checks(self.conn())?;
-        }
         build_where(filter, today, stages.as_ref(), rules)
     }
 }
@@ -316,9 +313,11 @@ fn day_text(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-/// The format checks of `customers::validate`, callable from SQL. A phone also needs the
-/// five digits `matching::phone_key` asks of a number (a "110" is not a customer's phone).
-pub(super) fn register_checks(conn: &Connection) -> Result<()> {
+/// The format checks of `customers::validate`, callable from SQL: `fb_phone_invalid(value)`
+/// and `fb_email_invalid(value)`. A phone also needs the five digits `matching::phone_key`
+/// asks of a number (a "110" is not a customer's phone). Registered once per connection, when
+/// the store opens (registering again would expire every cached statement).
+pub fn register_sql_functions(conn: &Connection) -> Result<()> {
     let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
     conn.create_scalar_function("fb_phone_invalid", 1, flags, |ctx| {
         let v = ctx.get::<String>(0)?;

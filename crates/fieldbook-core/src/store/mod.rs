@@ -57,6 +57,7 @@ impl Store {
         // 32 MiB page cache: bulk imports and the search index stay in memory while they work.
         conn.pragma_update(None, "cache_size", -32_768)?;
         MIGRATIONS.to_latest(&mut conn)?;
+        crate::segments::register_sql_functions(&conn)?;
         let device = match conn.query_row("SELECT id FROM device", [], |r| r.get::<_, String>(0)).optional()? {
             Some(id) => id,
             None => {
