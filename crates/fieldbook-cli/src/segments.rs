@@ -29,6 +29,14 @@ pub enum SegmentsCommand {
         #[arg(long)]
         filter: String,
     },
+    /// Rename a saved segment and/or replace its filter.
+    Update {
+        name: String,
+        #[arg(long)]
+        rename: Option<String>,
+        #[arg(long)]
+        filter: Option<String>,
+    },
     /// Delete a saved segment (its customers are untouched).
     Delete { name: String },
     /// Count and list the customers an ad-hoc filter matches, without saving it.
@@ -134,6 +142,16 @@ pub fn run(cmd: SegmentsCommand, store: &mut Store, out: &Output) -> anyhow::Res
             let filter = parse_filter(&filter)?;
             let s = store.create_segment(SegmentInput { name, filter }, today)?;
             out.emit(&s, || s.id.clone());
+        }
+        SegmentsCommand::Update { name, rename, filter } => {
+            let s = store.segment_by_name(&name)?;
+            let filter = match filter {
+                Some(json) => parse_filter(&json)?,
+                None => s.filter,
+            };
+            let input = SegmentInput { name: rename.unwrap_or(s.name), filter };
+            let s = store.update_segment(&s.id, input, today)?;
+            out.emit(&s, || format!("updated segment {}", s.name));
         }
         SegmentsCommand::Delete { name } => {
             let s = store.segment_by_name(&name)?;

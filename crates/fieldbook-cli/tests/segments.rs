@@ -71,7 +71,12 @@ fn bad_segment_input_fails_with_a_coded_error_and_saves_nothing() {
     assert_eq!((&month["code"], &month["field"]), (&json!("month_invalid"), &json!("birthday_month")));
     assert_eq!(b.error(&["segments", "show", "nope"])["code"], "not_found");
     assert_eq!(b.json(&["segments", "list"]).as_array().unwrap().len(), 1);
+    let updated = b.json(&["segments", "update", "lost", "--rename", "Cold", "--filter", r#"{"tiers":["C"]}"#]);
+    assert_eq!((&updated["name"], &updated["filter"]["tiers"]), (&json!("Cold"), &json!(["C"])));
+    b.json(&["segments", "add", "Lost", "--filter", "{}"]);
+    assert_eq!(b.error(&["segments", "update", "Lost", "--rename", "cold"])["code"], "segment_name_taken");
     b.json(&["segments", "delete", "Lost"]);
+    b.json(&["segments", "delete", "Cold"]);
     assert_eq!(b.json(&["segments", "list"]), json!([]));
 }
 

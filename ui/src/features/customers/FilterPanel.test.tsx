@@ -141,7 +141,7 @@ describe("filter builder", () => {
     expect(await screen.findByTestId("segment-name-error")).toHaveTextContent("There is already a segment with this name");
   });
 
-  it("deletes the picked segment after confirmation and goes back to everyone", async () => {
+  it("renames the picked segment, then deletes it after confirmation and goes back to everyone", async () => {
     const user = userEvent.setup();
     const backend = installBackend(book());
     backend.segments.segments.set("s9", {
@@ -157,6 +157,15 @@ describe("filter builder", () => {
     await waitFor(() => expect(within(select).getByRole("option", { name: "Cold" })).toBeInTheDocument());
     await user.selectOptions(select, "Cold");
     await waitFor(async () => expect(await rowIds()).toEqual(["none"]));
+    // Rename it: the list keeps showing the same customers under the new name.
+    await user.click(screen.getByTestId("segment-rename"));
+    const name = screen.getByTestId("segment-name");
+    expect(name).toHaveValue("Cold");
+    await user.clear(name);
+    await user.type(name, "Cold leads");
+    await user.click(screen.getByTestId("segment-save-confirm"));
+    await waitFor(() => expect(backend.segments.segments.get("s9")!.name).toBe("Cold leads"));
+    expect(await rowIds()).toEqual(["none"]);
     await user.click(screen.getByTestId("segment-delete"));
     await user.click(screen.getByTestId("confirm-ok"));
     await waitFor(async () => expect(await rowIds()).toHaveLength(4));

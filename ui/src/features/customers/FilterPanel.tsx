@@ -172,6 +172,7 @@ export function FilterPanel({ filter, onApply, onClose }: FilterPanelProps) {
           <select
             value={draft.birthday_month}
             onChange={(e) => set({ birthday_month: e.target.value })}
+            title={t("segments.fields.birthdayHint")}
             data-testid="filter-birthday-month"
           >
             <option value="">{t("segments.fields.anyMonth")}</option>

@@ -22,7 +22,8 @@ export function SegmentPicker({ filter, active, onPick }: SegmentPickerProps) {
   const { t } = useTranslation();
   const toast = useToast();
   const [list, setList] = useState<Segment[]>([]);
-  const [naming, setNaming] = useState(false);
+  /** The name dialog: saving the filter as a new segment, or renaming the picked one. */
+  const [naming, setNaming] = useState<"new" | "rename" | null>(null);
   const [deleting, setDeleting] = useState(false);
 
   const load = useCallback(() => {
@@ -80,13 +81,23 @@ export function SegmentPicker({ filter, active, onPick }: SegmentPickerProps) {
         ))}
       </select>
       {!isEmptyFilter(filter) && (active === null || changed) && (
-        <button type="button" className="button button-small" onClick={() => setNaming(true)} data-testid="segment-save">
+        <button type="button" className="button button-small" onClick={() => setNaming("new")} data-testid="segment-save">
           {t("segments.saveAs")}
         </button>
       )}
       {changed && (
         <button type="button" className="button button-small" onClick={() => void update()} data-testid="segment-update">
           {t("segments.update")}
+        </button>
+      )}
+      {active && (
+        <button
+          type="button"
+          className="button button-small button-ghost"
+          onClick={() => setNaming("rename")}
+          data-testid="segment-rename"
+        >
+          {t("segments.rename")}
         </button>
       )}
       {active && (
@@ -101,10 +112,16 @@ export function SegmentPicker({ filter, active, onPick }: SegmentPickerProps) {
       )}
       {naming && (
         <NameDialog
-          filter={filter}
-          onClose={() => setNaming(false)}
+          title={naming === "new" ? t("segments.saveTitle") : t("segments.renameTitle")}
+          initial={naming === "rename" ? (active?.name ?? "") : ""}
+          save={(name) =>
+            naming === "rename" && active
+              ? segments.save(active.id, { name, filter: active.filter })
+              : segments.save(null, { name, filter })
+          }
+          onClose={() => setNaming(null)}
           onSaved={(s) => {
-            setNaming(false);
+            setNaming(null);
             toast({ message: t("segments.saved", { name: s.name }), tone: "success" });
             load();
             onPick({ ...s, filter: withDefaults(s.filter) });
@@ -125,9 +142,17 @@ export function SegmentPicker({ filter, active, onPick }: SegmentPickerProps) {
   );
 }
 
-function NameDialog({ filter, onClose, onSaved }: { filter: SegmentFilter; onClose: () => void; onSaved: (s: Segment) => void }) {
+type NameDialogProps = {
+  title: string;
+  initial: string;
+  save: (name: string) => Promise<Segment>;
+  onClose: () => void;
+  onSaved: (s: Segment) => void;
+};
+
+function NameDialog({ title, initial, save, onClose, onSaved }: NameDialogProps) {
   const { t } = useTranslation();
-  const [name, setName] = useState("");
+  const [name, setName] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -135,7 +160,7 @@ function NameDialog({ filter, onClose, onSaved }: { filter: SegmentFilter; onClo
     event.preventDefault();
     setBusy(true);
     try {
-      onSaved(await segments.save(null, { name, filter }));
+      onSaved(await save(name));
     } catch (e) {
       setError(errorText(t, e));
     } finally {
@@ -144,7 +169,7 @@ function NameDialog({ filter, onClose, onSaved }: { filter: SegmentFilter; onClo
   }
 
   return (
-    <Dialog title={t("segments.saveTitle")} onClose={onClose} testId="segment-name-dialog">
+    <Dialog title={title} onClose={onClose} testId="segment-name-dialog">
       <form onSubmit={(e) => void submit(e)}>
         <label className="input-label">
           {t("segments.nameLabel")}
