@@ -4,18 +4,18 @@ import { useTranslation } from "react-i18next";
 import type { Customer, CustomerSummary, Segment, SegmentFilter } from "../../api";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { PlusIcon, SearchIcon, UsersIcon } from "../../components/Icons";
-import { BulkBar } from "./BulkBar";
-import { FilterPanel } from "./FilterPanel";
-import { SegmentPicker } from "./SegmentPicker";
-import { conditionCount, emptyFilter, filterKey } from "./segmentFilter";
-import { useFilteredList } from "./useFilteredList";
-import { useSelection } from "./useSelection";
 import { isModalOpen, isTypingTarget } from "../../lib/keyboard";
 import { SEARCH_LIMIT, useSearch } from "../search/useSearch";
+import { BulkBar } from "./BulkBar";
 import { CustomerDetail } from "./CustomerDetail";
 import { CustomerTable } from "./CustomerTable";
+import { FilterPanel } from "./FilterPanel";
 import { PAGE_SIZE } from "./pagedList";
+import { SegmentPicker } from "./SegmentPicker";
+import { conditionCount, emptyFilter, filterKey } from "./segmentFilter";
 import { useMoveToTrash } from "./useCustomerActions";
+import { useFilteredList } from "./useFilteredList";
+import { useSelection } from "./useSelection";
 
 type CustomersScreenProps = {
   /** The search box's text: while it has any, search results replace the list. */
