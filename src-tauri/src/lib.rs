@@ -115,6 +115,15 @@ pub fn run() {
             commands::settings::settings_get,
             commands::settings::settings_update,
             commands::app::app_info,
+            commands::segments::segments_list,
+            commands::segments::segments_save,
+            commands::segments::segments_delete,
+            commands::segments::segments_count,
+            commands::segments::segments_customers,
+            commands::segments::segments_ids,
+            commands::segments::customers_owners,
+            commands::segments::customers_bulk_edit,
+            commands::segments::customers_handover,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Fieldbook");

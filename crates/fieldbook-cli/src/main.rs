@@ -9,6 +9,7 @@ mod orders;
 mod output;
 mod reminders;
 mod seed;
+mod segments;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -74,6 +75,13 @@ enum Command {
     },
     /// Fill the book with realistic sample customers (reproducible for a given --seed).
     Seed(seed::SeedArgs),
+    /// Saved customer filters (客户分群): list, show (filter + matching customers), add, delete.
+    #[command(subcommand)]
+    Segments(segments::SegmentsCommand),
+    /// Hand customers over from one owner to another (客户交接), recorded in their history.
+    Handover(segments::HandoverArgs),
+    /// Set tier or owner, add or remove tags on many customers at once (all or nothing).
+    BulkEdit(segments::BulkEditArgs),
     /// Measure insert rate and search latency on a seeded book (see BENCHMARKS.md).
     Bench(bench::BenchArgs),
 }
@@ -105,6 +113,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Orders(cmd) => orders::run(cmd, &mut store, &out),
         Command::Search { query, limit } => customers::search(&store, &query, limit, &out),
         Command::Seed(args) => seed::run(&args, &mut store, &out),
+        Command::Segments(cmd) => segments::run(cmd, &mut store, &out),
+        Command::Handover(args) => segments::handover(args, &mut store, &out),
+        Command::BulkEdit(args) => segments::bulk_edit(args, &mut store, &out),
         Command::Agenda(args) => agenda::agenda(&store, &args, &out),
         Command::Reminders(cmd) => reminders::run(cmd, &mut store, &out),
         Command::Holidays(args) => agenda::holidays(&mut store, &args, &out),

@@ -17,6 +17,7 @@ pub mod reminders;
 pub mod search;
 pub mod seed;
 pub mod seed_history;
+pub mod segments;
 pub mod settings;
 pub mod store;
 pub mod timeline;

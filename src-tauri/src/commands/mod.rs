@@ -8,4 +8,5 @@ pub mod interactions;
 pub mod orders;
 pub mod reminders;
 pub mod search;
+pub mod segments;
 pub mod settings;

@@ -20,6 +20,7 @@ export {
 } from "./agenda";
 export type { GreetingTemplates } from "./agenda";
 export { events, OPEN_AGENDA_EVENT } from "./events";
+export { segments, bulk } from "./segments";
 
 export type { Anniversary } from "./bindings/Anniversary";
 export type { ContactPoint } from "./bindings/ContactPoint";
@@ -80,3 +81,14 @@ export type { ReminderStatus } from "./bindings/ReminderStatus";
 export type { Repeat } from "./bindings/Repeat";
 export type { RevisitIntervals } from "./bindings/RevisitIntervals";
 export type { SnoozeFor } from "./bindings/SnoozeFor";
+export type { BulkEdit } from "./bindings/BulkEdit";
+export type { Handover } from "./bindings/Handover";
+export type { HandoverResult } from "./bindings/HandoverResult";
+export type { HandoverScope } from "./bindings/HandoverScope";
+export type { InvalidContact } from "./bindings/InvalidContact";
+export type { Segment } from "./bindings/Segment";
+export type { SegmentFilter } from "./bindings/SegmentFilter";
+export type { SegmentInput } from "./bindings/SegmentInput";
+export type { SegmentPage } from "./bindings/SegmentPage";
+export type { SpendRange } from "./bindings/SpendRange";
+export type { TagMatch } from "./bindings/TagMatch";

@@ -9,6 +9,7 @@ import type { ListScope } from "../api/bindings/ListScope";
 import type { SearchHit } from "../api/bindings/SearchHit";
 import type { Settings } from "../api/bindings/Settings";
 import { createFakeRecords, type FakeRecords } from "./fakeRecords";
+import { createFakeSegments, UNHANDLED, type FakeSegments } from "./fakeSegments";
 import type { CustomReminder } from "../api/bindings/CustomReminder";
 import type { CustomReminderInput } from "../api/bindings/CustomReminderInput";
 import type { HolidayCoverage } from "../api/bindings/HolidayCoverage";
@@ -29,6 +30,8 @@ export type FakeBackend = {
   /** Interactions, orders, products, complaints, timeline and classification. */
   records: FakeRecords;
   agenda: FakeAgenda;
+  /** Saved segments, filtering, bulk edit and handover. */
+  segments: FakeSegments;
 };
 
 /** The reminder side of the fake core: occurrences are given, their state is kept here. */
@@ -186,7 +189,14 @@ export function createFakeBackend(
   const calls: Call[] = [];
   let sorted: Customer[] | null = null;
   const records = createFakeRecords(customers);
-  const state: FakeBackend = { handle, calls, customers, settings, records, agenda };
+  const segments = createFakeSegments({
+    customers,
+    sorted: () => bySort(),
+    summarize: (c) => summarize(c, customers),
+    recordEdit: (before, after, now) => records.recordEdit(before, after, now),
+    changed: () => changed(),
+  });
+  const state: FakeBackend = { handle, calls, customers, settings, records, agenda, segments };
 
   const withState = (o: Occurrence): Occurrence => {
     const s = agenda.states.get(o.key);
@@ -428,8 +438,10 @@ export function createFakeBackend(
       }
       case "app_info":
         return { version: "0.1.0", data_dir: "/home/demo/.local/share/fieldbook", device_id: "dev-7f3a9c21" };
-      default:
-        return records.handle(cmd, args, now);
+      default: {
+        const answer = segments.handle(cmd, args, now);
+        return answer === UNHANDLED ? records.handle(cmd, args, now) : answer;
+      }
     }
   }
 

@@ -85,11 +85,32 @@ function isReminderErrorCode(code: string): code is ReminderErrorCode {
   return (REMINDER_ERROR_CODES as readonly string[]).includes(code);
 }
 
+/** Codes of segments, bulk edit and handover, translated under `segments.errors`. */
+export const SEGMENT_ERROR_CODES = [
+  "segment_name_empty",
+  "segment_name_taken",
+  "month_invalid",
+  "days_invalid",
+  "spend_range_invalid",
+  "owner_empty",
+  "handover_same_owner",
+  "nothing_to_change",
+  "tag_add_and_remove",
+  "too_many",
+  "filter_invalid",
+] as const;
+export type SegmentErrorCode = (typeof SEGMENT_ERROR_CODES)[number];
+
+function isSegmentErrorCode(code: string): code is SegmentErrorCode {
+  return (SEGMENT_ERROR_CODES as readonly string[]).includes(code);
+}
+
 /** The translated sentence for an error; unknown codes get a generic text plus the detail. */
 export function errorText(t: TFunction, error: unknown): string {
   const e = toApiError(error);
   if (isKnownErrorCode(e.code)) return t(`errors.${e.code}`, { message: e.message });
   if (isRecordErrorCode(e.code)) return t(`recordErrors.${e.code}`);
   if (isReminderErrorCode(e.code)) return t(`reminders.errors.${e.code}`, { message: e.message });
+  if (isSegmentErrorCode(e.code)) return t(`segments.errors.${e.code}`);
   return t("errors.unknown", { message: e.message });
 }

@@ -1,10 +1,12 @@
 //! Customers: people and organizations, their contact points, birthdays and anniversaries.
 
+pub mod bulk;
 mod children;
 pub mod matching;
 mod model;
 mod repo;
 pub mod validate;
 
+pub use bulk::{BulkEdit, Handover, HandoverResult, HandoverScope};
 pub use model::*;
 pub use repo::{BatchError, CUSTOMERS};

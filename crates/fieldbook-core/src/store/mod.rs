@@ -24,6 +24,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/0002_records.sql")),
         M::up(include_str!("../../migrations/0003_reminders.sql")),
         M::up(include_str!("../../migrations/0004_revisit_anchor.sql")),
+        M::up(include_str!("../../migrations/0005_segments.sql")),
         M::up(include_str!("../../migrations/0009_revisit_cover.sql")),
     ])
 });
@@ -57,6 +58,7 @@ impl Store {
         // 32 MiB page cache: bulk imports and the search index stay in memory while they work.
         conn.pragma_update(None, "cache_size", -32_768)?;
         MIGRATIONS.to_latest(&mut conn)?;
+        crate::segments::register_sql_functions(&conn)?;
         let device = match conn.query_row("SELECT id FROM device", [], |r| r.get::<_, String>(0)).optional()? {
             Some(id) => id,
             None => {

@@ -18,6 +18,17 @@ type CustomerTableProps = {
   onSelect: (index: number) => void;
   onOpen: (index: number) => void;
   label: string;
+  /** Multi-select (bulk actions): a checkbox in each row and one for all in the header. */
+  check?: TableCheck;
+};
+
+export type TableCheck = {
+  isChecked: (id: string) => boolean;
+  /** `range`: shift-click, from the last checked row to this one. */
+  onCheck: (index: number, id: string, range: boolean) => void;
+  /** "some" shows the header box as mixed. */
+  all: boolean | "some";
+  onCheckAll: () => void;
 };
 
 /** The customer grid: only rows on screen are in the DOM, whatever the count. */
@@ -30,6 +41,7 @@ export function CustomerTable({
   onSelect,
   onOpen,
   label,
+  check,
 }: CustomerTableProps) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -58,6 +70,19 @@ export function CustomerTable({
     <div className="table" role="grid" aria-label={label} aria-rowcount={count + 1}>
       <div className="table-head" role="row" aria-rowindex={1}>
         <div role="columnheader" className="cell cell-name">
+          {check && (
+            <input
+              type="checkbox"
+              className="row-check"
+              checked={check.all === true}
+              ref={(box) => {
+                if (box) box.indeterminate = check.all === "some";
+              }}
+              onChange={check.onCheckAll}
+              aria-label={t("bulk.selectAll")}
+              data-testid="select-all"
+            />
+          )}
           {t("list.columns.name")}
         </div>
         <div role="columnheader" className="cell cell-company">
@@ -91,22 +116,44 @@ export function CustomerTable({
               );
             }
             const selected = item.index === selectedIndex;
+            const checked = check?.isChecked(row.id) ?? false;
             return (
               <div
                 key={row.id}
-                className={`row${selected ? " row-selected" : ""}${row.id === openedId ? " row-opened" : ""}`}
+                className={`row${selected ? " row-selected" : ""}${row.id === openedId ? " row-opened" : ""}${checked ? " row-checked" : ""}`}
                 style={style}
                 role="row"
                 aria-rowindex={item.index + 2}
                 aria-selected={selected}
                 data-testid="customer-row"
                 data-id={row.id}
-                onClick={() => {
+                onClick={(event) => {
+                  // Ctrl/Cmd-click and Shift-click pick rows for a bulk action instead of opening.
+                  if (check && (event.ctrlKey || event.metaKey || event.shiftKey)) {
+                    event.preventDefault();
+                    check.onCheck(item.index, row.id, event.shiftKey);
+                    return;
+                  }
                   onSelect(item.index);
                   onOpen(item.index);
                 }}
               >
                 <div role="gridcell" className="cell cell-name">
+                  {check && (
+                    <input
+                      type="checkbox"
+                      className="row-check"
+                      checked={checked}
+                      onClick={(event) => {
+                        event.stopPropagation();
+                        check.onCheck(item.index, row.id, event.shiftKey);
+                      }}
+                      // The click above does the work (it knows about Shift); React wants a handler.
+                      onChange={() => {}}
+                      aria-label={t("bulk.selectRow", { name: row.name })}
+                      data-testid="row-check"
+                    />
+                  )}
                   <KindIcon kind={row.kind} />
                   <span className="cell-text name-text">{row.name}</span>
                 </div>

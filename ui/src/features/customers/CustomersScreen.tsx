@@ -1,16 +1,21 @@
 import { useCallback, useEffect, useEffectEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import type { Customer, CustomerSummary } from "../../api";
+import type { Customer, CustomerSummary, Segment, SegmentFilter } from "../../api";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { PlusIcon, SearchIcon, UsersIcon } from "../../components/Icons";
 import { isModalOpen, isTypingTarget } from "../../lib/keyboard";
 import { SEARCH_LIMIT, useSearch } from "../search/useSearch";
+import { BulkBar } from "./BulkBar";
 import { CustomerDetail } from "./CustomerDetail";
 import { CustomerTable } from "./CustomerTable";
+import { FilterPanel } from "./FilterPanel";
 import { PAGE_SIZE } from "./pagedList";
+import { SegmentPicker } from "./SegmentPicker";
+import { conditionCount, emptyFilter, filterKey } from "./segmentFilter";
 import { useMoveToTrash } from "./useCustomerActions";
-import { usePagedList } from "./usePagedList";
+import { useFilteredList } from "./useFilteredList";
+import { useSelection } from "./useSelection";
 
 type CustomersScreenProps = {
   /** The search box's text: while it has any, search results replace the list. */
@@ -23,13 +28,20 @@ type CustomersScreenProps = {
 
 export function CustomersScreen({ query, openedId, onOpenedChange, onNew, onEdit }: CustomersScreenProps) {
   const { t } = useTranslation();
-  const [list, snapshot] = usePagedList("live");
+  // The list pages through the filter's matches (the whole book when no condition is set).
+  const [filter, setFilter] = useState<SegmentFilter>(emptyFilter);
+  const [segment, setSegment] = useState<Segment | null>(null);
+  const [filterOpen, setFilterOpen] = useState(false);
+  const [list, snapshot] = useFilteredList(filter);
+  const checked = useSelection(filter);
+  const conditions = conditionCount(filter);
+  const filtered = conditions > 0;
   const found = useSearch(query);
   const searching = found.active;
   const hits = found.hits ?? [];
 
   // Selection belongs to what is shown: the list, or the results for one query.
-  const mode = searching ? `search:${query.trim()}` : "list";
+  const mode = searching ? `search:${query.trim()}` : `list:${filterKey(filter)}`;
   const [selection, setSelection] = useState<{ mode: string; index: number } | null>(null);
   const count = searching ? hits.length : (snapshot.total ?? 0);
   let selectedIndex = selection?.mode === mode ? selection.index : searching && hits.length > 0 ? 0 : null;
@@ -99,7 +111,12 @@ export function CustomersScreen({ query, openedId, onOpenedChange, onNew, onEdit
   }, []);
 
   const loading = !searching && snapshot.total === null && snapshot.error === null;
-  const bookEmpty = !searching && snapshot.total === 0;
+  const bookEmpty = !searching && !filtered && snapshot.total === 0;
+  const filterEmpty = !searching && filtered && snapshot.total === 0;
+  const pick = (s: Segment | null) => {
+    setSegment(s);
+    setFilter(s ? s.filter : emptyFilter());
+  };
   const noMatches = searching && found.hits !== null && hits.length === 0 && !found.pending;
 
   return (
@@ -124,10 +141,29 @@ export function CustomersScreen({ query, openedId, onOpenedChange, onNew, onEdit
               )
             )}
           </div>
-          <button type="button" className="button button-primary" onClick={onNew} data-testid="new-customer">
-            <PlusIcon size={15} /> {t("actions.new")}
-          </button>
+          <div className="pane-actions">
+            {!searching && <SegmentPicker filter={filter} active={segment} onPick={pick} />}
+            {!searching && (
+              <button
+                type="button"
+                className={`button button-small${filtered ? " button-active" : ""}`}
+                aria-expanded={filterOpen}
+                onClick={() => setFilterOpen((o) => !o)}
+                data-testid="filter-toggle"
+              >
+                {filtered ? t("segments.filterActive", { count: conditions }) : t("segments.filter")}
+              </button>
+            )}
+            <button type="button" className="button button-primary" onClick={onNew} data-testid="new-customer">
+              <PlusIcon size={15} /> {t("actions.new")}
+            </button>
+          </div>
         </header>
+
+        {filterOpen && !searching && (
+          <FilterPanel key={filterKey(filter)} filter={filter} onApply={setFilter} onClose={() => setFilterOpen(false)} />
+        )}
+        {!searching && checked.ids.size > 0 && <BulkBar ids={checked.ids} segment={segment} onDone={checked.clear} />}
 
         {snapshot.error !== null && !searching && <ErrorBanner error={snapshot.error} onRetry={() => list.retry()} />}
         {found.error !== null && <ErrorBanner error={found.error} />}
@@ -147,6 +183,17 @@ export function CustomersScreen({ query, openedId, onOpenedChange, onNew, onEdit
               <PlusIcon size={15} /> {t("empty.action")}
             </button>
           </div>
+        ) : filterEmpty ? (
+          <div className="state state-empty" data-testid="filter-empty">
+            <div className="state-icon">
+              <SearchIcon size={26} />
+            </div>
+            <h2>{t("segments.empty")}</h2>
+            <p>{t("segments.emptyHint")}</p>
+            <button type="button" className="button" onClick={() => pick(null)} data-testid="filter-empty-clear">
+              {t("segments.clear")}
+            </button>
+          </div>
         ) : noMatches ? (
           <div className="state state-empty" data-testid="search-empty">
             <div className="state-icon">
@@ -157,7 +204,7 @@ export function CustomersScreen({ query, openedId, onOpenedChange, onNew, onEdit
           </div>
         ) : (
           <CustomerTable
-            key={searching ? "search" : "list"}
+            key={searching ? "search" : mode}
             count={count}
             getRow={getRow}
             onRangeChange={searching ? undefined : onRangeChange}
@@ -166,6 +213,21 @@ export function CustomersScreen({ query, openedId, onOpenedChange, onNew, onEdit
             onSelect={select}
             onOpen={open}
             label={t("list.label")}
+            check={
+              searching
+                ? undefined
+                : {
+                    isChecked: (id) => checked.ids.has(id),
+                    onCheck: (index, id, range) => void checked.check(index, id, range),
+                    all:
+                      checked.ids.size === 0
+                        ? false
+                        : checked.ids.size >= (snapshot.total ?? Infinity)
+                          ? true
+                          : "some",
+                    onCheckAll: () => void checked.toggleAll(snapshot.total ?? 0),
+                  }
+            }
           />
         )}
         <footer className="pane-footer">{t("list.shortcuts")}</footer>
