@@ -111,6 +111,12 @@ pub fn run() {
             commands::settings::settings_get,
             commands::settings::settings_update,
             commands::app::app_info,
+            commands::import::import_preview,
+            commands::import::import_run,
+            commands::import::import_cancel,
+            commands::import::import_templates_list,
+            commands::import::import_templates_save,
+            commands::import::import_templates_delete,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Fieldbook");

@@ -4,6 +4,7 @@
 mod agenda;
 mod bench;
 mod customers;
+mod import;
 mod interactions;
 mod orders;
 mod output;
@@ -73,6 +74,8 @@ enum Command {
     Seed(seed::SeedArgs),
     /// Measure insert rate and search latency on a seeded book (see BENCHMARKS.md).
     Bench(bench::BenchArgs),
+    /// Import customers from CSV (UTF-8/GBK), XLSX/XLS, or vCard, with a dry run and a duplicate policy.
+    Import(import::ImportArgs),
 }
 
 fn main() -> ExitCode {
@@ -114,6 +117,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Import(args) => import::run(&args, &mut store, &out),
         Command::Bench(_) | Command::Lunar(_) => unreachable!("handled above"),
     }
 }

@@ -20,6 +20,7 @@ pub mod seed_history;
 pub mod settings;
 pub mod store;
 pub mod timeline;
+pub mod transfer;
 
 pub use error::{CoreError, ErrorPayload, Result};
 pub use store::Store;

@@ -10,6 +10,7 @@ export { complaints } from "./complaints";
 export { classify, timeline, TIMELINE_PAGE } from "./classify";
 export { agenda, reminders, reminderSettings, customReminders, holidays, MAX_AGENDA_DAYS } from "./agenda";
 export { events, OPEN_AGENDA_EVENT } from "./events";
+export { importer, IMPORT_PROGRESS_EVENT, type ImportRequest } from "./import";
 
 export type { Anniversary } from "./bindings/Anniversary";
 export type { ContactPoint } from "./bindings/ContactPoint";

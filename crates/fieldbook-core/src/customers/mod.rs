@@ -7,4 +7,4 @@ mod repo;
 pub mod validate;
 
 pub use model::*;
-pub use repo::{BatchError, CUSTOMERS};
+pub use repo::{create_in, update_in, BatchError, CUSTOMERS};
