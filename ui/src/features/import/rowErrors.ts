@@ -1,8 +1,7 @@
 import type { TFunction } from "i18next";
 
 import type { RowError } from "../../api/bindings/RowError";
-import { isKnownErrorCode } from "../../i18n/errors";
-import { isImportErrorCode } from "./errorCodes";
+import { isImportErrorCode, isKnownErrorCode } from "../../i18n/errors";
 
 /** "Row 3, column 生日: This date does not exist" in the UI's language. */
 export function rowErrorText(t: TFunction, e: RowError): string {
