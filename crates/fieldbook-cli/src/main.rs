@@ -3,6 +3,7 @@
 
 mod agenda;
 mod bench;
+mod bench_import;
 mod customers;
 mod import;
 mod interactions;
@@ -76,6 +77,8 @@ enum Command {
     Bench(bench::BenchArgs),
     /// Import customers from CSV (UTF-8/GBK), XLSX/XLS, or vCard, with a dry run and a duplicate policy.
     Import(import::ImportArgs),
+    /// Time `import` of a seeded N-row CSV against a raw SQLite insert of the same rows.
+    BenchImport(bench_import::BenchImportArgs),
 }
 
 fn main() -> ExitCode {
@@ -95,6 +98,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     match &cli.command {
         Command::Bench(args) => return bench::run(args, &out),
         Command::Lunar(args) => return agenda::lunar(args, &out),
+        Command::BenchImport(args) => return bench_import::run(args, &out),
         _ => {}
     }
     let db = cli.db.clone().unwrap_or_else(paths::default_db_path);
@@ -118,6 +122,6 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Import(args) => import::run(&args, &mut store, &out),
-        Command::Bench(_) | Command::Lunar(_) => unreachable!("handled above"),
+        Command::Bench(_) | Command::Lunar(_) | Command::BenchImport(_) => unreachable!("handled above"),
     }
 }
