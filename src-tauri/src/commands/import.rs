@@ -14,6 +14,16 @@ use tauri::{AppHandle, Emitter, Manager, State};
 use crate::error::{CommandError, CommandResult};
 use crate::state::AppState;
 
+/// Row errors and duplicates sent to the window per report; the counts stay exact (a
+/// 100k-row file with a wrong mapping would otherwise send 100k messages).
+const MAX_LISTED: usize = 1000;
+
+fn trimmed(mut report: ImportReport) -> ImportReport {
+    report.errors.truncate(MAX_LISTED);
+    report.duplicates.truncate(MAX_LISTED);
+    report
+}
+
 /// Set by `import_cancel`; the running import checks it between rows and rolls back. There is
 /// one window and one import at a time, so one flag serves.
 static CANCEL: AtomicBool = AtomicBool::new(false);
@@ -37,7 +47,9 @@ pub fn import_preview(
 ) -> CommandResult<ImportPreview> {
     let decoded = import::read_path(&PathBuf::from(path.trim()), &options)?;
     let mapping = mapping.filter(|m| m.iter().map(|c| &c.header).eq(decoded.table.headers.iter()));
-    Ok(state.with_store(|s| import::prepare(s, decoded, mapping, on_duplicate).map(|p| p.preview()))?)
+    let mut preview = state.with_store(|s| import::prepare(s, decoded, mapping, on_duplicate).map(|p| p.preview()))?;
+    preview.report = trimmed(preview.report);
+    Ok(preview)
 }
 
 #[tauri::command]
@@ -61,7 +73,7 @@ pub async fn import_run(
             prepared.run(s, skip_invalid, &mut progress, &CANCEL)
         })?;
         state.reminders_changed.notify_one(); // new birthdays to remind of
-        Ok(report)
+        Ok(trimmed(report))
     };
     tauri::async_runtime::spawn_blocking(work).await.map_err(|e| {
         CommandError(fieldbook_core::ErrorPayload { code: "internal".into(), message: e.to_string(), field: None })

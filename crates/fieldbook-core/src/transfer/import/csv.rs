@@ -149,6 +149,18 @@ mod tests {
     }
 
     #[test]
+    fn excel_unicode_text_is_utf16_with_tabs() {
+        let mut bytes = vec![0xff, 0xfe];
+        for unit in "姓名\t手机\r\n王伟\t13800138000\r\n".encode_utf16() {
+            bytes.extend_from_slice(&unit.to_le_bytes());
+        }
+        let (t, d) = decode(&bytes, None).unwrap();
+        assert_eq!(t.headers, ["姓名", "手机"]);
+        assert_eq!(t.rows[0].cells, ["王伟", "13800138000"]);
+        assert_eq!(d.encoding.as_deref(), Some("UTF-16LE"));
+    }
+
+    #[test]
     fn semicolons_and_tabs_are_recognised_as_separators() {
         let (t, _) = decode(b"Name;Email\nAnn;ann@example.com\n", None).unwrap();
         assert_eq!(t.rows[0].cells, ["Ann", "ann@example.com"]);
