@@ -8,6 +8,7 @@ use chrono::Datelike;
 use super::xlsx::excel_serial_date;
 use crate::customers::{CustomerKind, CustomerType, Gender, Tier};
 use crate::dates::DateSpec;
+use crate::error::CoreError;
 
 pub type CellResult<T> = std::result::Result<T, (&'static str, String)>;
 
@@ -72,7 +73,7 @@ fn checked(year: Option<i32>, month: &str, day: &str) -> CellResult<DateSpec> {
     let bad = || ("date_format", format!("{month}-{day} is not a month and day"));
     let spec =
         DateSpec::Gregorian { year, month: month.parse().map_err(|_| bad())?, day: day.parse().map_err(|_| bad())? };
-    spec.validate("birthday").map_err(|e| ("date_impossible", e.to_string()))?;
+    spec.validate("birthday").map_err(reason)?;
     Ok(spec)
 }
 
@@ -84,7 +85,7 @@ pub fn lunar(text: &str) -> CellResult<Option<DateSpec>> {
     }
     let ascii = v.replace(['/', '.'], "-");
     if ascii.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | 'L' | 'l')) {
-        return DateSpec::parse_lunar(&ascii).map(Some).map_err(|e| (e.code(), e.to_string()));
+        return DateSpec::parse_lunar(&ascii).map(Some).map_err(reason);
     }
     let bad = || ("date_format", format!("{v:?} is not a lunar date"));
     let (year, rest) = match v.split_once('年') {
@@ -99,8 +100,17 @@ pub fn lunar(text: &str) -> CellResult<Option<DateSpec>> {
     let month = lunar_month(month.trim()).ok_or_else(bad)?;
     let day = lunar_day(day.trim().trim_end_matches(['日', '号'])).ok_or_else(bad)?;
     let spec = DateSpec::Lunar { year, month, leap, day };
-    spec.validate("lunar_birthday").map_err(|e| (e.code(), e.to_string()))?;
+    spec.validate("lunar_birthday").map_err(reason)?;
     Ok(Some(spec))
+}
+
+/// A core validation error as a cell's reason: its code and message, without the field name
+/// (the caller names the row and column instead).
+fn reason(e: CoreError) -> (&'static str, String) {
+    match e {
+        CoreError::Invalid { reason, message, .. } => (reason, message),
+        other => (other.code(), other.to_string()),
+    }
 }
 
 fn digit(c: char) -> Option<u8> {

@@ -15,6 +15,14 @@ use crate::error::{CoreError, Result};
 const HEADER_SEARCH_ROWS: usize = 10;
 
 pub fn decode(bytes: &[u8], sheet: Option<&str>) -> Result<(Table, Detected)> {
+    // calamine parses untrusted zip/XML/BIFF; should it ever panic on a damaged file, that is
+    // an unreadable workbook for the user, not a crash of the app.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_workbook(bytes, sheet))).unwrap_or_else(|_| {
+        Err(CoreError::invalid("file", "spreadsheet_unreadable", "the workbook is damaged and cannot be read"))
+    })
+}
+
+fn read_workbook(bytes: &[u8], sheet: Option<&str>) -> Result<(Table, Detected)> {
     let mut book = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| {
         CoreError::invalid("file", "spreadsheet_unreadable", format!("the workbook cannot be read: {e}"))
     })?;
