@@ -303,6 +303,29 @@ fn merge_fills_empty_fields_adds_contacts_and_keeps_both_notes() {
 }
 
 #[test]
+fn a_merge_is_a_journaled_update_of_the_stored_customer() {
+    let mut s = store();
+    csv_import(&mut s, BOOK, DuplicatePolicy::Skip);
+    let before = by_name(&s, "张三");
+    let head = s.journal_head().unwrap();
+    csv_import(&mut s, "姓名,手机,地区\n张三,13800138000,北京\n", DuplicatePolicy::Merge);
+    let after = by_name(&s, "张三");
+    assert_eq!(after.id, before.id, "merged into, not replaced");
+    assert_eq!(after.created_at, before.created_at);
+    assert_eq!(
+        after.fields.phones[0].id, before.fields.phones[0].id,
+        "the existing phone keeps its identity and history"
+    );
+    assert_eq!(after.fields.region.as_deref(), Some("北京"));
+    let query = crate::store::JournalQuery { entity: None, row_id: Some(before.id.clone()), after_seq: head, limit: 0 };
+    let changes = s.journal(&query).unwrap();
+    assert!(
+        changes.iter().any(|c| c.seq > head && c.row_id == before.id && c.field == "region"),
+        "the filled field is stamped and journaled like any edit"
+    );
+}
+
+#[test]
 fn create_anyway_makes_a_second_customer() {
     let mut s = store();
     csv_import(&mut s, BOOK, DuplicatePolicy::Skip);
@@ -405,6 +428,39 @@ fn formats_are_detected_from_the_name_or_the_bytes() {
     assert_eq!(Format::detect("export", b"\xef\xbb\xbfBEGIN:VCARD\r\n"), Format::Vcard);
     assert_eq!(Format::detect("export", b"PK\x03\x04"), Format::Xlsx);
     assert_eq!(Format::detect("export", b"Name,Phone"), Format::Csv);
+}
+
+mod every_row_is_accounted_for {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(60))]
+        #[test]
+        fn created_merged_skipped_and_rejected_add_up_to_the_rows(
+            rows in proptest::collection::vec(("[张李王 ]{0,3}", "(138001380[0-3]|x|)", "[ab]?", "(1990-0[1-2]-[23][09]|)"), 0..25),
+            policy in prop_oneof![Just(DuplicatePolicy::Skip), Just(DuplicatePolicy::Merge), Just(DuplicatePolicy::Create)],
+        ) {
+            let mut text = String::from("姓名,手机,公司,生日\n");
+            for (name, phone, company, birthday) in &rows {
+                text.push_str(&format!("{name},{phone},{company},{birthday}\n"));
+            }
+            let mut s = store();
+            let d = read("p.csv", text.as_bytes(), &ReadOptions::default()).unwrap();
+            let total = d.table.rows.len();
+            let p = prepare(&s, d, None, policy).unwrap();
+            let r = p.report.clone();
+            prop_assert_eq!(r.created + r.merged + r.skipped + r.rejected, total);
+            let before = fingerprint(&s);
+            match p.run(&mut s, false, &mut |_| {}, &AtomicBool::new(false)) {
+                Ok(done) => prop_assert_eq!(live_count(&s) as usize, done.created + done.organizations_created),
+                Err(e) => {
+                    prop_assert_eq!(e.code(), "import_rejected");
+                    prop_assert_eq!(fingerprint(&s), before);
+                }
+            }
+        }
+    }
 }
 
 mod never_panic {
