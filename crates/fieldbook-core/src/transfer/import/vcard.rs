@@ -30,6 +30,16 @@ struct Card {
 }
 
 impl Card {
+    fn has(&self, header: &str) -> bool {
+        self.cells.iter().any(|(h, _)| h == header)
+    }
+
+    /// Replace a cell's value (a more precise property wins over a lossy one).
+    fn set(&mut self, header: &str, value: String) {
+        self.cells.retain(|(h, _)| h != header);
+        self.add(header, value, "");
+    }
+
     fn add(&mut self, header: impl Into<String>, value: String, joiner: &str) {
         let header = header.into();
         let value = value.trim().to_string();
@@ -344,8 +354,16 @@ fn apply(card: &mut Card, prop: &Property) {
         "BDAY" => card.add(BIRTHDAY, birthday(&text, prop.param("X-APPLE-OMIT-YEAR")), ""),
         "X-ALTBDAY" if prop.param("CALSCALE").is_some_and(|c| c.eq_ignore_ascii_case("chinese")) => {
             let leap = prop.param("X-IS-LEAP-MONTH").is_some_and(|v| v.eq_ignore_ascii_case("true"));
-            card.add(LUNAR, lunar_birthday(&text, leap), "")
+            if !card.has(LUNAR) {
+                card.add(LUNAR, lunar_birthday(&text, leap), "")
+            }
         }
+        // Fieldbook's own export: the lunar birthday with its leap flag, and fields vCard lacks.
+        "X-FIELDBOOK-LUNAR-BIRTHDAY" => card.set(LUNAR, unescape(&text)),
+        "X-FIELDBOOK-TIER" => card.add("Tier", unescape(&text), ""),
+        "X-FIELDBOOK-REGION" => card.add("Region", unescape(&text), " "),
+        "X-FIELDBOOK-SOURCE" => card.add("Source", unescape(&text), " "),
+        "X-FIELDBOOK-OWNER" => card.add("Owner", unescape(&text), " "),
         "NOTE" => card.add(NOTES, unescape(&text), "\n\n"),
         "CATEGORIES" => {
             card.add(CATEGORIES, text.replace("\\,", "\u{1f}").replace(',', "\n").replace('\u{1f}', ","), "\n")
@@ -464,6 +482,21 @@ mod tests {
         assert_eq!(cell(&t, 0, LUNAR), "1990-08-15");
         assert_eq!(cell(&t, 1, LUNAR), "2023-L02-10");
         assert_eq!(lunar_birthday("0040-08-15", false), "08-15", "a cycle year is not a Gregorian-numbered one");
+    }
+
+    #[test]
+    fn fieldbooks_own_vcard_export_reads_back_with_the_leap_month_and_tier() {
+        let v = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:张三\r\nX-ALTBDAY;CALSCALE=chinese:1984-10-15\r\nX-FIELDBOOK-LUNAR-BIRTHDAY:1984-L10-15\r\nX-FIELDBOOK-TIER:VIP\r\nX-FIELDBOOK-REGION:北京\r\nEND:VCARD\r\n";
+        let t = decode(v.as_bytes()).unwrap();
+        assert_eq!(cell(&t, 0, LUNAR), "1984-L10-15", "our own property keeps the leap flag X-ALTBDAY loses");
+        assert_eq!(cell(&t, 0, "Tier"), "VIP");
+        assert_eq!(cell(&t, 0, "Region"), "北京");
+        let headers = t.headers.clone();
+        let mapping = crate::transfer::import::mapping::guess_mapping(&headers);
+        let targets: Vec<_> =
+            ["Tier", "Region"].iter().map(|h| mapping[headers.iter().position(|x| x == h).unwrap()].target).collect();
+        use crate::transfer::import::Target;
+        assert_eq!(targets, [Target::Tier, Target::Region]);
     }
 
     #[test]
