@@ -3,7 +3,7 @@
 
 use encoding_rs::{Encoding, GB18030, UTF_8};
 
-use super::table::{tidy_headers, Detected, Row, Table};
+use super::table::{pick_header, tidy_headers, Detected, Row, Table};
 use crate::error::{CoreError, Result};
 
 /// Decode `bytes` as CSV. `encoding` is a label (`utf-8`, `gbk`, `gb18030`, `big5`,
@@ -21,8 +21,7 @@ pub fn decode(bytes: &[u8], encoding: Option<&str>) -> Result<(Table, Detected)>
     }
     let mut reader =
         csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
-    let mut headers: Option<(usize, Vec<String>)> = None;
-    let mut rows = Vec::new();
+    let mut grid: Vec<(usize, Vec<String>)> = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
             let row = e.position().map(|p| p.line() as usize).unwrap_or(0);
@@ -30,16 +29,15 @@ pub fn decode(bytes: &[u8], encoding: Option<&str>) -> Result<(Table, Detected)>
         })?;
         let row = record.position().map(|p| p.line() as usize).unwrap_or(0);
         let cells: Vec<String> = record.iter().map(str::to_string).collect();
-        if cells.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        match headers {
-            None => headers = Some((row, cells)),
-            Some(_) => rows.push(Row { row, cells }),
+        if cells.iter().any(|c| !c.trim().is_empty()) {
+            grid.push((row, cells));
         }
     }
-    let (header_row, raw) =
-        headers.ok_or_else(|| CoreError::invalid("file", "import_empty", "the file has no rows"))?;
+    // Chinese CRM exports often put a title line ("客户列表 导出时间 …") above the headers.
+    let (at, raw) =
+        pick_header(&grid).ok_or_else(|| CoreError::invalid("file", "import_empty", "the file has no rows"))?;
+    let header_row = grid[at].0;
+    let rows = grid.into_iter().skip(at + 1).map(|(row, cells)| Row { row, cells }).collect();
     let detected = Detected { encoding: Some(used.to_string()), header_row, ..Detected::default() };
     Ok((Table { headers: tidy_headers(raw), rows, spreadsheet_numbers: false }, detected))
 }
@@ -180,6 +178,16 @@ mod tests {
         let err = decode(b"Name,Notes\nAnn,ok\nBob,\"never closed\n", None).unwrap_err();
         assert_eq!(err.code(), "csv_unclosed_quote");
         assert!(err.to_string().contains("row 3"), "{err}");
+    }
+
+    #[test]
+    fn a_title_line_above_the_headers_is_skipped() {
+        let (t, d) =
+            decode("客户列表（导出时间 2024-05-01）,,\n客户名称,手机,邮箱\n王伟,13800138000,w@x.cn\n".as_bytes(), None)
+                .unwrap();
+        assert_eq!(t.headers, ["客户名称", "手机", "邮箱"]);
+        assert_eq!(d.header_row, 2);
+        assert_eq!((t.rows[0].row, t.rows[0].cells[0].as_str()), (3, "王伟"));
     }
 
     #[test]

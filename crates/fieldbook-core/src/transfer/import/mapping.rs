@@ -72,6 +72,10 @@ fn norm(header: &str) -> String {
 /// "Phone 1 - Type" column, a website …).
 pub fn guess_target(header: &str) -> Option<Target> {
     use Target::*;
+    // No header is a paragraph; long cells are data (and would be slow to scan).
+    if header.len() > 200 {
+        return None;
+    }
     let h = norm(header);
     if h.is_empty() {
         return None;
