@@ -219,6 +219,9 @@ export function ImportScreen() {
                 </section>
                 <section className="card">
                   <h2 className="card-title">{t("import.report.title")}</h2>
+                  <p className="muted card-hint" data-testid="import-dry-run-file">
+                    {t("import.report.file", { file: preview.file, format: t(`import.formats.${preview.format}`) })}
+                  </p>
                   <ReportSummary report={preview.report} testId="import-dry-run" />
                   {preview.report.rejected > 0 && (
                     <label className="import-skip-invalid">
