@@ -28,6 +28,12 @@ fn trimmed(mut report: ImportReport) -> ImportReport {
 /// one window and one import at a time, so one flag serves.
 static CANCEL: AtomicBool = AtomicBool::new(false);
 
+/// The path as typed or pasted (quotes, `~/`, `file://` URIs).
+fn user_path(text: &str) -> PathBuf {
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    import::typed_path(text, home.as_deref())
+}
+
 impl From<ImportError> for CommandError {
     fn from(e: ImportError) -> Self {
         match e {
@@ -45,7 +51,7 @@ pub fn import_preview(
     mapping: Option<Vec<ColumnMapping>>,
     on_duplicate: DuplicatePolicy,
 ) -> CommandResult<ImportPreview> {
-    let decoded = import::read_path(&PathBuf::from(path.trim()), &options)?;
+    let decoded = import::read_path(&user_path(&path), &options)?;
     let mapping = mapping.filter(|m| m.iter().map(|c| &c.header).eq(decoded.table.headers.iter()));
     let mut preview = state.with_store(|s| import::prepare(s, decoded, mapping, on_duplicate).map(|p| p.preview()))?;
     preview.report = trimmed(preview.report);
@@ -63,7 +69,7 @@ pub async fn import_run(
 ) -> CommandResult<ImportReport> {
     CANCEL.store(false, Ordering::Relaxed);
     let work = move || -> CommandResult<ImportReport> {
-        let decoded = import::read_path(&PathBuf::from(path.trim()), &options)?;
+        let decoded = import::read_path(&user_path(&path), &options)?;
         let state = app.state::<AppState>();
         let report = state.with_store(|s| {
             let prepared = import::prepare(s, decoded, mapping, on_duplicate)?;

@@ -17,7 +17,7 @@ pub mod vcard;
 pub mod xlsx;
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
 use serde::{Deserialize, Serialize};
@@ -116,6 +116,35 @@ fn read_json_dump(_bytes: &[u8]) -> Result<Decoded> {
         "import_json_unsupported",
         "Fieldbook JSON dumps are restored with the dump/restore feature, not imported",
     ))
+}
+
+/// A path as a user types or pastes it into the import screen: surrounding quotes dropped,
+/// `~/` as the home folder, and a `file://` URI (what file managers copy) percent-decoded.
+pub fn typed_path(text: &str, home: Option<&Path>) -> PathBuf {
+    let t = text.trim().trim_matches(|c| c == '"' || c == '\'');
+    if let Some(uri) = t.strip_prefix("file://") {
+        let raw = uri.strip_prefix("localhost").unwrap_or(uri);
+        let mut bytes = Vec::with_capacity(raw.len());
+        let b = raw.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let hex = |x: u8| (x as char).to_digit(16);
+            if b[i] == b'%' && i + 2 < b.len() {
+                if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
+                    bytes.push((h * 16 + l) as u8);
+                    i += 3;
+                    continue;
+                }
+            }
+            bytes.push(b[i]);
+            i += 1;
+        }
+        return PathBuf::from(String::from_utf8_lossy(&bytes).into_owned());
+    }
+    match (t.strip_prefix("~/"), home) {
+        (Some(rest), Some(home)) => home.join(rest),
+        _ => PathBuf::from(t),
+    }
 }
 
 pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Decoded> {

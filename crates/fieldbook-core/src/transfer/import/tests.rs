@@ -423,6 +423,19 @@ fn json_dumps_are_left_to_the_dump_feature() {
 }
 
 #[test]
+fn typed_and_pasted_paths_are_understood() {
+    use std::path::{Path, PathBuf};
+    let home = Some(Path::new("/home/wang"));
+    assert_eq!(typed_path("  '/tmp/a b.csv' ", home), PathBuf::from("/tmp/a b.csv"));
+    assert_eq!(typed_path("~/下载/客户.csv", home), PathBuf::from("/home/wang/下载/客户.csv"));
+    assert_eq!(
+        typed_path("file:///home/wang/%E5%AE%A2%E6%88%B7%20list.csv", home),
+        PathBuf::from("/home/wang/客户 list.csv")
+    );
+    assert_eq!(typed_path("file:///x%2", home), PathBuf::from("/x%2"), "a cut-off escape is kept as typed");
+}
+
+#[test]
 fn formats_are_detected_from_the_name_or_the_bytes() {
     assert_eq!(Format::detect("a.VCF", b""), Format::Vcard);
     assert_eq!(Format::detect("export", b"\xef\xbb\xbfBEGIN:VCARD\r\n"), Format::Vcard);
