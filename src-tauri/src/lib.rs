@@ -124,6 +124,12 @@ pub fn run() {
             commands::segments::customers_owners,
             commands::segments::customers_bulk_edit,
             commands::segments::customers_handover,
+            commands::import::import_preview,
+            commands::import::import_run,
+            commands::import::import_cancel,
+            commands::import::import_templates_list,
+            commands::import::import_templates_save,
+            commands::import::import_templates_delete,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Fieldbook");

@@ -54,8 +54,11 @@ async function addCustomer({ name, tier, owner, phone }) {
   if (owner) await fill(browser, "field-owner", owner);
   if (phone) await fill(browser, "field-phone-0", phone);
   await click("save-customer");
-  const shown = await byTestId(browser, "detail-name");
-  await browser.waitUntil(async () => (await shown.getText()) === name, { timeout: 5000 });
+  // Re-query each time: the detail re-renders after the save, which makes a held element stale.
+  await browser.waitUntil(async () => (await (await byTestId(browser, "detail-name")).getProperty("textContent")) === name, {
+    timeout: 5000,
+    timeoutMsg: `the new customer ${name} is shown`,
+  });
 }
 
 test("three customers to work with", async () => {

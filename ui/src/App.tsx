@@ -8,6 +8,7 @@ import { useAgendaCount } from "./features/agenda/useAgendaCount";
 import { CustomerForm } from "./features/customers/CustomerForm";
 import { CustomersScreen } from "./features/customers/CustomersScreen";
 import { useCounts } from "./features/customers/useCounts";
+import { ImportScreen } from "./features/import/ImportScreen";
 import { SettingsScreen } from "./features/settings/SettingsScreen";
 import { TrashScreen } from "./features/trash/TrashScreen";
 import { isModalOpen, isModKey, isTypingTarget } from "./lib/keyboard";
@@ -117,6 +118,7 @@ export function App() {
           {view === "agenda" && <AgendaScreen onOpenCustomer={openCustomer} />}
           {view === "trash" && <TrashScreen />}
           {view === "settings" && <SettingsScreen />}
+          {view === "import" && <ImportScreen />}
         </main>
       </div>
       {editing && (

@@ -211,7 +211,7 @@ fn agenda_figures(store: &Store, runs: usize) -> anyhow::Result<AgendaFigures> {
 
 /// The same customers and contact points with plain prepared INSERTs in one transaction,
 /// into the same schema: the floor any write path is measured against.
-fn raw_insert(path: &Path, all: &[&CustomerInput]) -> anyhow::Result<Duration> {
+pub(crate) fn raw_insert(path: &Path, all: &[&CustomerInput]) -> anyhow::Result<Duration> {
     let mut conn = baseline_db(path)?;
     let t = Instant::now();
     let tx = conn.transaction()?;
@@ -256,7 +256,7 @@ fn raw_insert(path: &Path, all: &[&CustomerInput]) -> anyhow::Result<Duration> {
 /// plain prepared statements in one transaction into a fresh copy of the schema — customer
 /// by customer, in creation order, as any writer of this book must (copying table by table
 /// in key order would append to sorted indexes, which no real write can do).
-fn raw_same_rows(store: &Store, path: &Path) -> anyhow::Result<(Duration, usize)> {
+pub(crate) fn raw_same_rows(store: &Store, path: &Path) -> anyhow::Result<(Duration, usize)> {
     let rows = RowsByCustomer::read(store.conn())?;
     let mut conn = baseline_db(path)?;
     let t = Instant::now();

@@ -3,7 +3,9 @@
 
 mod agenda;
 mod bench;
+mod bench_import;
 mod customers;
+mod import;
 mod interactions;
 mod orders;
 mod output;
@@ -84,6 +86,10 @@ enum Command {
     BulkEdit(segments::BulkEditArgs),
     /// Measure insert rate and search latency on a seeded book (see BENCHMARKS.md).
     Bench(bench::BenchArgs),
+    /// Import customers from CSV (UTF-8/GBK), XLSX/XLS, or vCard, with a dry run and a duplicate policy.
+    Import(import::ImportArgs),
+    /// Time `import` of a seeded N-row CSV against a raw SQLite insert of the same rows.
+    BenchImport(bench_import::BenchImportArgs),
 }
 
 fn main() -> ExitCode {
@@ -103,6 +109,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     match &cli.command {
         Command::Bench(args) => return bench::run(args, &out),
         Command::Lunar(args) => return agenda::lunar(args, &out),
+        Command::BenchImport(args) => return bench_import::run(args, &out),
         _ => {}
     }
     let db = cli.db.clone().unwrap_or_else(paths::default_db_path);
@@ -129,6 +136,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Bench(_) | Command::Lunar(_) => unreachable!("handled above"),
+        Command::Import(args) => import::run(&args, &mut store, &out),
+        Command::Bench(_) | Command::Lunar(_) | Command::BenchImport(_) => unreachable!("handled above"),
     }
 }

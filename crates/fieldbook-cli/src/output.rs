@@ -24,7 +24,10 @@ impl Output {
 pub fn print_error(e: &anyhow::Error, json: bool) {
     let payload = match e.downcast_ref::<CoreError>() {
         Some(core) => core.to_payload(),
-        None => fieldbook_core::ErrorPayload { code: "error".into(), message: format!("{e:#}"), field: None },
+        None => match e.downcast_ref::<fieldbook_core::transfer::import::ImportError>() {
+            Some(import) => import.to_payload(),
+            None => fieldbook_core::ErrorPayload { code: "error".into(), message: format!("{e:#}"), field: None },
+        },
     };
     if json {
         eprintln!("{}", serde_json::to_string(&payload).expect("serializable error"));

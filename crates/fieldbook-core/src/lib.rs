@@ -21,6 +21,7 @@ pub mod segments;
 pub mod settings;
 pub mod store;
 pub mod timeline;
+pub mod transfer;
 
 pub use error::{CoreError, ErrorPayload, Result};
 pub use store::Store;

@@ -4,6 +4,7 @@ pub mod app;
 pub mod classify;
 pub mod complaints;
 pub mod customers;
+pub mod import;
 pub mod interactions;
 pub mod orders;
 pub mod reminders;

@@ -21,6 +21,7 @@ export {
 export type { GreetingTemplates } from "./agenda";
 export { events, OPEN_AGENDA_EVENT } from "./events";
 export { segments, bulk } from "./segments";
+export { importer, IMPORT_PROGRESS_EVENT, type ImportRequest } from "./import";
 
 export type { Anniversary } from "./bindings/Anniversary";
 export type { ContactPoint } from "./bindings/ContactPoint";

@@ -9,4 +9,4 @@ pub mod validate;
 
 pub use bulk::{BulkEdit, Handover, HandoverResult, HandoverScope};
 pub use model::*;
-pub use repo::{BatchError, CUSTOMERS};
+pub use repo::{create_in, update_in, BatchError, CUSTOMERS};

@@ -50,14 +50,7 @@ impl Store {
         self.write_with(|tx| {
             let mut ids = Vec::with_capacity(inputs.len());
             for (i, input) in inputs.into_iter().enumerate() {
-                let at = |e| BatchError { index: Some(i), error: e };
-                let input = normalize(input).map_err(at)?;
-                let company = check_company(tx.conn(), &input, None).map_err(at)?;
-                let id = crate::new_id();
-                tx.insert(CUSTOMERS, &id, &field_values(&input)).map_err(at)?;
-                save_children(tx, &id, &input, Existing::None).map_err(at)?;
-                index::index_new_customer(tx, &id, &input, company.as_deref()).map_err(at)?;
-                ids.push(id);
+                ids.push(create_in(tx, input).map_err(|e| BatchError { index: Some(i), error: e })?);
             }
             Ok(ids)
         })
@@ -65,28 +58,8 @@ impl Store {
 
     /// Replace a customer's fields with `input`. Only fields that change are stamped.
     pub fn update_customer(&mut self, id: &str, input: CustomerInput) -> Result<Customer> {
-        let input = normalize(input)?;
         let before = self.customer(id)?;
-        check_company(self.conn(), &input, Some(id))?;
-        if input.kind == CustomerKind::Person && !before.members.is_empty() {
-            return Err(CoreError::invalid(
-                "kind",
-                "kind_has_members",
-                "this organization still has people; move them first",
-            ));
-        }
-        self.write(|tx| {
-            let changed = tx.update(CUSTOMERS, id, &field_values(&input))?;
-            save_children(tx, id, &input, Existing::Stored(&before))?;
-            index::reindex_customer(tx, id)?;
-            if changed.contains(&"name") {
-                // Members are findable by their company's name.
-                for m in &before.members {
-                    index::reindex_customer(tx, &m.id)?;
-                }
-            }
-            Ok(())
-        })?;
+        self.write(|tx| update_in(tx, &before, input))?;
         self.customer(id)
     }
 
@@ -226,6 +199,43 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// Create one customer inside the caller's transaction (a batch, or an import that also
+/// merges): validated, stamped, journaled and indexed like any other create. Returns its id.
+pub fn create_in(tx: &mut Tx<'_>, input: CustomerInput) -> Result<String> {
+    let input = normalize(input)?;
+    let company = check_company(tx.conn(), &input, None)?;
+    let id = crate::new_id();
+    tx.insert(CUSTOMERS, &id, &field_values(&input))?;
+    save_children(tx, &id, &input, Existing::None)?;
+    index::index_new_customer(tx, &id, &input, company.as_deref())?;
+    Ok(id)
+}
+
+/// Replace the fields of `before` (as read just before the transaction) with `input`, inside
+/// the caller's transaction. Only fields that change are stamped.
+pub fn update_in(tx: &mut Tx<'_>, before: &Customer, input: CustomerInput) -> Result<()> {
+    let id = before.id.as_str();
+    let input = normalize(input)?;
+    check_company(tx.conn(), &input, Some(id))?;
+    if input.kind == CustomerKind::Person && !before.members.is_empty() {
+        return Err(CoreError::invalid(
+            "kind",
+            "kind_has_members",
+            "this organization still has people; move them first",
+        ));
+    }
+    let changed = tx.update(CUSTOMERS, id, &field_values(&input))?;
+    save_children(tx, id, &input, Existing::Stored(before))?;
+    index::reindex_customer(tx, id)?;
+    if changed.contains(&"name") {
+        // Members are findable by their company's name.
+        for m in &before.members {
+            index::reindex_customer(tx, &m.id)?;
+        }
+    }
+    Ok(())
 }
 
 /// A failed batch write: which input (if the failure was one input's) and why.

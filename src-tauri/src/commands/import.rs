@@ -1,0 +1,110 @@
+//! Import from a file path: a preview (detected format, encoding, sheets, guessed mapping,
+//! first rows as they will be stored, and the whole dry run), the import itself on a blocking
+//! thread with `import-progress` events and `import_cancel`, and saved mapping templates.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use fieldbook_core::transfer::import::{
+    self, ColumnMapping, DuplicatePolicy, ImportError, ImportPreview, ImportProgress, ImportReport, MappingTemplate,
+    ReadOptions,
+};
+use tauri::{AppHandle, Emitter, Manager, State};
+
+use crate::error::{CommandError, CommandResult};
+use crate::state::AppState;
+
+/// Row errors and duplicates sent to the window per report; the counts stay exact (a
+/// 100k-row file with a wrong mapping would otherwise send 100k messages).
+const MAX_LISTED: usize = 1000;
+
+fn trimmed(mut report: ImportReport) -> ImportReport {
+    report.errors.truncate(MAX_LISTED);
+    report.duplicates.truncate(MAX_LISTED);
+    report
+}
+
+/// Set by `import_cancel`; the running import checks it between rows and rolls back. There is
+/// one window and one import at a time, so one flag serves.
+static CANCEL: AtomicBool = AtomicBool::new(false);
+
+/// The path as typed or pasted (quotes, `~/`, `file://` URIs).
+fn user_path(text: &str) -> PathBuf {
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    import::typed_path(text, home.as_deref())
+}
+
+impl From<ImportError> for CommandError {
+    fn from(e: ImportError) -> Self {
+        match e {
+            ImportError::Core(core) => core.into(),
+            other => CommandError(other.to_payload()),
+        }
+    }
+}
+
+#[tauri::command(async)]
+pub fn import_preview(
+    state: State<'_, AppState>,
+    path: String,
+    options: ReadOptions,
+    mapping: Option<Vec<ColumnMapping>>,
+    on_duplicate: DuplicatePolicy,
+) -> CommandResult<ImportPreview> {
+    let decoded = import::read_path(&user_path(&path), &options)?;
+    let mapping = mapping.filter(|m| m.iter().map(|c| &c.header).eq(decoded.table.headers.iter()));
+    let mut preview = state.with_store(|s| import::prepare(s, decoded, mapping, on_duplicate).map(|p| p.preview()))?;
+    preview.report = trimmed(preview.report);
+    Ok(preview)
+}
+
+#[tauri::command]
+pub async fn import_run(
+    app: AppHandle,
+    path: String,
+    options: ReadOptions,
+    mapping: Option<Vec<ColumnMapping>>,
+    on_duplicate: DuplicatePolicy,
+    skip_invalid: bool,
+) -> CommandResult<ImportReport> {
+    CANCEL.store(false, Ordering::Relaxed);
+    let work = move || -> CommandResult<ImportReport> {
+        let decoded = import::read_path(&user_path(&path), &options)?;
+        let state = app.state::<AppState>();
+        let report = state.with_store(|s| {
+            let prepared = import::prepare(s, decoded, mapping, on_duplicate)?;
+            let mut progress = |p: ImportProgress| {
+                let _ = app.emit("import-progress", p);
+            };
+            prepared.run(s, skip_invalid, &mut progress, &CANCEL)
+        })?;
+        state.reminders_changed.notify_one(); // new birthdays to remind of
+        Ok(trimmed(report))
+    };
+    tauri::async_runtime::spawn_blocking(work).await.map_err(|e| {
+        CommandError(fieldbook_core::ErrorPayload { code: "internal".into(), message: e.to_string(), field: None })
+    })?
+}
+
+#[tauri::command]
+pub fn import_cancel() {
+    CANCEL.store(true, Ordering::Relaxed);
+}
+
+#[tauri::command(async)]
+pub fn import_templates_list(state: State<'_, AppState>) -> CommandResult<Vec<MappingTemplate>> {
+    Ok(state.with_store(|s| s.mapping_templates())?)
+}
+
+#[tauri::command(async)]
+pub fn import_templates_save(
+    state: State<'_, AppState>,
+    template: MappingTemplate,
+) -> CommandResult<Vec<MappingTemplate>> {
+    Ok(state.with_store(|s| s.save_mapping_template(template))?)
+}
+
+#[tauri::command(async)]
+pub fn import_templates_delete(state: State<'_, AppState>, name: String) -> CommandResult<Vec<MappingTemplate>> {
+    Ok(state.with_store(|s| s.delete_mapping_template(&name))?)
+}

@@ -1,0 +1,101 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+
+import { createFakeImport, type FakeFile } from "../../dev/fakeImport";
+import { callsTo, installBackend, renderWithProviders } from "../../test/render";
+import { ImportScreen } from "./ImportScreen";
+
+const CONTACTS: FakeFile = {
+  headers: ["姓名", "手机", "邮箱", "备用"],
+  rows: [
+    ["张三", "13800138000", "zs@qq.com", "010-65521234"],
+    ["李四", "13900139000", "", ""],
+  ],
+};
+const WITH_ERROR: FakeFile = { headers: ["姓名", "手机"], rows: [["王五", "13700137000"], ["", "13600136000"]] };
+
+function setup(files: Record<string, FakeFile>, opts: { holdRun?: boolean } = {}) {
+  let fake: ReturnType<typeof createFakeImport> | null = null;
+  const backend = installBackend([], { override: (cmd, args) => fake?.handle(cmd, args) });
+  fake = createFakeImport(backend, files, opts);
+  renderWithProviders(<ImportScreen />);
+  return { backend, user: userEvent.setup() };
+}
+
+async function readFile(user: ReturnType<typeof userEvent.setup>, path: string) {
+  await user.type(screen.getByTestId("import-path"), path);
+  await user.click(screen.getByTestId("import-read"));
+  await screen.findByTestId("import-preview");
+}
+
+describe("import screen", () => {
+  it("reads a typed path, shows the guessed mapping, the preview and the dry run, then imports", async () => {
+    const { backend, user } = setup({ "/tmp/contacts.csv": CONTACTS });
+    await readFile(user, "/tmp/contacts.csv");
+    expect(screen.getByTestId("import-target-0")).toHaveValue("name");
+    expect(screen.getByTestId("import-target-1")).toHaveValue("phone");
+    expect(screen.getByTestId("import-target-3")).toHaveValue("ignore");
+    const names = screen.getAllByTestId("import-preview-name").map((c) => c.textContent);
+    expect(names).toEqual(["张三", "李四"]);
+    expect(screen.getByTestId("import-dry-run-created")).toHaveTextContent("2");
+    await user.click(screen.getByTestId("import-run"));
+    await screen.findByTestId("import-result");
+    expect(screen.getByTestId("import-result-created")).toHaveTextContent("2");
+    expect([...backend.customers.values()].map((c) => c.name).sort()).toEqual(["张三", "李四"]);
+  });
+
+  it("changing a column's target previews again with the user's mapping", async () => {
+    const { backend, user } = setup({ "/tmp/contacts.csv": CONTACTS });
+    await readFile(user, "/tmp/contacts.csv");
+    await user.selectOptions(screen.getByTestId("import-target-3"), "phone");
+    await waitFor(() => {
+      const last = callsTo(backend, "import_preview").at(-1) as { mapping: { target: string }[] };
+      expect(last.mapping.map((m) => m.target)).toEqual(["name", "phone", "email", "phone"]);
+    });
+    expect(screen.getByTestId("import-label-3")).toBeInTheDocument();
+  });
+
+  it("a row error names the row and column and blocks the import until the user skips invalid rows", async () => {
+    const { backend, user } = setup({ "/tmp/bad.csv": WITH_ERROR });
+    await readFile(user, "/tmp/bad.csv");
+    const errors = screen.getByTestId("import-dry-run-errors");
+    expect(within(errors).getByText(/3/)).toHaveTextContent("姓名");
+    expect(screen.getByTestId("import-run")).toBeDisabled();
+    await user.click(screen.getByTestId("import-skip-invalid"));
+    await user.click(screen.getByTestId("import-run"));
+    await screen.findByTestId("import-result");
+    expect([...backend.customers.values()].map((c) => c.name)).toEqual(["王五"]);
+    expect(callsTo(backend, "import_run").at(-1)).toMatchObject({ skipInvalid: true });
+  });
+
+  it("cancel stops the import, says nothing changed and creates no one", async () => {
+    const { backend, user } = setup({ "/tmp/contacts.csv": CONTACTS }, { holdRun: true });
+    await readFile(user, "/tmp/contacts.csv");
+    await user.click(screen.getByTestId("import-run"));
+    expect(await screen.findByTestId("import-progress")).toBeInTheDocument();
+    await user.click(screen.getByTestId("import-cancel"));
+    expect(await screen.findByTestId("import-cancelled")).toBeInTheDocument();
+    expect(backend.customers.size).toBe(0);
+    expect(screen.getByTestId("import-run")).toBeEnabled();
+  });
+
+  it("saves the current mapping as a named template", async () => {
+    const { backend, user } = setup({ "/tmp/contacts.csv": CONTACTS });
+    await readFile(user, "/tmp/contacts.csv");
+    await user.type(screen.getByTestId("import-template-name"), "我的CRM");
+    await user.click(screen.getByTestId("import-template-save"));
+    await waitFor(() => expect(callsTo(backend, "import_templates_save")).toHaveLength(1));
+    const saved = callsTo(backend, "import_templates_save")[0] as { template: { name: string; columns: unknown[] } };
+    expect(saved.template.name).toBe("我的CRM");
+    expect(saved.template.columns).toHaveLength(4);
+    await waitFor(() => expect(screen.getByTestId("import-template-select")).toBeEnabled());
+  });
+
+  it("a file that cannot be read shows the translated error", async () => {
+    const { user } = setup({});
+    await user.type(screen.getByTestId("import-path"), "/nope.csv");
+    await user.click(screen.getByTestId("import-read"));
+    expect(await screen.findByTestId("error-banner")).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,16 @@
+import type { TFunction } from "i18next";
+
+import type { RowError } from "../../api/bindings/RowError";
+import { isImportErrorCode, isKnownErrorCode } from "../../i18n/errors";
+
+/** "Row 3, column 生日: This date does not exist" in the UI's language. */
+export function rowErrorText(t: TFunction, e: RowError): string {
+  const why = isKnownErrorCode(e.code)
+    ? t(`errors.${e.code}`, { message: e.message })
+    : isImportErrorCode(e.code)
+      ? t(`import.errors.${e.code}`, { message: e.message })
+      : e.message;
+  return e.column
+    ? t("import.report.rowColumnError", { row: e.row, column: e.column, why })
+    : t("import.report.rowError", { row: e.row, why });
+}
