@@ -111,6 +111,7 @@ pub fn run() {
             commands::settings::settings_get,
             commands::settings::settings_update,
             commands::app::app_info,
+            commands::reports::reports_get,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Fieldbook");

@@ -3,11 +3,13 @@
 
 mod agenda;
 mod bench;
+mod bench_pages;
 mod customers;
 mod interactions;
 mod orders;
 mod output;
 mod reminders;
+mod report;
 mod seed;
 
 use std::path::PathBuf;
@@ -73,6 +75,9 @@ enum Command {
     Seed(seed::SeedArgs),
     /// Measure insert rate and search latency on a seeded book (see BENCHMARKS.md).
     Bench(bench::BenchArgs),
+    /// The reports dashboard's figures: customers by tier and stage, revenue, top customers,
+    /// overdue contacts, complaints, retention.
+    Report(report::ReportArgs),
 }
 
 fn main() -> ExitCode {
@@ -105,6 +110,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Agenda(args) => agenda::agenda(&store, &args, &out),
         Command::Reminders(cmd) => reminders::run(cmd, &mut store, &out),
         Command::Holidays(args) => agenda::holidays(&mut store, &args, &out),
+        Command::Report(args) => report::run(&store, &args, &out),
         Command::Ics { years, out: file } => {
             let now = chrono::Utc::now();
             let ics = store.export_ics(chrono::Local::now().date_naive(), years, now)?;

@@ -7,5 +7,6 @@ pub mod customers;
 pub mod interactions;
 pub mod orders;
 pub mod reminders;
+pub mod reports;
 pub mod search;
 pub mod settings;

@@ -24,6 +24,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/0002_records.sql")),
         M::up(include_str!("../../migrations/0003_reminders.sql")),
         M::up(include_str!("../../migrations/0004_revisit_anchor.sql")),
+        M::up(include_str!("../../migrations/0006_report_indexes.sql")),
     ])
 });
 
