@@ -7,6 +7,7 @@ import { AgendaScreen } from "./features/agenda/AgendaScreen";
 import { useAgendaCount } from "./features/agenda/useAgendaCount";
 import { CustomerForm } from "./features/customers/CustomerForm";
 import { CustomersScreen } from "./features/customers/CustomersScreen";
+import { ReportsScreen } from "./features/reports/ReportsScreen";
 import { useCounts } from "./features/customers/useCounts";
 import { SettingsScreen } from "./features/settings/SettingsScreen";
 import { TrashScreen } from "./features/trash/TrashScreen";
@@ -115,6 +116,7 @@ export function App() {
             />
           )}
           {view === "agenda" && <AgendaScreen onOpenCustomer={openCustomer} />}
+          {view === "reports" && <ReportsScreen onOpenCustomer={openCustomer} />}
           {view === "trash" && <TrashScreen />}
           {view === "settings" && <SettingsScreen />}
         </main>

@@ -10,6 +10,7 @@ export { complaints } from "./complaints";
 export { classify, timeline, TIMELINE_PAGE } from "./classify";
 export { agenda, reminders, reminderSettings, customReminders, holidays, MAX_AGENDA_DAYS } from "./agenda";
 export { events, OPEN_AGENDA_EVENT } from "./events";
+export { reports } from "./reports";
 
 export type { Anniversary } from "./bindings/Anniversary";
 export type { ContactPoint } from "./bindings/ContactPoint";
@@ -69,3 +70,6 @@ export type { ReminderStatus } from "./bindings/ReminderStatus";
 export type { Repeat } from "./bindings/Repeat";
 export type { RevisitIntervals } from "./bindings/RevisitIntervals";
 export type { SnoozeFor } from "./bindings/SnoozeFor";
+export type { Report } from "./bindings/Report";
+export type { Amount } from "./bindings/Amount";
+export type { TopCustomer } from "./bindings/TopCustomer";

@@ -9,6 +9,8 @@ import type { ListScope } from "../api/bindings/ListScope";
 import type { SearchHit } from "../api/bindings/SearchHit";
 import type { Settings } from "../api/bindings/Settings";
 import { createFakeRecords, type FakeRecords } from "./fakeRecords";
+import { reportFromBook } from "./fakeReports";
+import type { Report } from "../api/bindings/Report";
 import type { CustomReminder } from "../api/bindings/CustomReminder";
 import type { CustomReminderInput } from "../api/bindings/CustomReminderInput";
 import type { HolidayCoverage } from "../api/bindings/HolidayCoverage";
@@ -29,6 +31,8 @@ export type FakeBackend = {
   /** Interactions, orders, products, complaints, timeline and classification. */
   records: FakeRecords;
   agenda: FakeAgenda;
+  /** What `reports_get` answers; null: counts from the fake book (see fakeReports.ts). */
+  report: Report | null;
 };
 
 /** The reminder side of the fake core: occurrences are given, their state is kept here. */
@@ -179,7 +183,7 @@ export function createFakeBackend(
   const calls: Call[] = [];
   let sorted: Customer[] | null = null;
   const records = createFakeRecords(customers);
-  const state: FakeBackend = { handle, calls, customers, settings, records, agenda };
+  const state: FakeBackend = { handle, calls, customers, settings, records, agenda, report: null };
 
   const withState = (o: Occurrence): Occurrence => {
     const s = agenda.states.get(o.key);
@@ -399,6 +403,8 @@ export function createFakeBackend(
         const to = String(args.to);
         return agenda.holidayDays.filter((d) => d.country === args.country && d.date >= from && d.date <= to);
       }
+      case "reports_get":
+        return state.report ?? reportFromBook(customers, isoDay(new Date()));
       case "app_info":
         return { version: "0.1.0", data_dir: "/home/demo/.local/share/fieldbook", device_id: "dev-7f3a9c21" };
       default:
