@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useEffectEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { events, type Customer } from "./api";
@@ -7,7 +7,6 @@ import { AgendaScreen } from "./features/agenda/AgendaScreen";
 import { useAgendaCount } from "./features/agenda/useAgendaCount";
 import { CustomerForm } from "./features/customers/CustomerForm";
 import { CustomersScreen } from "./features/customers/CustomersScreen";
-import { ReportsScreen } from "./features/reports/ReportsScreen";
 import { useCounts } from "./features/customers/useCounts";
 import { SettingsScreen } from "./features/settings/SettingsScreen";
 import { TrashScreen } from "./features/trash/TrashScreen";
@@ -18,6 +17,9 @@ import { Sidebar, type View } from "./shell/Sidebar";
 import { TopBar } from "./shell/TopBar";
 
 type Editing = { customer: Customer | null } | null;
+
+// The dashboard and its chart library load on first visit, not at app start.
+const ReportsScreen = lazy(() => import("./features/reports/ReportsScreen").then((m) => ({ default: m.ReportsScreen })));
 
 export function App() {
   const { t } = useTranslation();
@@ -116,7 +118,11 @@ export function App() {
             />
           )}
           {view === "agenda" && <AgendaScreen onOpenCustomer={openCustomer} />}
-          {view === "reports" && <ReportsScreen onOpenCustomer={openCustomer} />}
+          {view === "reports" && (
+            <Suspense fallback={<p className="muted reports-loading">{t("reports.loading")}</p>}>
+              <ReportsScreen onOpenCustomer={openCustomer} />
+            </Suspense>
+          )}
           {view === "trash" && <TrashScreen />}
           {view === "settings" && <SettingsScreen />}
         </main>

@@ -10,6 +10,9 @@ import i18n from "../../i18n";
 import { installBackend, renderWithProviders } from "../../test/render";
 import { ReportsScreen } from "./ReportsScreen";
 
+/** The first render loads the chart library: allow for a busy machine. */
+const SLOW = { timeout: 5000 };
+
 const people = [
   makeCustomer({ id: "p1", name: "王芳", tier: "VIP" }),
   makeCustomer({ id: "p2", name: "Emily Carter", tier: "A" }),
@@ -79,7 +82,7 @@ describe("reports dashboard", () => {
     const backend = installBackend(people);
     backend.report = stocked();
     renderWithProviders(<ReportsScreen onOpenCustomer={() => {}} />);
-    expect(await screen.findByTestId("report-total-customers")).toHaveTextContent("3");
+    expect(await screen.findByTestId("report-total-customers", {}, SLOW)).toHaveTextContent("3");
     expect(screen.getByTestId("report-tier-VIP")).toHaveTextContent("1");
     expect(screen.getByTestId("report-tier-A")).toHaveTextContent("2");
     expect(screen.getByTestId("report-tier-none")).toHaveTextContent("0");
@@ -96,7 +99,7 @@ describe("reports dashboard", () => {
     const backend = installBackend(people);
     backend.report = stocked();
     renderWithProviders(<ReportsScreen onOpenCustomer={() => {}} />);
-    const definition = await screen.findByTestId("report-retention-definition");
+    const definition = await screen.findByTestId("report-retention-definition", {}, SLOW);
     expect(definition).toHaveTextContent("2 of the 4 customers active May 27, 2026 – Aug 24, 2026");
     expect(definition).toHaveTextContent("active again Aug 25, 2026 – Nov 22, 2026");
     expect(definition).toHaveTextContent("90-day periods");
@@ -106,7 +109,7 @@ describe("reports dashboard", () => {
     const backend = installBackend(people);
     backend.report = stocked();
     const { container } = renderWithProviders(<ReportsScreen onOpenCustomer={() => {}} />);
-    await screen.findByTestId("report-total-customers");
+    await screen.findByTestId("report-total-customers", {}, SLOW);
     const tiers = screen.getByTestId("report-tiers");
     await waitFor(() => expect(tiers.querySelectorAll(".recharts-bar-rectangle").length).toBeGreaterThan(0));
     const stages = screen.getByTestId("report-stages");
@@ -118,7 +121,7 @@ describe("reports dashboard", () => {
     const backend = installBackend(people);
     backend.report = stocked();
     renderWithProviders(<ReportsScreen onOpenCustomer={() => {}} />);
-    const total = await screen.findByTestId("report-revenue-total");
+    const total = await screen.findByTestId("report-revenue-total", {}, SLOW);
     expect(total).toHaveAttribute("data-currency", "CNY");
     expect(total).toHaveTextContent("¥3,500.50");
     const november = screen.getAllByTestId("report-revenue-month").find((r) => r.dataset.month === "2026-11")!;
@@ -133,7 +136,7 @@ describe("reports dashboard", () => {
     backend.report = stocked();
     const opened: string[] = [];
     renderWithProviders(<ReportsScreen onOpenCustomer={(id) => opened.push(id)} />);
-    const top = await screen.findAllByTestId("report-top-row");
+    const top = await screen.findAllByTestId("report-top-row", {}, SLOW);
     expect(top.map((r) => r.dataset.id)).toEqual(["p2", "p1"]);
     expect(top[1]).toHaveTextContent("¥1,500.50");
     await userEvent.click(top[0]!);
@@ -147,7 +150,7 @@ describe("reports dashboard", () => {
     installBackend([]);
     renderWithProviders(<ReportsScreen onOpenCustomer={() => {}} />);
     expect(screen.getByTestId("report-loading")).toBeInTheDocument();
-    expect(await screen.findByTestId("report-empty")).toHaveTextContent("No customers yet");
+    expect(await screen.findByTestId("report-empty", {}, SLOW)).toHaveTextContent("No customers yet");
     expect(screen.queryByTestId("report-loading")).toBeNull();
   });
 
@@ -160,11 +163,11 @@ describe("reports dashboard", () => {
       },
     });
     renderWithProviders(<ReportsScreen onOpenCustomer={() => {}} />);
-    const banner = await screen.findByTestId("error-banner");
+    const banner = await screen.findByTestId("error-banner", {}, SLOW);
     expect(banner).toHaveTextContent("The database could not be read or written");
     fail = false;
     await userEvent.click(within(banner).getByRole("button", { name: "Retry" }));
-    expect(await screen.findByTestId("report-tier-A")).toHaveTextContent("2");
+    expect(await screen.findByTestId("report-tier-A", {}, SLOW)).toHaveTextContent("2");
   });
 
   it("speaks Chinese in zh-CN", async () => {
@@ -172,7 +175,7 @@ describe("reports dashboard", () => {
     const backend = installBackend(people, { locale: "zh-CN" });
     backend.report = stocked();
     renderWithProviders(<ReportsScreen onOpenCustomer={() => {}} />);
-    await screen.findByTestId("report-total-customers");
+    await screen.findByTestId("report-total-customers", {}, SLOW);
     expect(screen.getByRole("heading", { name: "数据分析" })).toBeInTheDocument();
     expect(screen.getByTestId("report-overdue-row")).toHaveTextContent("逾期 14 天");
     expect(screen.getByText("客户留存率")).toBeInTheDocument();
@@ -182,9 +185,9 @@ describe("reports dashboard", () => {
     const backend = installBackend(people);
     backend.report = stocked();
     renderWithProviders(<App />);
-    await userEvent.click(await screen.findByTestId("nav-reports"));
+    await userEvent.click(await screen.findByTestId("nav-reports", {}, SLOW));
     expect(screen.getByTestId("nav-reports")).toHaveTextContent("Reports");
-    const rows = await screen.findAllByTestId("report-top-row");
+    const rows = await screen.findAllByTestId("report-top-row", {}, SLOW);
     await userEvent.click(rows[0]!);
     expect(screen.getByTestId("nav-customers")).toHaveAttribute("aria-current", "page");
     await waitFor(() => expect(backend.calls.some((c) => c.cmd === "customers_get" && c.args.id === "p2")).toBe(true));
