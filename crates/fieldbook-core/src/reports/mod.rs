@@ -1,11 +1,12 @@
 //! The reports dashboard (数据分析): every figure recomputed from the store for an `as_of` day.
 //!
 //! Each figure is one aggregate query (GROUP BY in SQLite over an index), never a Rust loop
-//! over interactions or orders; the only per-customer work is the lifecycle rule, applied to
-//! the per-customer facts `classify` reads in grouped queries, so the stages here are exactly
-//! the ones the customer page shows. See `model` for what each figure counts.
+//! over interactions or orders. The lifecycle stages restate `classify`'s rule in SQL
+//! (`stages`), tested to agree with it, so they are exactly the ones the customer page shows.
+//! See `model` for what each figure counts.
 
 mod model;
+mod stages;
 
 pub use model::*;
 
@@ -15,7 +16,6 @@ use chrono::{Datelike, Duration, NaiveDate};
 use rusqlite::params;
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::classify::{stage, Stage};
 use crate::customers::Tier;
 use crate::error::Result;
 use crate::orders::{money, OrderStatus};
@@ -45,7 +45,7 @@ impl Store {
             as_of,
             total_customers,
             by_tier,
-            by_stage: self.stage_counts(as_of)?,
+            by_stage: self.stage_counts(as_of, &self.classify_settings()?.lifecycle)?,
             revenue,
             top_customers,
             overdue: OverdueFigures { count, top },
@@ -67,17 +67,6 @@ impl Store {
             counts[tiers.iter().position(|t| *t == tier).expect("no tier is listed")] += r.get::<_, i64>(1)? as u64;
         }
         Ok(tiers.into_iter().zip(counts).map(|(tier, count)| TierCount { tier, count }).collect())
-    }
-
-    fn stage_counts(&self, as_of: NaiveDate) -> Result<Vec<StageCount>> {
-        let thresholds = self.classify_settings()?.lifecycle;
-        let all = [Stage::New, Stage::Active, Stage::Silent, Stage::Lost];
-        let mut counts = [0u64; 4];
-        for f in self.customer_facts()? {
-            let (s, _) = stage(&f, as_of, &thresholds);
-            counts[all.iter().position(|x| *x == s).expect("every stage listed")] += 1;
-        }
-        Ok(all.into_iter().zip(counts).map(|(stage, count)| StageCount { stage, count }).collect())
     }
 
     fn revenue_by_month(&self, first_month: NaiveDate, as_of: NaiveDate) -> Result<Revenue> {
