@@ -12,3 +12,11 @@ CREATE INDEX interactions_occurred ON interactions (occurred_at, customer_id, de
 -- Lifecycle stages for the dashboard: first and last interaction per customer, read in
 -- customer order from the index alone (no table reads for 1M interactions).
 CREATE INDEX interactions_customer_live ON interactions (customer_id, occurred_at, deleted_at);
+
+-- Revenue by month, top customers and retention read purchases in a date window from this
+-- index alone (covering: no random reads into 250k order rows).
+CREATE INDEX orders_report ON orders (ordered_on, status, currency, customer_id, total_minor, deleted_at);
+
+-- Lifecycle stage counts read every live customer's last contact and creation from this index
+-- alone, instead of scanning the wide customer rows.
+CREATE INDEX customers_contact ON customers (deleted_at, last_contact_at, created_at, id);

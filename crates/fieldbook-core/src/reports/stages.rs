@@ -36,7 +36,7 @@ fn stage_sql() -> String {
              THEN 'new' ELSE 'active' END AS stage
            FROM (SELECT id, last_contact_at, substr(coalesce(last_contact_at, created_at), 1, 10) AS last_day,
                         substr(created_at, 1, 10) AS added_day
-                   FROM customers WHERE deleted_at IS NULL) c
+                   FROM customers INDEXED BY customers_contact WHERE deleted_at IS NULL) c
          ) GROUP BY stage",
         OrderStatus::PURCHASE_SQL
     )
