@@ -32,9 +32,13 @@ pub struct BenchArgs {
     /// through the store, then time customer pages and the reports dashboard.
     #[arg(long, default_value_t = 0)]
     pub interactions: usize,
-    /// Busy customers whose page is timed (with --interactions).
+    /// Busy customers whose page is timed (with --interactions or --book).
     #[arg(long, default_value_t = 200)]
     pub pages: usize,
+    /// Time only customer pages and the dashboard, on this existing book (e.g. one made with
+    /// `fieldbook seed --customers 100000 --interactions 1000000`), instead of seeding one.
+    #[arg(long, value_name = "PATH")]
+    pub book: Option<std::path::PathBuf>,
 }
 
 #[derive(Serialize)]
@@ -107,6 +111,9 @@ struct SearchFigures {
 }
 
 pub fn run(args: &BenchArgs, out: &Output) -> anyhow::Result<()> {
+    if let Some(book) = &args.book {
+        return bench_pages::on_book(book, args.pages, out);
+    }
     let dir = tempfile::tempdir()?;
     let (orgs, people) = seed::plan(args.customers, args.seed);
     let all: Vec<&CustomerInput> = orgs.iter().chain(people.iter().map(|(p, _)| p)).collect();

@@ -20,3 +20,7 @@ CREATE INDEX orders_report ON orders (ordered_on, status, currency, customer_id,
 -- Lifecycle stage counts read every live customer's last contact and creation from this index
 -- alone, instead of scanning the wide customer rows.
 CREATE INDEX customers_contact ON customers (deleted_at, last_contact_at, created_at, id);
+
+-- Opening the store reads the newest clock (MAX(hlc)); at 1M interactions a 2M-row journal
+-- scan took ~0.3 s on every app and CLI start. With this index it is one lookup.
+CREATE INDEX change_journal_hlc ON change_journal (hlc);

@@ -59,9 +59,10 @@ impl Store {
     fn tier_counts(&self) -> Result<Vec<TierCount>> {
         let tiers = [Some(Tier::Vip), Some(Tier::A), Some(Tier::B), Some(Tier::C), None];
         let mut counts = [0u64; 5];
-        let mut stmt = self
-            .conn()
-            .prepare_cached("SELECT tier, COUNT(*) FROM customers WHERE deleted_at IS NULL GROUP BY tier")?;
+        // The (tier, anchor) index of live customers is a tenth of the table's pages.
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT tier, COUNT(*) FROM customers INDEXED BY customers_tier_revisit WHERE deleted_at IS NULL GROUP BY tier",
+        )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             // A tier this version does not know (from a newer app) counts as no tier.
