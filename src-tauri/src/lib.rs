@@ -130,6 +130,7 @@ pub fn run() {
             commands::import::import_templates_list,
             commands::import::import_templates_save,
             commands::import::import_templates_delete,
+            commands::reports::reports_get,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Fieldbook");

@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useEffectEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { events, type Customer } from "./api";
@@ -18,6 +18,9 @@ import { Sidebar, type View } from "./shell/Sidebar";
 import { TopBar } from "./shell/TopBar";
 
 type Editing = { customer: Customer | null } | null;
+
+// The dashboard and its chart library load on first visit, not at app start.
+const ReportsScreen = lazy(() => import("./features/reports/ReportsScreen").then((m) => ({ default: m.ReportsScreen })));
 
 export function App() {
   const { t } = useTranslation();
@@ -116,6 +119,11 @@ export function App() {
             />
           )}
           {view === "agenda" && <AgendaScreen onOpenCustomer={openCustomer} />}
+          {view === "reports" && (
+            <Suspense fallback={<p className="muted reports-loading">{t("reports.loading")}</p>}>
+              <ReportsScreen onOpenCustomer={openCustomer} />
+            </Suspense>
+          )}
           {view === "trash" && <TrashScreen />}
           {view === "settings" && <SettingsScreen />}
           {view === "import" && <ImportScreen />}

@@ -17,7 +17,7 @@ use rusqlite::params;
 use serde::Serialize;
 
 use crate::output::Output;
-use crate::seed;
+use crate::{bench_pages, seed};
 
 #[derive(Args, Clone)]
 pub struct BenchArgs {
@@ -28,6 +28,17 @@ pub struct BenchArgs {
     pub queries: usize,
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// After the search figures, log this many interactions (and a quarter as many orders)
+    /// through the store, then time customer pages and the reports dashboard.
+    #[arg(long, default_value_t = 0)]
+    pub interactions: usize,
+    /// Busy customers whose page is timed (with --interactions or --book).
+    #[arg(long, default_value_t = 200)]
+    pub pages: usize,
+    /// Time only customer pages and the dashboard, on this existing book (e.g. one made with
+    /// `fieldbook seed --customers 100000 --interactions 1000000`), instead of seeding one.
+    #[arg(long, value_name = "PATH")]
+    pub book: Option<std::path::PathBuf>,
 }
 
 #[derive(Serialize)]
@@ -47,6 +58,12 @@ struct Report {
     /// One page (100 rows) of the customer list at a given offset, as the UI scrolls.
     list_pages: Vec<ListFigures>,
     agenda: AgendaFigures,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    history: Option<bench_pages::HistoryFigures>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    customer_page: Option<bench_pages::PageFigures>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dashboard: Option<bench_pages::DashboardFigures>,
 }
 
 /// `Store::agenda` for 30 days (every source, default settings) from 12 start dates across
@@ -94,6 +111,9 @@ struct SearchFigures {
 }
 
 pub fn run(args: &BenchArgs, out: &Output) -> anyhow::Result<()> {
+    if let Some(book) = &args.book {
+        return bench_pages::on_book(book, args.pages, out);
+    }
     let dir = tempfile::tempdir()?;
     let (orgs, people) = seed::plan(args.customers, args.seed);
     let all: Vec<&CustomerInput> = orgs.iter().chain(people.iter().map(|(p, _)| p)).collect();
@@ -104,7 +124,7 @@ pub fn run(args: &BenchArgs, out: &Output) -> anyhow::Result<()> {
     eprintln!("store insert (validation, clocks, journal, search index)…");
     let mut store = Store::open(&dir.path().join("store.db"), Arc::new(SystemClock))?;
     let t = Instant::now();
-    seed::write(&mut store, args.customers, args.seed, true)?;
+    let ids = seed::write(&mut store, args.customers, args.seed, true)?;
     let stored = t.elapsed();
 
     eprintln!("raw SQLite insert of the same rows the store wrote…");
@@ -157,6 +177,15 @@ pub fn run(args: &BenchArgs, out: &Output) -> anyhow::Result<()> {
         list_pages.push(ListFigures { offset, p50_ms: ms(times[10]), max_ms: ms(times[20]) });
     }
 
+    let (mut history, mut customer_page, mut dashboard) = (None, None, None);
+    if args.interactions > 0 {
+        eprintln!("store insert of {} interactions and {} orders…", args.interactions, args.interactions / 4);
+        history = Some(bench_pages::history(&mut store, &ids, args.interactions, args.seed)?);
+        eprintln!("customer pages and the reports dashboard…");
+        customer_page = Some(bench_pages::customer_page(&store, &ids, args.pages)?);
+        dashboard = Some(bench_pages::dashboard(&store, 5)?);
+    }
+    // After the history, so revisits count from the last contacts it logged.
     let agenda = agenda_figures(&store, args.queries.max(12))?;
     let report = Report {
         customers: all.len(),
@@ -170,6 +199,9 @@ pub fn run(args: &BenchArgs, out: &Output) -> anyhow::Result<()> {
         search,
         list_pages,
         agenda,
+        history,
+        customer_page,
+        dashboard,
     };
     out.emit(&report, || text(&report));
     Ok(())
@@ -420,5 +452,29 @@ fn text(r: &Report) -> String {
         "\nagenda ({} days, {} runs)  p50 {:.3} ms  p99 {:.3} ms  max {:.3} ms  {:.0} items\n",
         a.days, a.runs, a.p50_ms, a.p99_ms, a.max_ms, a.mean_items
     ));
+    if let Some(h) = &r.history {
+        s.push_str(&format!(
+            "
+history: {} interactions + {} orders in {:.1} s ({:.0} records/s), journal {} rows\n",
+            h.interactions, h.orders, h.seconds, h.records_per_s, h.journal_rows
+        ));
+    }
+    if let Some(p) = &r.customer_page {
+        s.push_str(&format!(
+            "customer page ({} busy customers, mean {:.0} / max {} interactions): p50 {:.3} ms  p99 {:.3} ms  max {:.3} ms\n\
+             classification card: p50 {:.1} ms  max {:.1} ms\n",
+            p.customers_sampled,
+            p.mean_interactions,
+            p.max_interactions,
+            p.p50_ms,
+            p.p99_ms,
+            p.max_ms,
+            p.classification_p50_ms,
+            p.classification_max_ms
+        ));
+    }
+    if let Some(d) = &r.dashboard {
+        s.push_str(&format!("reports dashboard ({} runs): p50 {:.1} ms  max {:.1} ms\n", d.runs, d.p50_ms, d.max_ms));
+    }
     s
 }

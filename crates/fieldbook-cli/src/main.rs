@@ -4,12 +4,14 @@
 mod agenda;
 mod bench;
 mod bench_import;
+mod bench_pages;
 mod customers;
 mod import;
 mod interactions;
 mod orders;
 mod output;
 mod reminders;
+mod report;
 mod seed;
 mod segments;
 
@@ -90,6 +92,9 @@ enum Command {
     Import(import::ImportArgs),
     /// Time `import` of a seeded N-row CSV against a raw SQLite insert of the same rows.
     BenchImport(bench_import::BenchImportArgs),
+    /// The reports dashboard's figures: customers by tier and stage, revenue, top customers,
+    /// overdue contacts, complaints, retention.
+    Report(report::ReportArgs),
 }
 
 fn main() -> ExitCode {
@@ -126,6 +131,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Agenda(args) => agenda::agenda(&store, &args, &out),
         Command::Reminders(cmd) => reminders::run(cmd, &mut store, &out),
         Command::Holidays(args) => agenda::holidays(&mut store, &args, &out),
+        Command::Report(args) => report::run(&store, &args, &out),
         Command::Ics { years, rscale, out: file } => {
             let now = chrono::Utc::now();
             let opts = fieldbook_core::reminders::IcsOptions { years, rscale };

@@ -14,6 +14,7 @@ pub mod orders;
 pub mod paths;
 pub mod records;
 pub mod reminders;
+pub mod reports;
 pub mod search;
 pub mod seed;
 pub mod seed_history;

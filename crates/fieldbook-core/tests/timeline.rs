@@ -137,3 +137,32 @@ fn purging_a_customer_removes_its_records_for_good() {
         s.conn().query_row("SELECT COUNT(*) FROM change_journal WHERE field = '*purged'", [], |r| r.get(0)).unwrap();
     assert_eq!(purged, 6, "customer, 2 interactions, order, its line, complaint: each journaled for sync");
 }
+
+#[test]
+fn edits_sharing_a_millisecond_page_through_without_gaps_or_repeats() {
+    // Every edit below is stamped in the same millisecond (the clock stands still), so the
+    // page boundary falls inside a run of equal times and only the sequence number orders them.
+    let (mut s, _clock) = store();
+    let c = s.create_customer(person("赵六")).unwrap();
+    for (i, tier) in [Tier::A, Tier::B, Tier::C, Tier::Vip, Tier::A, Tier::B].into_iter().enumerate() {
+        let edit = fieldbook_core::customers::CustomerInput {
+            tier: Some(tier),
+            notes: Some(format!("note {i}")),
+            ..person("赵六")
+        };
+        s.update_customer(&c.id, edit).unwrap();
+    }
+    let all: Vec<String> = s.timeline(&c.id, 200, None).unwrap().items.iter().map(label).collect();
+    assert!(all.len() >= 13, "creation plus two fields per edit: {all:?}");
+    let mut paged = Vec::new();
+    let mut before: Option<String> = None;
+    loop {
+        let page = s.timeline(&c.id, 3, before.as_deref()).unwrap();
+        paged.extend(page.items.iter().map(label));
+        match page.next_before {
+            Some(next) => before = Some(next),
+            None => break,
+        }
+    }
+    assert_eq!(paged, all, "pages of 3 give the same entries, in the same order, as one page");
+}

@@ -8,6 +8,7 @@ pub mod import;
 pub mod interactions;
 pub mod orders;
 pub mod reminders;
+pub mod reports;
 pub mod search;
 pub mod segments;
 pub mod settings;

@@ -1,4 +1,5 @@
-use fieldbook_core::orders::{Order, OrderInput, OrderPage, Product, ProductInput};
+use fieldbook_core::orders::decode::{order_input, product_input};
+use fieldbook_core::orders::{Order, OrderPage, Product};
 use fieldbook_core::records::RecordScope;
 use tauri::State;
 
@@ -22,14 +23,17 @@ pub fn orders_get(state: State<'_, AppState>, id: String) -> CommandResult<Order
 }
 
 #[tauri::command(async)]
-pub fn orders_create(state: State<'_, AppState>, input: OrderInput) -> CommandResult<Order> {
+pub fn orders_create(state: State<'_, AppState>, input: serde_json::Value) -> CommandResult<Order> {
+    // JSON, decoded by the core: a malformed amount is a coded field error, not a serde one.
+    let input = order_input(input)?;
     let out = state.with_store(|s| s.create_order(input))?;
     state.reminders_changed.notify_one(); // a purchase resets the revisit cadence
     Ok(out)
 }
 
 #[tauri::command(async)]
-pub fn orders_update(state: State<'_, AppState>, id: String, input: OrderInput) -> CommandResult<Order> {
+pub fn orders_update(state: State<'_, AppState>, id: String, input: serde_json::Value) -> CommandResult<Order> {
+    let input = order_input(input)?;
     Ok(state.with_store(|s| s.update_order(&id, input))?)
 }
 
@@ -49,12 +53,14 @@ pub fn products_list(state: State<'_, AppState>, scope: RecordScope) -> CommandR
 }
 
 #[tauri::command(async)]
-pub fn products_create(state: State<'_, AppState>, input: ProductInput) -> CommandResult<Product> {
+pub fn products_create(state: State<'_, AppState>, input: serde_json::Value) -> CommandResult<Product> {
+    let input = product_input(input)?;
     Ok(state.with_store(|s| s.create_product(input))?)
 }
 
 #[tauri::command(async)]
-pub fn products_update(state: State<'_, AppState>, id: String, input: ProductInput) -> CommandResult<Product> {
+pub fn products_update(state: State<'_, AppState>, id: String, input: serde_json::Value) -> CommandResult<Product> {
+    let input = product_input(input)?;
     Ok(state.with_store(|s| s.update_product(&id, input))?)
 }
 

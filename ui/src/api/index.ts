@@ -22,6 +22,7 @@ export type { GreetingTemplates } from "./agenda";
 export { events, OPEN_AGENDA_EVENT } from "./events";
 export { segments, bulk } from "./segments";
 export { importer, IMPORT_PROGRESS_EVENT, type ImportRequest } from "./import";
+export { reports } from "./reports";
 
 export type { Anniversary } from "./bindings/Anniversary";
 export type { ContactPoint } from "./bindings/ContactPoint";
@@ -93,3 +94,6 @@ export type { SegmentInput } from "./bindings/SegmentInput";
 export type { SegmentPage } from "./bindings/SegmentPage";
 export type { SpendRange } from "./bindings/SpendRange";
 export type { TagMatch } from "./bindings/TagMatch";
+export type { Report } from "./bindings/Report";
+export type { Amount } from "./bindings/Amount";
+export type { TopCustomer } from "./bindings/TopCustomer";

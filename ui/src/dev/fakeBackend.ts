@@ -10,6 +10,8 @@ import type { SearchHit } from "../api/bindings/SearchHit";
 import type { Settings } from "../api/bindings/Settings";
 import { createFakeRecords, type FakeRecords } from "./fakeRecords";
 import { createFakeSegments, UNHANDLED, type FakeSegments } from "./fakeSegments";
+import { reportFromBook } from "./fakeReports";
+import type { Report } from "../api/bindings/Report";
 import type { CustomReminder } from "../api/bindings/CustomReminder";
 import type { CustomReminderInput } from "../api/bindings/CustomReminderInput";
 import type { HolidayCoverage } from "../api/bindings/HolidayCoverage";
@@ -32,6 +34,8 @@ export type FakeBackend = {
   agenda: FakeAgenda;
   /** Saved segments, filtering, bulk edit and handover. */
   segments: FakeSegments;
+  /** What `reports_get` answers; null: counts from the fake book (see fakeReports.ts). */
+  report: Report | null;
 };
 
 /** The reminder side of the fake core: occurrences are given, their state is kept here. */
@@ -196,7 +200,7 @@ export function createFakeBackend(
     recordEdit: (before, after, now) => records.recordEdit(before, after, now),
     changed: () => changed(),
   });
-  const state: FakeBackend = { handle, calls, customers, settings, records, agenda, segments };
+  const state: FakeBackend = { handle, calls, customers, settings, records, agenda, segments, report: null };
 
   const withState = (o: Occurrence): Occurrence => {
     const s = agenda.states.get(o.key);
@@ -436,6 +440,8 @@ export function createFakeBackend(
         const to = String(args.to);
         return agenda.holidayDays.filter((d) => d.country === args.country && d.date >= from && d.date <= to);
       }
+      case "reports_get":
+        return state.report ?? reportFromBook(customers, isoDay(new Date()));
       case "app_info":
         return { version: "0.1.0", data_dir: "/home/demo/.local/share/fieldbook", device_id: "dev-7f3a9c21" };
       default: {

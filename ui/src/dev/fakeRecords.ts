@@ -28,7 +28,7 @@ function fail(code: string, message: string, field: string | null = null): never
 const SCALE = 10000n;
 function dec(text: string, field: string): bigint {
   const m = /^(-?)(\d+)(?:\.(\d{0,4}))?$/.exec(text.trim());
-  if (!m) fail("date_format", `${text} is not a number`, field);
+  if (!m) fail("money_invalid", `${text} is not a decimal number like "19.99"`, field);
   const int = BigInt(m[2]!) * SCALE + BigInt((m[3] ?? "").padEnd(4, "0"));
   return m[1] ? -int : int;
 }

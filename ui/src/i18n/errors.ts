@@ -53,6 +53,8 @@ export const RECORD_ERROR_CODES = [
   "thresholds_invalid",
   "cursor_invalid",
   "number_invalid",
+  "money_invalid",
+  "input_invalid",
 ] as const;
 export type RecordErrorCode = (typeof RECORD_ERROR_CODES)[number];
 

@@ -135,7 +135,9 @@ impl Store {
         c.fields.anniversaries = children::load_anniversaries(conn, id)?;
         if c.fields.kind == CustomerKind::Organization {
             c.members = self.summaries(
-                "WHERE c.company_id = ?1 AND c.deleted_at IS NULL ORDER BY c.sort_key, c.id LIMIT 1000",
+                // `+`: look members up by company (a few rows), not by walking the whole sorted
+                // list for them (140 ms for an organization in a 100k book).
+                "WHERE c.company_id = ?1 AND +c.deleted_at IS NULL ORDER BY c.sort_key, c.id LIMIT 1000",
                 params![id],
             )?;
         }

@@ -1,6 +1,7 @@
 //! Purchases (购买记录): a small product catalog, and orders with line items whose totals are
 //! computed with `rust_decimal` by the rule stated in `money`.
 
+pub mod decode;
 mod lines;
 mod model;
 pub mod money;

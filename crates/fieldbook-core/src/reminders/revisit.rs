@@ -159,6 +159,17 @@ impl Store {
     /// Customers whose revisit was due before `today` and is not done or dismissed, latest
     /// first (most days late), at most `limit`.
     pub fn overdue_revisits(&self, today: NaiveDate, limit: usize, now: DateTime<Utc>) -> Result<Vec<OverdueRevisit>> {
+        Ok(self.overdue_revisit_summary(today, limit, now)?.1)
+    }
+
+    /// How many customers are overdue (as `overdue_revisits` counts them), and the first
+    /// `limit` of them, most days late first.
+    pub fn overdue_revisit_summary(
+        &self,
+        today: NaiveDate,
+        limit: usize,
+        now: DateTime<Utc>,
+    ) -> Result<(u64, Vec<OverdueRevisit>)> {
         let s = self.reminder_settings()?;
         let earliest = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date");
         let mut due = due_between(self.conn(), earliest, today.pred_opt().unwrap_or(today), &s)?;
@@ -172,6 +183,7 @@ impl Store {
             })
             .collect();
         out.sort_by(|a, b| b.days_late.cmp(&a.days_late).then_with(|| a.occurrence.key.cmp(&b.occurrence.key)));
+        let count = out.len() as u64;
         out.truncate(limit);
         for o in &mut out {
             let id = o.occurrence.customer_id.as_deref().unwrap_or_default();
@@ -182,7 +194,7 @@ impl Store {
                 .flatten();
             o.tier = tier.and_then(|t| serde_json::from_value(serde_json::Value::String(t)).ok());
         }
-        Ok(out)
+        Ok((count, out))
     }
 }
 

@@ -25,6 +25,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/0003_reminders.sql")),
         M::up(include_str!("../../migrations/0004_revisit_anchor.sql")),
         M::up(include_str!("../../migrations/0005_segments.sql")),
+        M::up(include_str!("../../migrations/0006_report_indexes.sql")),
         M::up(include_str!("../../migrations/0009_revisit_cover.sql")),
     ])
 });
