@@ -111,6 +111,13 @@ pub fn run() {
             commands::settings::settings_get,
             commands::settings::settings_update,
             commands::app::app_info,
+            commands::export::export_run,
+            commands::export::export_default_path,
+            commands::cleaning::cleaning_duplicates,
+            commands::cleaning::cleaning_merge,
+            commands::cleaning::cleaning_undo_merge,
+            commands::cleaning::cleaning_merges,
+            commands::cleaning::cleaning_merge_of_customer,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Fieldbook");

@@ -8,6 +8,7 @@ import { useAgendaCount } from "./features/agenda/useAgendaCount";
 import { CustomerForm } from "./features/customers/CustomerForm";
 import { CustomersScreen } from "./features/customers/CustomersScreen";
 import { useCounts } from "./features/customers/useCounts";
+import { DataScreen } from "./features/data/DataScreen";
 import { SettingsScreen } from "./features/settings/SettingsScreen";
 import { TrashScreen } from "./features/trash/TrashScreen";
 import { isModalOpen, isModKey, isTypingTarget } from "./lib/keyboard";
@@ -115,6 +116,7 @@ export function App() {
             />
           )}
           {view === "agenda" && <AgendaScreen onOpenCustomer={openCustomer} />}
+          {view === "data" && <DataScreen />}
           {view === "trash" && <TrashScreen />}
           {view === "settings" && <SettingsScreen />}
         </main>

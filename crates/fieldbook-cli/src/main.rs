@@ -4,6 +4,8 @@
 mod agenda;
 mod bench;
 mod customers;
+mod dedupe;
+mod export;
 mod interactions;
 mod orders;
 mod output;
@@ -73,6 +75,15 @@ enum Command {
     Seed(seed::SeedArgs),
     /// Measure insert rate and search latency on a seeded book (see BENCHMARKS.md).
     Bench(bench::BenchArgs),
+    /// Export customers (CSV, XLSX, vCard), the agenda (ICS) or the whole book (JSON dump).
+    Export(export::ExportArgs),
+    /// Load a JSON dump (from `export --format json`) into an empty database.
+    Restore {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Find likely duplicate customers; merge them (`dedupe merge`) or undo a merge.
+    Dedupe(dedupe::DedupeArgs),
 }
 
 fn main() -> ExitCode {
@@ -114,6 +125,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Export(args) => export::export(&store, &args, &out),
+        Command::Restore { file } => export::restore(&mut store, &file, &out),
+        Command::Dedupe(args) => dedupe::run(args, &mut store, &out),
         Command::Bench(_) | Command::Lunar(_) => unreachable!("handled above"),
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod classify;
+pub mod cleaning;
 pub mod clock;
 pub mod complaints;
 pub mod customers;
@@ -20,6 +21,7 @@ pub mod seed_history;
 pub mod settings;
 pub mod store;
 pub mod timeline;
+pub mod transfer;
 
 pub use error::{CoreError, ErrorPayload, Result};
 pub use store::Store;

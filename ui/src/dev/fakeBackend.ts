@@ -9,6 +9,7 @@ import type { ListScope } from "../api/bindings/ListScope";
 import type { SearchHit } from "../api/bindings/SearchHit";
 import type { Settings } from "../api/bindings/Settings";
 import { createFakeRecords, type FakeRecords } from "./fakeRecords";
+import { createFakeData, type FakeData } from "./fakeData";
 import type { CustomReminder } from "../api/bindings/CustomReminder";
 import type { CustomReminderInput } from "../api/bindings/CustomReminderInput";
 import type { HolidayCoverage } from "../api/bindings/HolidayCoverage";
@@ -29,6 +30,8 @@ export type FakeBackend = {
   /** Interactions, orders, products, complaints, timeline and classification. */
   records: FakeRecords;
   agenda: FakeAgenda;
+  /** Export and data cleaning (the Data screen). */
+  data: FakeData;
 };
 
 /** The reminder side of the fake core: occurrences are given, their state is kept here. */
@@ -179,7 +182,8 @@ export function createFakeBackend(
   const calls: Call[] = [];
   let sorted: Customer[] | null = null;
   const records = createFakeRecords(customers);
-  const state: FakeBackend = { handle, calls, customers, settings, records, agenda };
+  const data = createFakeData(customers, (c) => summarize(c, customers));
+  const state: FakeBackend = { handle, calls, customers, settings, records, agenda, data };
 
   const withState = (o: Occurrence): Occurrence => {
     const s = agenda.states.get(o.key);
@@ -402,6 +406,11 @@ export function createFakeBackend(
       case "app_info":
         return { version: "0.1.0", data_dir: "/home/demo/.local/share/fieldbook", device_id: "dev-7f3a9c21" };
       default:
+        if (cmd.startsWith("export_") || cmd.startsWith("cleaning_")) {
+          const out = data.handle(cmd, args, now);
+          changed();
+          return out;
+        }
         return records.handle(cmd, args, now);
     }
   }

@@ -2,9 +2,10 @@ import { useTranslation } from "react-i18next";
 
 import { SettingsIcon, TrashIcon, UsersIcon } from "../components/Icons";
 import { CalendarIcon } from "../features/agenda/AgendaIcons";
+import { DataIcon } from "../features/data/DataIcon";
 import type { Counts } from "../features/customers/useCounts";
 
-export type View = "customers" | "agenda" | "trash" | "settings";
+export type View = "customers" | "agenda" | "data" | "trash" | "settings";
 
 type SidebarProps = { view: View; onNavigate: (view: View) => void; counts: Counts; agendaCount?: number | null };
 
@@ -14,6 +15,7 @@ export function Sidebar({ view, onNavigate, counts, agendaCount = null }: Sideba
   const items = [
     { id: "customers" as const, label: t("nav.customers"), icon: <UsersIcon size={16} />, count: counts.live },
     { id: "agenda" as const, label: t("agenda.nav"), icon: <CalendarIcon size={16} />, count: agendaCount },
+    { id: "data" as const, label: t("data.nav"), icon: <DataIcon size={16} />, count: null },
     { id: "trash" as const, label: t("nav.trash"), icon: <TrashIcon size={16} />, count: counts.trash },
     { id: "settings" as const, label: t("nav.settings"), icon: <SettingsIcon size={16} />, count: null },
   ];

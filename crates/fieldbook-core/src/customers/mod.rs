@@ -6,5 +6,6 @@ mod model;
 mod repo;
 pub mod validate;
 
+pub use children::{ANNIVERSARIES, CONTACT_POINTS};
 pub use model::*;
 pub use repo::{BatchError, CUSTOMERS};
