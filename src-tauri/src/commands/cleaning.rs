@@ -1,14 +1,15 @@
 //! Data cleaning from the Data screen: duplicate groups, merge, undo, merge history.
 
-use fieldbook_core::cleaning::{DuplicateGroup, MergeRecord};
+use fieldbook_core::cleaning::{DuplicatePage, MergeRecord};
 use tauri::State;
 
 use crate::error::CommandResult;
 use crate::state::AppState;
 
+/// The first `limit` duplicate groups (default 50) and how many there are.
 #[tauri::command(async)]
-pub fn cleaning_duplicates(state: State<'_, AppState>) -> CommandResult<Vec<DuplicateGroup>> {
-    Ok(state.with_store(|s| s.find_duplicates())?)
+pub fn cleaning_duplicates(state: State<'_, AppState>, limit: Option<usize>) -> CommandResult<DuplicatePage> {
+    Ok(state.with_store(|s| s.duplicate_page(limit.unwrap_or(50).min(1000)))?)
 }
 
 #[tauri::command(async)]

@@ -1,5 +1,5 @@
 import { call } from "./client";
-import type { DuplicateGroup } from "./bindings/DuplicateGroup";
+import type { DuplicatePage } from "./bindings/DuplicatePage";
 import type { ExportFormat } from "./bindings/ExportFormat";
 import type { ExportRequest } from "./bindings/ExportRequest";
 import type { ExportResult } from "./bindings/ExportResult";
@@ -18,8 +18,9 @@ export const dataExport = {
 
 /** Data cleaning: duplicate groups, merge, undo, history. */
 export const cleaning = {
-  duplicates(): Promise<DuplicateGroup[]> {
-    return call<DuplicateGroup[]>("cleaning_duplicates", {});
+  /** The first `limit` groups, oldest first, and how many there are in all. */
+  duplicates(limit = 50): Promise<DuplicatePage> {
+    return call<DuplicatePage>("cleaning_duplicates", { limit });
   },
   merge(survivorId: string, mergedIds: string[]): Promise<MergeRecord> {
     return call<MergeRecord>("cleaning_merge", { survivorId, mergedIds });

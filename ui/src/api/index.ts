@@ -71,6 +71,7 @@ export type { RevisitIntervals } from "./bindings/RevisitIntervals";
 export type { SnoozeFor } from "./bindings/SnoozeFor";
 export { dataExport, cleaning } from "./data";
 export type { DuplicateGroup } from "./bindings/DuplicateGroup";
+export type { DuplicatePage } from "./bindings/DuplicatePage";
 export type { DuplicateReason } from "./bindings/DuplicateReason";
 export type { ExportFormat } from "./bindings/ExportFormat";
 export type { ExportRequest } from "./bindings/ExportRequest";

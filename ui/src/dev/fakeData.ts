@@ -85,8 +85,10 @@ export function createFakeData(
         files.set(path, result);
         return result;
       }
-      case "cleaning_duplicates":
-        return duplicates();
+      case "cleaning_duplicates": {
+        const all = duplicates();
+        return { total: all.length, groups: all.slice(0, Number(args.limit ?? 50)) };
+      }
       case "cleaning_merge": {
         const survivor = need(String(args.survivorId), "survivor_id");
         const others = (args.mergedIds as string[]).map((id, i) => need(id, `merged_ids[${i}]`));

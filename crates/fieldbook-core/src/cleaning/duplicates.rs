@@ -49,6 +49,16 @@ pub struct DuplicateGroup {
     pub reasons: Vec<GroupReason>,
 }
 
+/// A page of duplicate groups.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DuplicatePage {
+    /// Groups in the whole book.
+    #[ts(type = "number")]
+    pub total: u64,
+    pub groups: Vec<DuplicateGroup>,
+}
+
 struct Row {
     id: String,
     kind: String,
@@ -93,6 +103,12 @@ impl Store {
     /// customers of the same kind match (a person never groups with an organization: a shared
     /// switchboard number is not a duplicate).
     pub fn find_duplicates(&self) -> Result<Vec<DuplicateGroup>> {
+        Ok(self.duplicate_page(usize::MAX)?.groups)
+    }
+
+    /// The first `limit` groups (oldest first) and how many there are in all: a big book can
+    /// have thousands of groups, and the screen shows a page at a time.
+    pub fn duplicate_page(&self, limit: usize) -> Result<DuplicatePage> {
         use DuplicateReason::*;
         let conn = self.conn();
         let mut rows: Vec<Row> = Vec::new();
@@ -181,11 +197,12 @@ impl Store {
         }
         let mut ordered: Vec<_> = groups.into_iter().collect();
         ordered.sort_by_key(|(root, _)| *root);
-        let mut out = Vec::with_capacity(ordered.len());
-        for (_, (members, reasons)) in ordered {
+        let total = ordered.len() as u64;
+        let mut groups = Vec::with_capacity(ordered.len().min(limit));
+        for (_, (members, reasons)) in ordered.into_iter().take(limit) {
             let ids: Vec<String> = members.iter().map(|&m| rows[m].id.clone()).collect();
-            out.push(DuplicateGroup { customers: self.customer_summaries(&ids)?, reasons });
+            groups.push(DuplicateGroup { customers: self.customer_summaries(&ids)?, reasons });
         }
-        Ok(out)
+        Ok(DuplicatePage { total, groups })
     }
 }

@@ -8,7 +8,7 @@
 mod duplicates;
 mod merge;
 
-pub use duplicates::{DuplicateGroup, DuplicateReason, GroupReason};
+pub use duplicates::{DuplicateGroup, DuplicatePage, DuplicateReason, GroupReason};
 pub use merge::{MergeRecord, MERGES};
 
 #[cfg(test)]

@@ -289,6 +289,9 @@ fn the_finder_is_consistent_on_a_seeded_book() {
             assert!(r.customer_ids.iter().all(|id| g.customers.iter().any(|c| &c.id == id)), "reasons name members");
         }
     }
+    let page = s.duplicate_page(2).unwrap();
+    assert_eq!(page.total, groups.len() as u64, "the total counts every group");
+    assert_eq!(page.groups, groups[..2.min(groups.len())], "a page is the first groups, in the same order");
     let mut all: Vec<&str> = groups.iter().flat_map(|g| g.customers.iter().map(|c| c.id.as_str())).collect();
     let n = all.len();
     all.sort();

@@ -105,3 +105,21 @@ describe("Data screen: duplicates", () => {
     expect(await screen.findByTestId("dupes-none")).toHaveTextContent("No duplicates found.");
   });
 });
+
+describe("Data screen: many duplicate groups", () => {
+  it("shows a page of groups and loads more on request", async () => {
+    const many = Array.from({ length: 60 }, (_, i) => [
+      makeCustomer({ id: `p${i}a`, name: `A${i}`, phones: [phone(`1390000${String(i).padStart(4, "0")}`)] }),
+      makeCustomer({ id: `p${i}b`, name: `B${i}`, phones: [phone(`1390000${String(i).padStart(4, "0")}`)] }),
+    ]).flat();
+    const backend = installBackend(many);
+    renderWithProviders(<DataScreen />);
+    await userEvent.click(await screen.findByTestId("data-tab-duplicates"));
+    expect(await screen.findByTestId("dupes-count")).toHaveTextContent("60 groups of possible duplicates");
+    expect(screen.getAllByTestId("dup-group")).toHaveLength(50);
+    await userEvent.click(screen.getByTestId("dupes-more"));
+    await waitFor(() => expect(screen.getAllByTestId("dup-group")).toHaveLength(60));
+    expect(screen.queryByTestId("dupes-more")).toBeNull();
+    expect(callsTo(backend, "cleaning_duplicates").map((c) => c.limit)).toEqual([50, 100]);
+  });
+});

@@ -9,6 +9,8 @@ import { dataErrorText } from "./errors";
 
 type Choice = { survivor: string; excluded: Set<string> };
 
+const PAGE = 50;
+
 /** A key for a group that survives reloads: its members' ids. */
 const groupKey = (g: DuplicateGroup) => g.customers.map((c) => c.id).join(",");
 
@@ -17,6 +19,9 @@ export function DuplicatesPanel() {
   const { t, i18n } = useTranslation();
   const toast = useToast();
   const [groups, setGroups] = useState<DuplicateGroup[] | null>(null);
+  const [total, setTotal] = useState(0);
+  // A big book can have thousands of groups: show a page, and more on request.
+  const [limit, setLimit] = useState(PAGE);
   const [history, setHistory] = useState<MergeRecord[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [choices, setChoices] = useState<Record<string, Choice>>({});
@@ -28,10 +33,11 @@ export function DuplicatesPanel() {
 
   useEffect(() => {
     let current = true;
-    Promise.all([cleaning.duplicates(), cleaning.merges()]).then(
-      ([g, h]) => {
+    Promise.all([cleaning.duplicates(limit), cleaning.merges()]).then(
+      ([page, h]) => {
         if (!current) return;
-        setGroups(g);
+        setGroups(page.groups);
+        setTotal(page.total);
         setHistory(h);
         setError(null);
       },
@@ -40,7 +46,7 @@ export function DuplicatesPanel() {
     return () => {
       current = false;
     };
-  }, [t, version]);
+  }, [t, version, limit]);
 
   const choiceOf = (g: DuplicateGroup): Choice =>
     choices[groupKey(g)] ?? { survivor: g.customers[0]!.id, excluded: new Set<string>() };
@@ -102,7 +108,7 @@ export function DuplicatesPanel() {
         )}
         {groups && groups.length > 0 && (
           <p className="muted" data-testid="dupes-count">
-            {t("data.dupes.count", { count: groups.length })}
+            {t("data.dupes.count", { count: total })}
           </p>
         )}
         {groups?.map((g, gi) => {
@@ -176,6 +182,11 @@ export function DuplicatesPanel() {
             </div>
           );
         })}
+        {groups && total > groups.length && (
+          <button type="button" className="button button-small" onClick={() => setLimit((l) => l + PAGE)} data-testid="dupes-more">
+            {t("data.dupes.more", { count: total - groups.length })}
+          </button>
+        )}
       </section>
       <section className="card data-card" data-testid="merge-history">
         <h2 className="card-title">{t("data.history.title")}</h2>
