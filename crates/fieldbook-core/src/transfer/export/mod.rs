@@ -221,7 +221,7 @@ impl Store {
         ids.iter()
             .enumerate()
             .map(|(i, id)| {
-                self.customer(id).map_err(|e| match e {
+                self.customer_record(id).map_err(|e| match e {
                     CoreError::NotFound { .. } => {
                         CoreError::invalid(format!("ids[{i}]"), "customer_not_found", format!("no customer {id:?}"))
                     }
