@@ -131,6 +131,13 @@ pub fn run() {
             commands::import::import_templates_save,
             commands::import::import_templates_delete,
             commands::reports::reports_get,
+            commands::export::export_run,
+            commands::export::export_default_path,
+            commands::cleaning::cleaning_duplicates,
+            commands::cleaning::cleaning_merge,
+            commands::cleaning::cleaning_undo_merge,
+            commands::cleaning::cleaning_merges,
+            commands::cleaning::cleaning_merge_of_customer,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Fieldbook");

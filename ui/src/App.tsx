@@ -9,6 +9,7 @@ import { CustomerForm } from "./features/customers/CustomerForm";
 import { CustomersScreen } from "./features/customers/CustomersScreen";
 import { useCounts } from "./features/customers/useCounts";
 import { ImportScreen } from "./features/import/ImportScreen";
+import { DataScreen } from "./features/data/DataScreen";
 import { SettingsScreen } from "./features/settings/SettingsScreen";
 import { TrashScreen } from "./features/trash/TrashScreen";
 import { isModalOpen, isModKey, isTypingTarget } from "./lib/keyboard";
@@ -124,6 +125,7 @@ export function App() {
               <ReportsScreen onOpenCustomer={openCustomer} />
             </Suspense>
           )}
+          {view === "data" && <DataScreen />}
           {view === "trash" && <TrashScreen />}
           {view === "settings" && <SettingsScreen />}
           {view === "import" && <ImportScreen />}

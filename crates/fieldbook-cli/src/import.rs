@@ -16,7 +16,7 @@ use crate::output::Output;
 
 #[derive(Args)]
 pub struct ImportArgs {
-    /// The file to import (.csv, .xlsx/.xls/.ods, .vcf).
+    /// The file to import (.csv, .xlsx/.xls/.ods, .vcf, or a Fieldbook .json dump into an empty book).
     file: PathBuf,
     /// Read the file as this format instead of guessing from its name and content.
     #[arg(long, value_enum)]
@@ -59,6 +59,9 @@ enum PolicyArg {
 }
 
 pub fn run(args: &ImportArgs, store: &mut Store, out: &Output) -> anyhow::Result<()> {
+    if is_json_dump(args)? {
+        return restore_dump(args, store, out);
+    }
     let opts = ReadOptions {
         format: args.format.map(|f| match f {
             FormatArg::Csv => Format::Csv,
@@ -100,6 +103,30 @@ pub fn run(args: &ImportArgs, store: &mut Store, out: &Output) -> anyhow::Result
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// `--format json`, or a file that looks like one: Fieldbook's own dump.
+fn is_json_dump(args: &ImportArgs) -> anyhow::Result<bool> {
+    if let Some(f) = args.format {
+        return Ok(matches!(f, FormatArg::Json));
+    }
+    let mut head = [0u8; 64];
+    let n = std::io::Read::read(
+        &mut std::fs::File::open(&args.file).with_context(|| format!("cannot open {}", args.file.display()))?,
+        &mut head,
+    )?;
+    Ok(Format::detect(&args.file.to_string_lossy(), &head[..n]) == Format::Json)
+}
+
+/// A JSON dump restores the whole book (customers with their history, records, reminders,
+/// segments, settings) and only into an empty database, as `fieldbook restore` does. A dry
+/// run restores into a scratch in-memory book and reports what the real one would hold.
+fn restore_dump(args: &ImportArgs, store: &mut Store, out: &Output) -> anyhow::Result<()> {
+    if !args.dry_run {
+        return crate::export::restore(store, &args.file, out);
+    }
+    let mut scratch = Store::open_in_memory(std::sync::Arc::new(fieldbook_core::clock::SystemClock))?;
+    crate::export::restore(&mut scratch, &args.file, out)
 }
 
 /// A dry run with rejected rows exits non-zero too: the real import would fail.

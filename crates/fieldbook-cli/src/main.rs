@@ -6,6 +6,8 @@ mod bench;
 mod bench_import;
 mod bench_pages;
 mod customers;
+mod dedupe;
+mod export;
 mod import;
 mod interactions;
 mod orders;
@@ -95,6 +97,15 @@ enum Command {
     /// The reports dashboard's figures: customers by tier and stage, revenue, top customers,
     /// overdue contacts, complaints, retention.
     Report(report::ReportArgs),
+    /// Export customers (CSV, XLSX, vCard), the agenda (ICS) or the whole book (JSON dump).
+    Export(export::ExportArgs),
+    /// Load a JSON dump (from `export --format json`) into an empty database.
+    Restore {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Find likely duplicate customers; merge them (`dedupe merge`) or undo a merge.
+    Dedupe(dedupe::DedupeArgs),
 }
 
 fn main() -> ExitCode {
@@ -143,6 +154,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Import(args) => import::run(&args, &mut store, &out),
+        Command::Export(args) => export::export(&store, &args, &out),
+        Command::Restore { file } => export::restore(&mut store, &file, &out),
+        Command::Dedupe(args) => dedupe::run(args, &mut store, &out),
         Command::Bench(_) | Command::Lunar(_) | Command::BenchImport(_) => unreachable!("handled above"),
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod classify;
+pub mod cleaning;
 pub mod clock;
 pub mod complaints;
 pub mod customers;

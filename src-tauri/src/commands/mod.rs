@@ -2,8 +2,10 @@
 
 pub mod app;
 pub mod classify;
+pub mod cleaning;
 pub mod complaints;
 pub mod customers;
+pub mod export;
 pub mod import;
 pub mod interactions;
 pub mod orders;

@@ -12,6 +12,7 @@ import { createFakeRecords, type FakeRecords } from "./fakeRecords";
 import { createFakeSegments, UNHANDLED, type FakeSegments } from "./fakeSegments";
 import { reportFromBook } from "./fakeReports";
 import type { Report } from "../api/bindings/Report";
+import { createFakeData, type FakeData } from "./fakeData";
 import type { CustomReminder } from "../api/bindings/CustomReminder";
 import type { CustomReminderInput } from "../api/bindings/CustomReminderInput";
 import type { HolidayCoverage } from "../api/bindings/HolidayCoverage";
@@ -36,6 +37,8 @@ export type FakeBackend = {
   segments: FakeSegments;
   /** What `reports_get` answers; null: counts from the fake book (see fakeReports.ts). */
   report: Report | null;
+  /** Export and data cleaning (the Data screen). */
+  data: FakeData;
 };
 
 /** The reminder side of the fake core: occurrences are given, their state is kept here. */
@@ -200,7 +203,8 @@ export function createFakeBackend(
     recordEdit: (before, after, now) => records.recordEdit(before, after, now),
     changed: () => changed(),
   });
-  const state: FakeBackend = { handle, calls, customers, settings, records, agenda, segments, report: null };
+  const data = createFakeData(customers, (c) => summarize(c, customers));
+  const state: FakeBackend = { handle, calls, customers, settings, records, agenda, segments, report: null, data };
 
   const withState = (o: Occurrence): Occurrence => {
     const s = agenda.states.get(o.key);
@@ -445,6 +449,11 @@ export function createFakeBackend(
       case "app_info":
         return { version: "0.1.0", data_dir: "/home/demo/.local/share/fieldbook", device_id: "dev-7f3a9c21" };
       default: {
+        if (cmd.startsWith("export_") || cmd.startsWith("cleaning_")) {
+          const out = data.handle(cmd, args, now);
+          changed();
+          return out;
+        }
         const answer = segments.handle(cmd, args, now);
         return answer === UNHANDLED ? records.handle(cmd, args, now) : answer;
       }

@@ -2,11 +2,12 @@ import { useTranslation } from "react-i18next";
 
 import { SettingsIcon, TrashIcon, UsersIcon } from "../components/Icons";
 import { CalendarIcon } from "../features/agenda/AgendaIcons";
+import { DataIcon } from "../features/data/DataIcon";
 import { ImportIcon } from "../features/import/ImportIcon";
 import { ChartIcon } from "../features/reports/ReportIcons";
 import type { Counts } from "../features/customers/useCounts";
 
-export type View = "customers" | "agenda" | "reports" | "trash" | "settings" | "import";
+export type View = "customers" | "agenda" | "reports" | "import" | "data" | "trash" | "settings";
 
 type SidebarProps = { view: View; onNavigate: (view: View) => void; counts: Counts; agendaCount?: number | null };
 
@@ -17,8 +18,9 @@ export function Sidebar({ view, onNavigate, counts, agendaCount = null }: Sideba
     { id: "customers" as const, label: t("nav.customers"), icon: <UsersIcon size={16} />, count: counts.live },
     { id: "agenda" as const, label: t("agenda.nav"), icon: <CalendarIcon size={16} />, count: agendaCount },
     { id: "reports" as const, label: t("nav.reports"), icon: <ChartIcon size={16} />, count: null },
-    { id: "trash" as const, label: t("nav.trash"), icon: <TrashIcon size={16} />, count: counts.trash },
     { id: "import" as const, label: t("import.nav"), icon: <ImportIcon size={16} />, count: null },
+    { id: "data" as const, label: t("data.nav"), icon: <DataIcon size={16} />, count: null },
+    { id: "trash" as const, label: t("nav.trash"), icon: <TrashIcon size={16} />, count: counts.trash },
     { id: "settings" as const, label: t("nav.settings"), icon: <SettingsIcon size={16} />, count: null },
   ];
   return (

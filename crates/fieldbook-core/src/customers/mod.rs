@@ -8,5 +8,6 @@ mod repo;
 pub mod validate;
 
 pub use bulk::{BulkEdit, Handover, HandoverResult, HandoverScope};
+pub use children::{ANNIVERSARIES, CONTACT_POINTS};
 pub use model::*;
 pub use repo::{create_in, update_in, BatchError, CUSTOMERS};

@@ -83,6 +83,13 @@ pub fn name_keys(name: &str, kind: NameKind) -> NameKeys {
     NameKeys { text, full, initials, words }
 }
 
+/// How many leading characters of a person's name are a compound surname (复姓): 2 for
+/// 欧阳修, 0 when the name does not start with one.
+pub fn compound_surname_len(name: &str) -> usize {
+    let name = name.trim_start();
+    COMPOUND_SURNAMES.iter().find(|(w, _)| name.starts_with(w)).map_or(0, |(w, _)| w.chars().count())
+}
+
 /// A Latin-letter key for ordering lists by name: each Han character's most likely reading
 /// (the surname reading for a person's surname), other words lowercased and accent-folded,
 /// all separated by single spaces: 张三 → "zhang san", "Zoë Müller" → "zoe muller".

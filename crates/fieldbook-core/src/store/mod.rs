@@ -26,6 +26,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/0004_revisit_anchor.sql")),
         M::up(include_str!("../../migrations/0005_segments.sql")),
         M::up(include_str!("../../migrations/0006_report_indexes.sql")),
+        M::up(include_str!("../../migrations/0008_merges.sql")),
         M::up(include_str!("../../migrations/0009_revisit_cover.sql")),
     ])
 });
@@ -107,6 +108,16 @@ impl Store {
         drop(w);
         tx.commit()?;
         Ok(out)
+    }
+
+    /// Let this device's clock see the newest stamp in the journal, so writes after a bulk
+    /// load of history (a restored dump) are stamped later than everything in it.
+    pub(crate) fn observe_journal(&mut self) -> Result<()> {
+        let newest: Option<String> = self.conn.query_row("SELECT MAX(hlc) FROM change_journal", [], |r| r.get(0))?;
+        if let Some(newest) = newest {
+            self.hlc.observe(&newest.parse::<Hlc>()?);
+        }
+        Ok(())
     }
 
     /// Cheap integrity check for tests and diagnostics.

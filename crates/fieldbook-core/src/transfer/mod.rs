@@ -1,3 +1,9 @@
-//! Moving customers in and out of the book: files other programs wrote, and our own dumps.
+//! Moving customers in and out of the book: files other programs wrote (import), exports to
+//! other tools, and the full JSON dump that restores losslessly.
 
+pub mod dump;
+pub mod export;
 pub mod import;
+
+#[cfg(test)]
+pub(crate) mod fixtures;

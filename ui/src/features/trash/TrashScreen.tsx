@@ -2,7 +2,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { customers, type CustomerSummary } from "../../api";
+import { cleaning, customers, type CustomerSummary } from "../../api";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { RestoreIcon, TrashIcon } from "../../components/Icons";
@@ -55,8 +55,15 @@ export function TrashScreen() {
     }
   };
 
+  // A customer merged into another comes back by undoing the merge, which also moves its
+  // phones, interactions, orders and complaints back; a plain restore would leave them behind.
   const restore = (row: CustomerSummary) =>
     run(row.id, async () => {
+      const merge = await cleaning.mergeOfCustomer(row.id);
+      if (merge) {
+        await cleaning.undo(merge.id);
+        return t("data.trashUndone", { name: row.name, survivor: merge.survivor_name });
+      }
       await customers.restore(row.id);
       return t("trash.restored", { name: row.name });
     });

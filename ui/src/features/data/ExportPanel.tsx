@@ -1,0 +1,133 @@
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+
+import { dataExport, type ExportFormat, type ExportResult } from "../../api";
+import { dataErrorText } from "./errors";
+
+export const FORMATS: ExportFormat[] = ["xlsx", "csv", "vcard3", "vcard4", "ics", "json"];
+
+const EXTENSION: Record<ExportFormat, string> = {
+  xlsx: "xlsx",
+  csv: "csv",
+  vcard3: "vcf",
+  vcard4: "vcf",
+  ics: "ics",
+  json: "json",
+};
+
+/** Swap a path's extension for the format's, so a changed format keeps the typed folder and name. */
+export function withExtension(path: string, format: ExportFormat): string {
+  const ext = EXTENSION[format];
+  const slash = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
+  const dot = path.lastIndexOf(".");
+  return dot > slash + 1 ? `${path.slice(0, dot)}.${ext}` : `${path}.${ext}`;
+}
+
+/** Choose a format and a file path (typed: no native dialog needed), export, show the result. */
+export function ExportPanel() {
+  const { t, i18n } = useTranslation();
+  const [format, setFormat] = useState<ExportFormat>("xlsx");
+  const [path, setPath] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<ExportResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const edited = useRef(false);
+
+  useEffect(() => {
+    let current = true;
+    dataExport.defaultPath("xlsx").then(
+      (p) => current && !edited.current && setPath(p),
+      () => {
+        // No default (no backend): the user types a path.
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  const changeFormat = (f: ExportFormat) => {
+    setFormat(f);
+    setPath((p) => (p ? withExtension(p, f) : p));
+  };
+
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      const headers = i18n.language.startsWith("zh") ? "zh" : "en";
+      setResult(await dataExport.run({ format, scope: { kind: "all" }, headers }, path));
+    } catch (e) {
+      setError(dataErrorText(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card data-card" data-testid="export-panel">
+      <h2 className="card-title">{t("data.export.title")}</h2>
+      <p className="muted card-hint">{t("data.export.hint")}</p>
+      <div className="data-form">
+        <label className="settings-label" htmlFor="export-format">
+          {t("data.export.format")}
+        </label>
+        <select
+          id="export-format"
+          className="select"
+          value={format}
+          onChange={(e) => changeFormat(e.target.value as ExportFormat)}
+          data-testid="export-format"
+        >
+          {FORMATS.map((f) => (
+            <option key={f} value={f}>
+              {t(`data.export.formats.${f}`)}
+            </option>
+          ))}
+        </select>
+        <span className="settings-label">{t("data.export.scope")}</span>
+        <span data-testid="export-scope">{t("data.export.scopeAll")}</span>
+        <label className="settings-label" htmlFor="export-path">
+          {t("data.export.path")}
+        </label>
+        <input
+          id="export-path"
+          className="input data-path mono"
+          value={path}
+          onChange={(e) => {
+            edited.current = true;
+            setPath(e.target.value);
+          }}
+          placeholder={t("data.export.pathPlaceholder")}
+          spellCheck={false}
+          data-testid="export-path"
+        />
+      </div>
+      <div className="data-actions">
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={busy || !path.trim()}
+          onClick={() => void run()}
+          data-testid="export-run"
+        >
+          {busy ? t("data.export.running") : t("data.export.run")}
+        </button>
+      </div>
+      {result && (
+        <p className="data-result" role="status" data-testid="export-result">
+          {t(result.format === "json" ? "data.export.doneRows" : result.format === "ics" ? "data.export.doneEvents" : "data.export.done", {
+            count: result.count,
+            path: result.path,
+          })}
+        </p>
+      )}
+      {error && (
+        <p className="data-error" role="alert" data-testid="export-error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
