@@ -7,3 +7,5 @@ pub mod import;
 
 #[cfg(test)]
 pub(crate) mod fixtures;
+#[cfg(test)]
+mod round_trip_tests;

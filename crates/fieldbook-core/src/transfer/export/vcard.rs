@@ -31,6 +31,11 @@ pub fn card(c: &Customer, v4: bool) -> String {
             line("N", "", ";;;;");
         }
         line("ORG", "", &escape(&f.name));
+        if !v4 {
+            // vCard 3 has no KIND: Apple's mark for a company card, which readers (ours
+            // included) take as an organization rather than a person named like the company.
+            line("X-ABSHOWAS", "", "COMPANY");
+        }
     } else {
         let (family, given) = split_name(&f.name);
         line("N", "", &format!("{};{};;;", escape(family), escape(given)));
@@ -135,7 +140,8 @@ fn type_param(p: &ContactPoint, v4: bool, base: &str) -> String {
     let standard = match label.as_str() {
         "mobile" | "cell" | "手机" | "移动电话" => Some("cell"),
         "work" | "office" | "工作" | "公司" | "单位" | "办公" => Some("work"),
-        "home" | "家" | "家庭" | "住宅" | "家里" => Some("home"),
+        // A personal address or number is the vCard "home" one.
+        "home" | "personal" | "家" | "家庭" | "住宅" | "家里" | "私人" | "个人" => Some("home"),
         "fax" | "传真" => Some("fax"),
         _ => None,
     };
@@ -152,8 +158,10 @@ fn type_param(p: &ContactPoint, v4: bool, base: &str) -> String {
     if types.is_empty() {
         return String::new();
     }
-    let joined = types.join(",");
-    format!(";TYPE={}", if v4 { joined } else { joined.to_uppercase() })
+    // vCard 3 spells the standard types in capitals; a quoted label keeps its own spelling.
+    let types: Vec<String> =
+        types.into_iter().map(|t| if v4 || t.starts_with('"') { t } else { t.to_uppercase() }).collect();
+    format!(";TYPE={}", types.join(","))
 }
 
 /// Escape a text value.

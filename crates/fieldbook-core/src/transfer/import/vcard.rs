@@ -343,7 +343,8 @@ fn apply(card: &mut Card, prop: &Property) {
             card.add(KIND, "organization".into(), "")
         }
         "X-ABSHOWAS" if text.trim().eq_ignore_ascii_case("COMPANY") => card.add(KIND, "organization".into(), ""),
-        "GENDER" => card.add(GENDER, components(&text).into_iter().next().unwrap_or_default(), ""),
+        // GENDER is vCard 4; vCard 3 writers (ours, Evolution) use X-GENDER.
+        "GENDER" | "X-GENDER" => card.add(GENDER, components(&text).into_iter().next().unwrap_or_default(), ""),
         "TEL" => {
             let v = unescape(&text);
             let v = v.trim().strip_prefix("tel:").unwrap_or(v.trim()).to_string();
