@@ -57,7 +57,10 @@ test("a top customer opens from the dashboard", async () => {
   const rows = await allByTestId(browser, "report-top-row");
   assert.equal(rows.length, 2, "two customers bought");
   assert.match(await rows[0].getProperty("textContent"), /王芳/, "王芳 bought the most (200.50)");
-  await rows[0].click();
+  // Click the name cell, scrolled into view: WebKitWebDriver will not click a <tr> below the fold.
+  const cell = await rows[0].$("td:nth-child(2)");
+  await cell.scrollIntoView();
+  await cell.click();
   const name = await byTestId(browser, "detail-name");
   await name.waitForDisplayed({ timeout: 5000 });
   assert.match(await name.getProperty("textContent"), /王芳/);

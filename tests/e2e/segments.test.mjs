@@ -146,9 +146,18 @@ test("handover moves Wang's customers to Zhao and the timeline records it", asyn
   for (const r of rows) {
     if ((await r.getProperty("textContent")).includes("Li Si")) await r.click();
   }
-  const timeline = await byTestId(browser, "timeline");
-  await browser.waitUntil(async () => /Wang/.test(await timeline.getText()) && /Zhao/.test(await timeline.getText()), {
+  await browser.waitUntil(async () => (await (await byTestId(browser, "detail-name")).getProperty("textContent")) === "Li Si", {
     timeout: 5000,
-    timeoutMsg: "Li Si's timeline shows the owner change Wang → Zhao",
+    timeoutMsg: "Li Si's page is open",
   });
+  await click("tab-timeline");
+  const timeline = await byTestId(browser, "timeline");
+  await timeline.waitForDisplayed({ timeout: 5000 });
+  await browser.waitUntil(
+    async () => {
+      const text = await timeline.getProperty("textContent");
+      return /Wang/.test(text) && /Zhao/.test(text);
+    },
+    { timeout: 5000, timeoutMsg: "Li Si's timeline shows the owner change Wang → Zhao" },
+  );
 });
