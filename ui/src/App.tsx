@@ -27,6 +27,8 @@ export function App() {
   const { t } = useTranslation();
   const toast = useToast();
   const [view, setView] = useState<View>(() => (previewParam("view") as View | null) ?? "customers");
+  // Customers checked in the list and sent to the Data screen to export.
+  const [exportIds, setExportIds] = useState<string[]>([]);
   const [query, setQuery] = useState("");
   const [openedId, setOpenedId] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
@@ -99,7 +101,15 @@ export function App() {
 
   return (
     <div className="app">
-      <Sidebar view={view} onNavigate={setView} counts={counts} agendaCount={agendaCount} />
+      <Sidebar
+        view={view}
+        onNavigate={(next) => {
+          setExportIds([]);
+          setView(next);
+        }}
+        counts={counts}
+        agendaCount={agendaCount}
+      />
       <div className="main">
         <TopBar
           ref={searchRef}
@@ -117,6 +127,10 @@ export function App() {
               onOpenedChange={setOpenedId}
               onNew={() => setEditing({ customer: null })}
               onEdit={(customer) => setEditing({ customer })}
+              onExport={(ids) => {
+                setExportIds(ids);
+                setView("data");
+              }}
             />
           )}
           {view === "agenda" && <AgendaScreen onOpenCustomer={openCustomer} />}
@@ -125,7 +139,7 @@ export function App() {
               <ReportsScreen onOpenCustomer={openCustomer} />
             </Suspense>
           )}
-          {view === "data" && <DataScreen />}
+          {view === "data" && <DataScreen key={exportIds.join(",")} selection={exportIds} />}
           {view === "trash" && <TrashScreen />}
           {view === "settings" && <SettingsScreen />}
           {view === "import" && <ImportScreen />}

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { Customer } from "../../api";
 import { makeCustomer } from "../../dev/fakeBackend";
 import { callsTo, installBackend, renderWithProviders } from "../../test/render";
+import { App } from "../../App";
 import { CustomersScreen } from "./CustomersScreen";
 
 function Harness() {
@@ -115,5 +116,24 @@ describe("multi-select and the bulk bar", () => {
     await user.click(within(dialog).getByTestId("handover-submit"));
     expect(await within(dialog).findByTestId("handover-error")).toHaveTextContent("The new owner is the current owner");
     expect(backend.customers.get("c0")!.owner).toBe("王经理");
+  });
+});
+
+describe("export from the bulk bar", () => {
+  it("opens the Data screen with the checked customers chosen for export", async () => {
+    const user = userEvent.setup();
+    const backend = installBackend(book());
+    renderWithProviders(<App />);
+    const boxes = await checks();
+    await user.click(boxes[1]!);
+    await user.click(boxes[3]!);
+    await user.click(screen.getByTestId("bulk-export"));
+    const scope = await screen.findByTestId("export-scope");
+    expect(scope).toHaveValue("selection");
+    await waitFor(() => expect(screen.getByTestId("export-path")).not.toHaveValue(""));
+    await user.click(screen.getByTestId("export-run"));
+    await screen.findByTestId("export-result");
+    const { request } = callsTo(backend, "export_run")[0] as { request: { scope: { ids: string[] } } };
+    expect([...request.scope.ids].sort()).toEqual(["c1", "c3"]);
   });
 });

@@ -13,12 +13,14 @@ type BulkBarProps = {
   /** The saved segment the list shows, if any (handover can take all of it). */
   segment: Segment | null;
   onDone: () => void;
+  /** Export the checked customers (opens the Data screen with them chosen). */
+  onExport?: (ids: string[]) => void;
 };
 
 const NO_EDIT: BulkEdit = { tier: null, owner: null, add_tags: [], remove_tags: [] };
 
 /** Actions on the checked customers: tier, tags, owner, handover. */
-export function BulkBar({ ids, segment, onDone }: BulkBarProps) {
+export function BulkBar({ ids, segment, onDone, onExport }: BulkBarProps) {
   const { t } = useTranslation();
   const toast = useToast();
   const [tier, setTier] = useState<Tier | "">("");
@@ -123,6 +125,11 @@ export function BulkBar({ ids, segment, onDone }: BulkBarProps) {
       <button type="button" className="button button-small" onClick={() => setHandover(true)} data-testid="bulk-handover">
         {t("bulk.handover")}
       </button>
+      {onExport && (
+        <button type="button" className="button button-small" onClick={() => onExport([...ids])} data-testid="bulk-export">
+          {t("bulk.export")}
+        </button>
+      )}
       <button type="button" className="button button-small button-ghost" onClick={onDone} data-testid="bulk-clear">
         {t("bulk.clear")}
       </button>

@@ -24,9 +24,11 @@ type CustomersScreenProps = {
   onOpenedChange: (id: string | null) => void;
   onNew: () => void;
   onEdit: (customer: Customer) => void;
+  /** Export the checked customers. */
+  onExport?: (ids: string[]) => void;
 };
 
-export function CustomersScreen({ query, openedId, onOpenedChange, onNew, onEdit }: CustomersScreenProps) {
+export function CustomersScreen({ query, openedId, onOpenedChange, onNew, onEdit, onExport }: CustomersScreenProps) {
   const { t } = useTranslation();
   // The list pages through the filter's matches (the whole book when no condition is set).
   const [filter, setFilter] = useState<SegmentFilter>(emptyFilter);
@@ -163,7 +165,7 @@ export function CustomersScreen({ query, openedId, onOpenedChange, onNew, onEdit
         {filterOpen && !searching && (
           <FilterPanel key={filterKey(filter)} filter={filter} onApply={setFilter} onClose={() => setFilterOpen(false)} />
         )}
-        {!searching && checked.ids.size > 0 && <BulkBar ids={checked.ids} segment={segment} onDone={checked.clear} />}
+        {!searching && checked.ids.size > 0 && <BulkBar ids={checked.ids} segment={segment} onDone={checked.clear} onExport={onExport} />}
 
         {snapshot.error !== null && !searching && <ErrorBanner error={snapshot.error} onRetry={() => list.retry()} />}
         {found.error !== null && <ErrorBanner error={found.error} />}

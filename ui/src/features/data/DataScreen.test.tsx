@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 
 import { makeCustomer } from "../../dev/fakeBackend";
 import { callsTo, installBackend, renderWithProviders } from "../../test/render";
+import type { Segment } from "../../api";
+import { emptyFilter } from "../customers/segmentFilter";
 import { DataScreen } from "./DataScreen";
 import { withExtension } from "./ExportPanel";
 
@@ -16,6 +18,43 @@ function book() {
     makeCustomer({ id: "c", name: "李四", emails: [{ label: "", value: "li@x.cn" }] }),
   ];
 }
+
+describe("Data screen: export of a selection or a segment", () => {
+  it("exports the customers checked in the list, chosen already", async () => {
+    const backend = installBackend(book());
+    renderWithProviders(<DataScreen selection={["a", "c"]} />);
+    expect(await screen.findByTestId("export-scope")).toHaveValue("selection");
+    expect(screen.getByTestId("export-scope")).toHaveTextContent("The 2 checked customers");
+    await waitFor(() => expect(screen.getByTestId("export-path")).not.toHaveValue(""));
+    await userEvent.click(screen.getByTestId("export-run"));
+    await screen.findByTestId("export-result");
+    expect(callsTo(backend, "export_run")[0]).toMatchObject({ request: { scope: { kind: "ids", ids: ["a", "c"] } } });
+  });
+
+  it("exports a saved segment's customers as the segment matches them now", async () => {
+    const vip: Segment = { id: "s1", name: "VIP", filter: { ...emptyFilter(), tiers: ["VIP"] }, created_at: "", updated_at: "" };
+    const backend = installBackend(book(), {
+      override: (cmd) => (cmd === "segments_list" ? [vip] : cmd === "segments_ids" ? ["b"] : undefined),
+    });
+    renderWithProviders(<DataScreen />);
+    const scope = await screen.findByTestId("export-scope");
+    await waitFor(() => expect(within(scope).getAllByRole("option")).toHaveLength(2));
+    await userEvent.selectOptions(scope, "segment:s1");
+    await waitFor(() => expect(screen.getByTestId("export-path")).not.toHaveValue(""));
+    await userEvent.click(screen.getByTestId("export-run"));
+    await screen.findByTestId("export-result");
+    expect(callsTo(backend, "segments_ids")[0]).toEqual({ filter: vip.filter });
+    expect(callsTo(backend, "export_run")[0]).toMatchObject({ request: { scope: { kind: "ids", ids: ["b"] } } });
+  });
+
+  it("the JSON dump and ICS always cover the whole book", async () => {
+    installBackend(book());
+    renderWithProviders(<DataScreen selection={["a"]} />);
+    await userEvent.selectOptions(await screen.findByTestId("export-format"), "json");
+    expect(screen.queryByTestId("export-scope")).toBeNull();
+    expect(screen.getByTestId("export-scope-book")).toHaveTextContent("The whole book");
+  });
+});
 
 describe("Data screen: export", () => {
   it("exports XLSX to the default path and shows the count and the path", async () => {

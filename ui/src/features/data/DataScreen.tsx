@@ -8,8 +8,13 @@ import "./data.css";
 const TABS = ["export", "duplicates"] as const;
 type Tab = (typeof TABS)[number];
 
+type DataScreenProps = {
+  /** Customers checked in the list and sent here to export (the list's bulk bar). */
+  selection?: readonly string[];
+};
+
 /** 数据: export the book, and clean it (duplicates, merge, undo). */
-export function DataScreen() {
+export function DataScreen({ selection = [] }: DataScreenProps) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>("export");
   return (
@@ -37,7 +42,7 @@ export function DataScreen() {
         ))}
       </div>
       <div className="settings-body" role="tabpanel" id={`data-panel-${tab}`} aria-labelledby={`data-tab-${tab}`}>
-        {tab === "export" ? <ExportPanel /> : <DuplicatesPanel />}
+        {tab === "export" ? <ExportPanel selection={selection} /> : <DuplicatesPanel />}
       </div>
     </div>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { dataExport, type ExportFormat, type ExportResult } from "../../api";
+import { dataExport, segments, type ExportFormat, type ExportResult, type ExportScope, type Segment } from "../../api";
 import { dataErrorText } from "./errors";
 
 export const FORMATS: ExportFormat[] = ["xlsx", "csv", "vcard3", "vcard4", "ics", "json"];
@@ -23,10 +23,15 @@ export function withExtension(path: string, format: ExportFormat): string {
   return dot > slash + 1 ? `${path.slice(0, dot)}.${ext}` : `${path}.${ext}`;
 }
 
-/** Choose a format and a file path (typed: no native dialog needed), export, show the result. */
-export function ExportPanel() {
+/** Which customers: everyone, the list's checked ones, or a saved segment (by id). */
+type ScopeChoice = "all" | "selection" | `segment:${string}`;
+
+/** Choose a format, which customers and a file path (typed: no native dialog needed), export, show the result. */
+export function ExportPanel({ selection = [] }: { selection?: readonly string[] }) {
   const { t, i18n } = useTranslation();
   const [format, setFormat] = useState<ExportFormat>("xlsx");
+  const [scope, setScope] = useState<ScopeChoice>(selection.length > 0 ? "selection" : "all");
+  const [saved, setSaved] = useState<Segment[]>([]);
   const [path, setPath] = useState("");
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ExportResult | null>(null);
@@ -46,6 +51,29 @@ export function ExportPanel() {
     };
   }, []);
 
+  useEffect(() => {
+    let current = true;
+    segments.list().then(
+      (list) => current && setSaved(list),
+      () => {
+        // No segments to offer: everyone or the selection.
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  /** The customers to export; a segment is evaluated now, as the list would show it. */
+  const resolveScope = async (): Promise<ExportScope> => {
+    if (scope === "selection") return { kind: "ids", ids: [...selection] };
+    const segment = saved.find((s) => `segment:${s.id}` === scope);
+    if (segment) return { kind: "ids", ids: await segments.ids(segment.filter) };
+    return { kind: "all" };
+  };
+  // ICS and the JSON dump always cover the whole book.
+  const wholeBook = format === "ics" || format === "json";
+
   const changeFormat = (f: ExportFormat) => {
     setFormat(f);
     setPath((p) => (p ? withExtension(p, f) : p));
@@ -57,7 +85,7 @@ export function ExportPanel() {
     setResult(null);
     try {
       const headers = i18n.language.startsWith("zh") ? "zh" : "en";
-      setResult(await dataExport.run({ format, scope: { kind: "all" }, headers }, path));
+      setResult(await dataExport.run({ format, scope: wholeBook ? { kind: "all" } : await resolveScope(), headers }, path));
     } catch (e) {
       setError(dataErrorText(t, e));
     } finally {
@@ -86,8 +114,28 @@ export function ExportPanel() {
             </option>
           ))}
         </select>
-        <span className="settings-label">{t("data.export.scope")}</span>
-        <span data-testid="export-scope">{t("data.export.scopeAll")}</span>
+        <label className="settings-label" htmlFor="export-scope">
+          {t("data.export.scope")}
+        </label>
+        {wholeBook ? (
+          <span data-testid="export-scope-book">{t("data.export.scopeBook")}</span>
+        ) : (
+          <select
+            id="export-scope"
+            className="select"
+            value={scope}
+            onChange={(e) => setScope(e.target.value as ScopeChoice)}
+            data-testid="export-scope"
+          >
+            <option value="all">{t("data.export.scopeAll")}</option>
+            {selection.length > 0 && <option value="selection">{t("data.export.scopeSelection", { count: selection.length })}</option>}
+            {saved.map((s) => (
+              <option key={s.id} value={`segment:${s.id}`}>
+                {t("data.export.scopeSegment", { name: s.name })}
+              </option>
+            ))}
+          </select>
+        )}
         <label className="settings-label" htmlFor="export-path">
           {t("data.export.path")}
         </label>
