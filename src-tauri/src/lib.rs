@@ -130,6 +130,7 @@ pub fn run() {
             commands::import::import_templates_list,
             commands::import::import_templates_save,
             commands::import::import_templates_delete,
+            commands::import::import_restore_dump,
             commands::reports::reports_get,
             commands::export::export_run,
             commands::export::export_default_path,

@@ -120,3 +120,25 @@ fn monetary_uses_the_main_currency_and_thresholds_come_from_settings() {
     assert_eq!(s.set_classify_settings(&bad).unwrap_err().code(), "thresholds_invalid");
     assert_eq!(s.classify_customer("ghost", day(TODAY)).unwrap_err().code(), "not_found");
 }
+
+#[test]
+fn one_customers_classification_is_the_same_as_in_the_whole_book() {
+    use fieldbook_core::seed::Seeder;
+    use fieldbook_core::seed_history::HistorySeeder;
+    let (mut s, _) = store();
+    let mut seeder = Seeder::new(3);
+    let people: Vec<_> = (0..120).map(|_| seeder.person(None)).collect();
+    let ids = s.create_customers(people).unwrap();
+    let mut h = HistorySeeder::new(3, day("2026-11-01"));
+    s.create_interactions((0..600).map(|_| h.interaction(&ids)).collect()).unwrap();
+    s.create_orders((0..200).map(|_| h.order(&ids)).collect()).unwrap();
+    let today = day("2026-11-22");
+    let book = s.classify_customers(today).unwrap();
+    assert_eq!(book.len(), 120);
+    assert!(book.iter().any(|c| c.rfm.is_some()) && book.iter().any(|c| c.rfm.is_none()), "buyers and non-buyers");
+    for expected in book {
+        // The single-customer path reads only this customer's interactions.
+        assert_eq!(s.classify_customer(&expected.customer_id, today).unwrap(), expected);
+    }
+    assert_eq!(s.classify_customer("nope", today).unwrap_err().code(), "not_found");
+}

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use fieldbook_core::transfer::dump::RestoreSummary;
 use fieldbook_core::transfer::import::{
     self, ColumnMapping, DuplicatePolicy, ImportError, ImportPreview, ImportProgress, ImportReport, MappingTemplate,
     ReadOptions,
@@ -107,4 +108,13 @@ pub fn import_templates_save(
 #[tauri::command(async)]
 pub fn import_templates_delete(state: State<'_, AppState>, name: String) -> CommandResult<Vec<MappingTemplate>> {
     Ok(state.with_store(|s| s.delete_mapping_template(&name))?)
+}
+
+/// A Fieldbook JSON dump (from the Data screen's export) restores the whole book, into an
+/// empty one only; the core checks the whole file before writing anything.
+#[tauri::command(async)]
+pub fn import_restore_dump(state: State<'_, AppState>, path: String) -> CommandResult<RestoreSummary> {
+    let path = user_path(&path);
+    let file = std::fs::File::open(&path).map_err(fieldbook_core::CoreError::from)?;
+    Ok(state.with_store(|s| s.restore_dump(std::io::BufReader::new(file)))?)
 }

@@ -8,6 +8,7 @@ import type { ImportProgress } from "./bindings/ImportProgress";
 import type { ImportReport } from "./bindings/ImportReport";
 import type { MappingTemplate } from "./bindings/MappingTemplate";
 import type { ReadOptions } from "./bindings/ReadOptions";
+import type { RestoreSummary } from "./bindings/RestoreSummary";
 
 /** The shell emits this while an import writes: rows done of the total. */
 export const IMPORT_PROGRESS_EVENT = "import-progress";
@@ -42,6 +43,10 @@ export const importer = {
   },
   cancel(): Promise<null> {
     return call<null>("import_cancel");
+  },
+  /** Restore a Fieldbook JSON dump: the whole book, into an empty one only. */
+  restoreDump(path: string): Promise<RestoreSummary> {
+    return call<RestoreSummary>("import_restore_dump", { path });
   },
   templates(): Promise<MappingTemplate[]> {
     return call<MappingTemplate[]>("import_templates_list");

@@ -108,3 +108,4 @@ export type { ExportScope } from "./bindings/ExportScope";
 export type { GroupReason } from "./bindings/GroupReason";
 export type { HeaderLanguage } from "./bindings/HeaderLanguage";
 export type { MergeRecord } from "./bindings/MergeRecord";
+export type { RestoreSummary } from "./bindings/RestoreSummary";

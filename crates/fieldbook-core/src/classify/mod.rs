@@ -61,33 +61,35 @@ impl Store {
             .collect())
     }
 
-    /// One customer's classification. RFM and ABC rank the customer among all others, so this
-    /// costs the same aggregate queries as classifying the whole book.
+    /// One customer's classification. RFM and ABC rank the customer among every buyer, so
+    /// the whole book's purchases are read; the interactions (by far the largest table) only
+    /// for this customer, which keeps the customer page fast on a book with millions of them.
     pub fn classify_customer(&self, customer_id: &str, today: NaiveDate) -> Result<Classification> {
-        self.classify_customers(today)?
-            .into_iter()
-            .find(|c| c.customer_id == customer_id)
-            .ok_or_else(|| CoreError::not_found("customer", customer_id))
+        let settings = self.classify_settings()?;
+        let mut by_id = self.live_customer_facts()?;
+        let facts = by_id.get_mut(customer_id).ok_or_else(|| CoreError::not_found("customer", customer_id))?;
+        let (first, last): (Option<String>, Option<String>) = self.conn().query_row(
+            "SELECT substr(MIN(occurred_at), 1, 10), substr(MAX(occurred_at), 1, 10)
+             FROM interactions WHERE customer_id = ?1 AND deleted_at IS NULL",
+            [customer_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        facts.first_interaction = records::read_date(first);
+        facts.last_interaction = records::read_date(last);
+        self.add_purchase_facts(&mut by_id)?;
+        let all: Vec<CustomerFacts> = by_id.into_values().collect();
+        let mut scores = score(&all, today, &settings.abc);
+        let f = all.iter().find(|f| f.customer_id == customer_id).expect("the customer was found above");
+        let (stage, reason) = stage(f, today, &settings.lifecycle);
+        let (rfm, suggested_tier) = scores.remove(customer_id).unwrap_or((None, crate::customers::Tier::C));
+        Ok(Classification { customer_id: customer_id.to_string(), stage, reason, rfm, suggested_tier })
     }
 
     /// The facts of every live customer: three grouped queries, no per-customer reads.
     pub fn customer_facts(&self) -> Result<Vec<CustomerFacts>> {
-        let conn = self.conn();
-        let mut by_id: HashMap<String, CustomerFacts> = HashMap::new();
-        let mut order: Vec<String> = Vec::new();
+        let mut by_id = self.live_customer_facts()?;
         {
-            let mut stmt =
-                conn.prepare("SELECT id, substr(created_at, 1, 10) FROM customers WHERE deleted_at IS NULL")?;
-            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?)))?;
-            for row in rows {
-                let (id, added) = row?;
-                order.push(id.clone());
-                let added_on = records::read_date(added).unwrap_or_default();
-                by_id.insert(id.clone(), CustomerFacts { customer_id: id, added_on, ..Default::default() });
-            }
-        }
-        {
-            let mut stmt = conn.prepare(
+            let mut stmt = self.conn().prepare(
                 "SELECT customer_id, substr(MIN(occurred_at), 1, 10), substr(MAX(occurred_at), 1, 10)
                  FROM interactions WHERE deleted_at IS NULL GROUP BY customer_id",
             )?;
@@ -102,45 +104,65 @@ impl Store {
                 }
             }
         }
-        {
-            let mut stmt = conn.prepare(&format!(
-                "SELECT customer_id, currency, COUNT(*), MIN(ordered_on), MAX(ordered_on), SUM(total_minor)
-                 FROM orders WHERE deleted_at IS NULL AND {} GROUP BY customer_id, currency",
-                OrderStatus::PURCHASE_SQL
-            ))?;
-            let rows = stmt.query_map([], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, i64>(2)?,
-                    r.get::<_, Option<String>>(3)?,
-                    r.get::<_, Option<String>>(4)?,
-                    r.get::<_, i64>(5)?,
-                ))
-            })?;
-            // Per customer: (currency, purchase count, revenue) of the main currency so far.
-            let mut main: HashMap<String, (String, i64, Decimal)> = HashMap::new();
-            for row in rows {
-                let (id, currency, count, first, last, minor) = row?;
-                let Some(f) = by_id.get_mut(&id) else { continue };
-                f.purchase_count += count as u64;
-                f.first_purchase = [f.first_purchase, records::read_date(first)].into_iter().flatten().min();
-                f.last_purchase = [f.last_purchase, records::read_date(last)].into_iter().flatten().max();
-                let revenue = money::from_minor(minor, &currency);
-                let better = match main.get(&id) {
-                    None => true,
-                    Some((c, n, _)) => count > *n || (count == *n && currency < *c),
-                };
-                if better {
-                    main.insert(id, (currency, count, revenue));
-                }
-            }
-            for (id, (currency, _, revenue)) in main {
-                if let Some(f) = by_id.get_mut(&id) {
-                    f.revenue = Some((currency, revenue));
-                }
+        self.add_purchase_facts(&mut by_id)?;
+        let mut facts: Vec<CustomerFacts> = by_id.into_values().collect();
+        facts.sort_by(|a, b| a.customer_id.cmp(&b.customer_id));
+        Ok(facts)
+    }
+
+    /// Every live customer with the day they were added and nothing else yet, by id.
+    fn live_customer_facts(&self) -> Result<HashMap<String, CustomerFacts>> {
+        let mut stmt =
+            self.conn().prepare("SELECT id, substr(created_at, 1, 10) FROM customers WHERE deleted_at IS NULL")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?)))?;
+        let mut by_id = HashMap::new();
+        for row in rows {
+            let (id, added) = row?;
+            let added_on = records::read_date(added).unwrap_or_default();
+            by_id.insert(id.clone(), CustomerFacts { customer_id: id, added_on, ..Default::default() });
+        }
+        Ok(by_id)
+    }
+
+    /// Purchase count, first and last purchase, and main-currency revenue of every buyer.
+    fn add_purchase_facts(&self, by_id: &mut HashMap<String, CustomerFacts>) -> Result<()> {
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT customer_id, currency, COUNT(*), MIN(ordered_on), MAX(ordered_on), SUM(total_minor)
+             FROM orders WHERE deleted_at IS NULL AND {} GROUP BY customer_id, currency",
+            OrderStatus::PURCHASE_SQL
+        ))?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+                r.get::<_, i64>(5)?,
+            ))
+        })?;
+        // Per customer: (currency, purchase count, revenue) of the main currency so far.
+        let mut main: HashMap<String, (String, i64, Decimal)> = HashMap::new();
+        for row in rows {
+            let (id, currency, count, first, last, minor) = row?;
+            let Some(f) = by_id.get_mut(&id) else { continue };
+            f.purchase_count += count as u64;
+            f.first_purchase = [f.first_purchase, records::read_date(first)].into_iter().flatten().min();
+            f.last_purchase = [f.last_purchase, records::read_date(last)].into_iter().flatten().max();
+            let revenue = money::from_minor(minor, &currency);
+            let better = match main.get(&id) {
+                None => true,
+                Some((c, n, _)) => count > *n || (count == *n && currency < *c),
+            };
+            if better {
+                main.insert(id, (currency, count, revenue));
             }
         }
-        Ok(order.into_iter().filter_map(|id| by_id.remove(&id)).collect())
+        for (id, (currency, _, revenue)) in main {
+            if let Some(f) = by_id.get_mut(&id) {
+                f.revenue = Some((currency, revenue));
+            }
+        }
+        Ok(())
     }
 }

@@ -15,6 +15,16 @@ export const DATA_ERROR_CODES = [
   "merge_kind_mismatch",
   "merge_already_undone",
   "merge_customer_purged",
+  "restore_not_empty",
+  "dump_truncated",
+  "dump_corrupt",
+  "dump_version",
+  "dump_format",
+  "dump_schema_newer",
+  "dump_table_unknown",
+  "dump_column_unknown",
+  "dump_row_width",
+  "dump_value",
 ] as const;
 
 export type DataErrorCode = (typeof DATA_ERROR_CODES)[number];
@@ -25,6 +35,6 @@ function isDataErrorCode(code: string): code is DataErrorCode {
 
 export function dataErrorText(t: TFunction, error: unknown): string {
   const e = toApiError(error);
-  if (isDataErrorCode(e.code)) return t(`data.errors.${e.code}`);
+  if (isDataErrorCode(e.code)) return t(`data.errors.${e.code}`, { message: e.message });
   return errorText(t, error);
 }

@@ -99,3 +99,40 @@ describe("import screen", () => {
     expect(await screen.findByTestId("error-banner")).toBeInTheDocument();
   });
 });
+
+describe("a Fieldbook backup on the import screen", () => {
+  function dumpBackend(restore: () => unknown) {
+    const backend = installBackend([], {
+      override: (cmd) => {
+        if (cmd === "import_preview") {
+          throw { code: "import_json_unsupported", message: "Fieldbook JSON dumps are restored", field: "format" };
+        }
+        if (cmd === "import_restore_dump") return restore();
+        return undefined;
+      },
+    });
+    renderWithProviders(<ImportScreen />);
+    return { backend, user: userEvent.setup() };
+  }
+
+  it("offers to restore the whole book instead of mapping columns, and restores it", async () => {
+    const { backend, user } = dumpBackend(() => ({ tables: { customers: 120, interactions: 300 }, rows: 2480 }));
+    await user.type(screen.getByTestId("import-path"), "/tmp/fieldbook-export.json");
+    await user.click(screen.getByTestId("import-read"));
+    const card = await screen.findByTestId("import-dump");
+    expect(screen.queryByTestId("error-banner")).toBeNull();
+    await user.click(within(card).getByTestId("import-restore"));
+    expect(await within(card).findByTestId("import-restored")).toHaveTextContent("Restored 120 customers (2480 rows in all).");
+    expect(callsTo(backend, "import_restore_dump")).toEqual([{ path: "/tmp/fieldbook-export.json" }]);
+  });
+
+  it("says why a backup cannot go into a book that has customers", async () => {
+    const { user } = dumpBackend(() => {
+      throw { code: "restore_not_empty", message: "the database is not empty", field: null };
+    });
+    await user.type(screen.getByTestId("import-path"), "/tmp/b.json");
+    await user.click(screen.getByTestId("import-read"));
+    await user.click(await screen.findByTestId("import-restore"));
+    expect(await screen.findByTestId("import-restore-error")).toHaveTextContent("A backup restores only into an empty book");
+  });
+});

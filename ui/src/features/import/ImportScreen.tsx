@@ -14,6 +14,7 @@ import { useToast } from "../../components/Toast";
 import { errorText } from "../../i18n/errors";
 import { notifyDataChanged } from "../../lib/events";
 import { FileStep } from "./FileStep";
+import { RestoreDump } from "./RestoreDump";
 import { namesSomeone } from "./mapping";
 import { MappingTable } from "./MappingTable";
 import { PreviewTable } from "./PreviewTable";
@@ -160,7 +161,8 @@ export function ImportScreen() {
         </div>
       </header>
       <div className="settings-body">
-        {error !== null && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+        {error !== null && !isDump(error) && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+        {error !== null && isDump(error) && <RestoreDump path={path.trim()} />}
         {result ? (
           <section className="card">
             <h2 className="card-title">{t("import.result.title")}</h2>
@@ -282,4 +284,9 @@ export function ImportScreen() {
       </div>
     </div>
   );
+}
+
+/** The core refuses to read a Fieldbook dump as a table: it restores instead. */
+function isDump(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "import_json_unsupported";
 }
