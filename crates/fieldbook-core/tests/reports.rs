@@ -2,57 +2,17 @@
 
 mod common;
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::{TimeZone, Utc};
 use common::*;
 use fieldbook_core::classify::Stage;
 use fieldbook_core::complaints::{ComplaintInput, ComplaintStatus};
 use fieldbook_core::customers::{CustomerInput, Tier};
-use fieldbook_core::interactions::{InteractionInput, InteractionKind};
-use fieldbook_core::orders::{OrderInput, OrderLineInput, OrderStatus};
+use fieldbook_core::orders::OrderStatus;
 use fieldbook_core::reports::Report;
 use fieldbook_core::Store;
 
-fn day(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
 fn tiered(name: &str, tier: Option<Tier>) -> CustomerInput {
     CustomerInput { tier, ..person(name) }
-}
-
-fn buy(s: &mut Store, customer_id: &str, on: &str, price: &str, status: OrderStatus, currency: &str) -> String {
-    s.create_order(OrderInput {
-        customer_id: customer_id.into(),
-        ordered_on: day(on),
-        status,
-        currency: currency.into(),
-        notes: None,
-        expected_return_pct: None,
-        stop_loss_pct: None,
-        lines: vec![OrderLineInput {
-            id: None,
-            product_id: None,
-            description: "item".into(),
-            quantity: 1.into(),
-            unit_price: Some(price.parse().unwrap()),
-            discount_pct: 0.into(),
-        }],
-    })
-    .unwrap()
-    .id
-}
-
-fn meet(s: &mut Store, customer_id: &str, at: &str) {
-    s.create_interaction(InteractionInput {
-        customer_id: customer_id.into(),
-        kind: InteractionKind::Meeting,
-        occurred_at: Some(at.into()),
-        summary: "met".into(),
-        outcome: None,
-        next_step: None,
-        follow_up_on: None,
-    })
-    .unwrap();
 }
 
 fn complain(s: &mut Store, customer_id: &str, status: ComplaintStatus, satisfaction: Option<u8>) -> String {

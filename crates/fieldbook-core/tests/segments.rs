@@ -3,56 +3,17 @@
 
 mod common;
 
-use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use chrono::{Duration, TimeZone, Utc};
 use common::*;
 use fieldbook_core::classify::Stage;
 use fieldbook_core::complaints::{ComplaintInput, ComplaintStatus};
 use fieldbook_core::customers::{CustomerInput, CustomerKind, Tier};
 use fieldbook_core::dates::DateSpec;
-use fieldbook_core::interactions::{InteractionInput, InteractionKind};
-use fieldbook_core::orders::{OrderInput, OrderLineInput, OrderStatus};
+use fieldbook_core::orders::OrderStatus;
 use fieldbook_core::segments::{InvalidContact, SegmentFilter, SegmentInput, SpendRange, TagMatch};
 use fieldbook_core::Store;
 
-fn day(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
 const TODAY: &str = "2026-11-22";
-
-fn buy(s: &mut Store, customer_id: &str, on: &str, amount: &str, status: OrderStatus, currency: &str) {
-    s.create_order(OrderInput {
-        customer_id: customer_id.into(),
-        ordered_on: day(on),
-        status,
-        currency: currency.into(),
-        notes: None,
-        expected_return_pct: None,
-        stop_loss_pct: None,
-        lines: vec![OrderLineInput {
-            id: None,
-            product_id: None,
-            description: "item".into(),
-            quantity: 1.into(),
-            unit_price: Some(amount.parse().unwrap()),
-            discount_pct: 0.into(),
-        }],
-    })
-    .unwrap();
-}
-
-fn meet(s: &mut Store, customer_id: &str, at: &str) {
-    s.create_interaction(InteractionInput {
-        customer_id: customer_id.into(),
-        kind: InteractionKind::Visit,
-        occurred_at: Some(at.into()),
-        summary: "visit".into(),
-        outcome: None,
-        next_step: None,
-        follow_up_on: None,
-    })
-    .unwrap();
-}
 
 /// The book: ids of 张三, 李四, Ann, Bob (and a trashed VIP of 王经理 that must never match).
 struct Book {
