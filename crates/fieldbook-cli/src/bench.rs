@@ -476,13 +476,14 @@ history: {} interactions + {} orders in {:.1} s ({:.0} records/s), journal {} ro
     if let Some(p) = &r.customer_page {
         s.push_str(&format!(
             "customer page ({} busy customers, mean {:.0} / max {} interactions): p50 {:.3} ms  p99 {:.3} ms  max {:.3} ms\n\
-             classification card: p50 {:.1} ms  max {:.1} ms\n",
+             classification card: first after a change {:.1} ms, then p50 {:.1} ms  max {:.1} ms\n",
             p.customers_sampled,
             p.mean_interactions,
             p.max_interactions,
             p.p50_ms,
             p.p99_ms,
             p.max_ms,
+            p.classification_cold_ms,
             p.classification_p50_ms,
             p.classification_max_ms
         ));

@@ -100,3 +100,31 @@ fn one_customers_classification_is_the_same_as_in_the_whole_book() {
     }
     assert_eq!(s.classify_customer("nope", today).unwrap_err().code(), "not_found");
 }
+
+#[test]
+fn a_cached_ranking_is_never_used_after_a_write_or_on_another_day() {
+    let (mut s, _) = store();
+    let a = s.create_customer(person("甲")).unwrap().id;
+    let b = s.create_customer(person("乙")).unwrap().id;
+    buy(&mut s, &a, "2026-11-01", "100", OrderStatus::Paid, "CNY");
+    let today = day("2026-11-22");
+    assert_eq!(s.classify_customer(&b, today).unwrap().rfm, None, "乙 has not bought");
+    assert_eq!(s.classify_customer(&a, today).unwrap().suggested_tier, Tier::A);
+
+    // A purchase by 乙 (a write) is seen at once, and re-ranks 甲.
+    buy(&mut s, &b, "2026-11-20", "10000", OrderStatus::Paid, "CNY");
+    let rb = s.classify_customer(&b, today).unwrap();
+    assert_eq!(rb.rfm.as_ref().map(|r| r.frequency), Some(1));
+    assert_eq!(rb.suggested_tier, Tier::A);
+    assert_eq!(s.classify_customer(&a, today).unwrap().suggested_tier, Tier::C, "甲 is now the small buyer");
+
+    // The next day, recency counts one more day.
+    let tomorrow = day("2026-11-23");
+    assert_eq!(s.classify_customer(&b, tomorrow).unwrap().rfm.unwrap().recency_days, 3);
+    // A first meeting with 乙's colleague 丙, never contacted before, changes 丙's stage reason.
+    let c = s.create_customer(person("丙")).unwrap().id;
+    assert_eq!(s.classify_customer(&c, tomorrow).unwrap().reason.code, ReasonCode::AddedDays);
+    meet(&mut s, &c, "2026-11-23T09:00:00.000Z");
+    let rc = s.classify_customer(&c, tomorrow).unwrap();
+    assert_eq!((rc.reason.code, rc.reason.days), (ReasonCode::FirstContactDays, 0));
+}

@@ -22,6 +22,15 @@ use crate::store::Store;
 
 const SETTINGS_KEY: &str = "classify";
 
+/// Every live customer's facts without interactions, and the RFM/ABC ranking, as of a
+/// journal head and a day (`Store::classify_customer`).
+pub(crate) struct RankCache {
+    head: i64,
+    today: NaiveDate,
+    facts: HashMap<String, CustomerFacts>,
+    scores: HashMap<String, (Option<Rfm>, crate::customers::Tier)>,
+}
+
 impl Store {
     pub fn classify_settings(&self) -> Result<ClassifySettings> {
         Ok(match self.setting(SETTINGS_KEY)? {
@@ -62,26 +71,35 @@ impl Store {
     }
 
     /// One customer's classification. RFM and ABC rank the customer among every buyer, so
-    /// the whole book's purchases are read; the interactions (by far the largest table) only
-    /// for this customer, which keeps the customer page fast on a book with millions of them.
+    /// the whole book's purchases are read — once per state of the book: the facts and the
+    /// ranking are kept until the next write (the journal head moves) or the next day, so
+    /// opening customer after customer costs one customer's queries. Interactions (by far
+    /// the largest table) are read for this customer only.
     pub fn classify_customer(&self, customer_id: &str, today: NaiveDate) -> Result<Classification> {
         let settings = self.classify_settings()?;
-        let mut by_id = self.live_customer_facts()?;
-        let facts = by_id.get_mut(customer_id).ok_or_else(|| CoreError::not_found("customer", customer_id))?;
+        let head = self.journal_head()?;
+        let fresh = matches!(&*self.rank_cache.borrow(), Some(c) if c.head == head && c.today == today);
+        if !fresh {
+            let mut facts = self.live_customer_facts()?;
+            self.add_purchase_facts(&mut facts)?;
+            let all: Vec<CustomerFacts> = facts.values().cloned().collect();
+            let scores = score(&all, today, &settings.abc);
+            *self.rank_cache.borrow_mut() = Some(RankCache { head, today, facts, scores });
+        }
+        let cache = self.rank_cache.borrow();
+        let cache = cache.as_ref().expect("filled above");
+        let mut f =
+            cache.facts.get(customer_id).cloned().ok_or_else(|| CoreError::not_found("customer", customer_id))?;
         let (first, last): (Option<String>, Option<String>) = self.conn().query_row(
             "SELECT substr(MIN(occurred_at), 1, 10), substr(MAX(occurred_at), 1, 10)
              FROM interactions WHERE customer_id = ?1 AND deleted_at IS NULL",
             [customer_id],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
-        facts.first_interaction = records::read_date(first);
-        facts.last_interaction = records::read_date(last);
-        self.add_purchase_facts(&mut by_id)?;
-        let all: Vec<CustomerFacts> = by_id.into_values().collect();
-        let mut scores = score(&all, today, &settings.abc);
-        let f = all.iter().find(|f| f.customer_id == customer_id).expect("the customer was found above");
-        let (stage, reason) = stage(f, today, &settings.lifecycle);
-        let (rfm, suggested_tier) = scores.remove(customer_id).unwrap_or((None, crate::customers::Tier::C));
+        f.first_interaction = records::read_date(first);
+        f.last_interaction = records::read_date(last);
+        let (stage, reason) = stage(&f, today, &settings.lifecycle);
+        let (rfm, suggested_tier) = cache.scores.get(customer_id).cloned().unwrap_or((None, crate::customers::Tier::C));
         Ok(Classification { customer_id: customer_id.to_string(), stage, reason, rfm, suggested_tier })
     }
 

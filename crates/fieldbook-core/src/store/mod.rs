@@ -35,6 +35,9 @@ pub struct Store {
     conn: Connection,
     clock: Arc<dyn Clock>,
     hlc: HlcGenerator,
+    /// The book-wide classification facts and ranking as of a journal head and day; any
+    /// write moves the head, so a stale ranking is never used (see `classify`).
+    pub(crate) rank_cache: std::cell::RefCell<Option<crate::classify::RankCache>>,
 }
 
 impl Store {
@@ -75,7 +78,7 @@ impl Store {
         if let Some(newest) = newest {
             hlc.observe(&newest.parse::<Hlc>()?);
         }
-        Ok(Store { conn, clock, hlc })
+        Ok(Store { conn, clock, hlc, rank_cache: Default::default() })
     }
 
     pub fn device_id(&self) -> &str {

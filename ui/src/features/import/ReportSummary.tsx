@@ -27,7 +27,11 @@ export function ReportSummary({ report, testId }: { report: ImportReport; testId
         ))}
       </dl>
       {report.organizations_created > 0 && (
-        <p className="muted">{t("import.report.organizations", { count: report.organizations_created })}</p>
+        <p className="muted" data-testid={`${testId}-organizations`}>
+          {t(report.dry_run ? "import.report.organizations" : "import.report.organizationsDone", {
+            count: report.organizations_created,
+          })}
+        </p>
       )}
       {report.errors.length > 0 && (
         <ul className="import-errors" data-testid={`${testId}-errors`}>
