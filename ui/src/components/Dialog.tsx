@@ -38,6 +38,22 @@ export function Dialog({ title, onClose, children, footer, size = "small", testI
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // Esc also closes the topmost dialog when focus has left it (e.g. to the page body when the
+  // focused button was disabled while saving): the panel's own handler never sees that key.
+  useEffect(() => {
+    const onDocumentKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== "Escape" || event.defaultPrevented) return;
+      const panel = panelRef.current;
+      if (!panel || panel.contains(event.target as Node)) return;
+      const modals = document.querySelectorAll('[aria-modal="true"]');
+      if (modals[modals.length - 1] !== panel) return;
+      event.preventDefault();
+      onCloseRef.current();
+    };
+    document.addEventListener("keydown", onDocumentKey);
+    return () => document.removeEventListener("keydown", onDocumentKey);
+  }, []);
+
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.key === "Escape") {
       event.stopPropagation();
