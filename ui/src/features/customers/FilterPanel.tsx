@@ -26,6 +26,9 @@ type FilterPanelProps = {
 };
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
+
+/** The draft's free-text fields. */
+type TextField = "tags" | "regions" | "owners" | "no_contact_days" | "spend_currency" | "spend_min" | "spend_max";
 const PRESET_MONTHS = [3, 6, 12];
 
 /** The filter builder: every condition of a segment, AND-ed, plus the stale-data presets. */
@@ -69,6 +72,23 @@ export function FilterPanel({ filter, onApply, onClose }: FilterPanelProps) {
         </label>
       ))}
     </div>
+  );
+
+  /** A text box bound to one of the draft's text fields (test id `filter-<field-with-dashes>`). */
+  const text = (
+    field: TextField,
+    opts: { id?: string; narrow?: boolean; inputMode?: "numeric" | "decimal"; placeholder?: string; label?: string } = {},
+  ) => (
+    <input
+      id={opts.id}
+      className={opts.narrow ? "input input-narrow" : "input"}
+      inputMode={opts.inputMode}
+      value={draft[field]}
+      placeholder={opts.placeholder}
+      aria-label={opts.label}
+      onChange={(e) => set({ [field]: e.target.value } as Partial<FilterDraft>)}
+      data-testid={`filter-${field.replaceAll("_", "-")}`}
+    />
   );
 
   const numberError = (box: string) =>
@@ -118,13 +138,7 @@ export function FilterPanel({ filter, onApply, onClose }: FilterPanelProps) {
         </div>
         <label className="filter-row">
           <span className="filter-label">{t("segments.fields.tags")}</span>
-          <input
-            className="input"
-            value={draft.tags}
-            placeholder={t("segments.fields.listHint")}
-            onChange={(e) => set({ tags: e.target.value })}
-            data-testid="filter-tags"
-          />
+          {text("tags", { placeholder: t("segments.fields.listHint") })}
           <select
             value={draft.tags_match}
             onChange={(e) => set({ tags_match: e.target.value as FilterDraft["tags_match"] })}
@@ -137,26 +151,13 @@ export function FilterPanel({ filter, onApply, onClose }: FilterPanelProps) {
         </label>
         <label className="filter-row">
           <span className="filter-label">{t("segments.fields.regions")}</span>
-          <input
-            className="input"
-            value={draft.regions}
-            placeholder={t("segments.fields.listHint")}
-            onChange={(e) => set({ regions: e.target.value })}
-            data-testid="filter-regions"
-          />
+          {text("regions", { placeholder: t("segments.fields.listHint") })}
         </label>
         <div className="filter-row">
           <label className="filter-label" htmlFor="filter-owners">
             {t("segments.fields.owners")}
           </label>
-          <input
-            id="filter-owners"
-            className="input"
-            value={draft.owners}
-            placeholder={t("segments.fields.listHint")}
-            onChange={(e) => set({ owners: e.target.value })}
-            data-testid="filter-owners"
-          />
+          {text("owners", { id: "filter-owners", placeholder: t("segments.fields.listHint") })}
           <label className="filter-inline">
             <input
               type="checkbox"
@@ -185,42 +186,24 @@ export function FilterPanel({ filter, onApply, onClose }: FilterPanelProps) {
         </label>
         <label className="filter-row">
           <span className="filter-label">{t("segments.fields.noContactDays")}</span>
-          <input
-            className="input input-narrow"
-            inputMode="numeric"
-            value={draft.no_contact_days}
-            onChange={(e) => set({ no_contact_days: e.target.value })}
-            data-testid="filter-no-contact-days"
-          />
+          {text("no_contact_days", { narrow: true, inputMode: "numeric" })}
           {numberError("no_contact_days")}
         </label>
         <div className="filter-row">
           <span className="filter-label">{t("segments.fields.spend")}</span>
-          <input
-            className="input input-narrow"
-            value={draft.spend_currency}
-            aria-label={t("segments.fields.spendCurrency")}
-            onChange={(e) => set({ spend_currency: e.target.value })}
-            data-testid="filter-spend-currency"
-          />
-          <input
-            className="input input-narrow"
-            inputMode="decimal"
-            value={draft.spend_min}
-            placeholder={t("segments.fields.spendMin")}
-            aria-label={t("segments.fields.spendMin")}
-            onChange={(e) => set({ spend_min: e.target.value })}
-            data-testid="filter-spend-min"
-          />
-          <input
-            className="input input-narrow"
-            inputMode="decimal"
-            value={draft.spend_max}
-            placeholder={t("segments.fields.spendMax")}
-            aria-label={t("segments.fields.spendMax")}
-            onChange={(e) => set({ spend_max: e.target.value })}
-            data-testid="filter-spend-max"
-          />
+          {text("spend_currency", { narrow: true, label: t("segments.fields.spendCurrency") })}
+          {text("spend_min", {
+            narrow: true,
+            inputMode: "decimal",
+            placeholder: t("segments.fields.spendMin"),
+            label: t("segments.fields.spendMin"),
+          })}
+          {text("spend_max", {
+            narrow: true,
+            inputMode: "decimal",
+            placeholder: t("segments.fields.spendMax"),
+            label: t("segments.fields.spendMax"),
+          })}
           {numberError("spend_min")}
           {numberError("spend_max")}
         </div>
