@@ -1,44 +1,18 @@
 //! The `interactions`, `orders` and extended `seed` commands, run as a user would.
 
-use assert_cmd::Command;
+mod common;
+
+use common::Book;
 use serde_json::Value;
 
-struct Book {
-    _dir: tempfile::TempDir,
-    db: std::path::PathBuf,
-}
-
-impl Book {
-    fn new() -> Book {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("book.db");
-        Book { _dir: dir, db }
-    }
-
-    fn cmd(&self, args: &[&str]) -> assert_cmd::assert::Assert {
-        Command::cargo_bin("fieldbook").unwrap().arg("--db").arg(&self.db).args(args).assert()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let mut all = vec!["--json"];
-        all.extend_from_slice(args);
-        let out = self.cmd(&all).success().get_output().stdout.clone();
-        serde_json::from_slice(&out).unwrap()
-    }
-
-    fn text(&self, args: &[&str]) -> String {
-        String::from_utf8(self.cmd(args).success().get_output().stdout.clone()).unwrap()
-    }
-
-    fn customer(&self, name: &str) -> String {
-        self.json(&["customers", "add", "--name", name])["id"].as_str().unwrap().to_string()
-    }
+fn customer(b: &Book, name: &str) -> String {
+    b.json(&["customers", "add", "--name", name])["id"].as_str().unwrap().to_string()
 }
 
 #[test]
 fn interactions_add_and_list_newest_first_as_json() {
     let b = Book::new();
-    let id = b.customer("张三");
+    let id = customer(&b, "张三");
     let i = b.json(&[
         "interactions",
         "add",
@@ -68,7 +42,7 @@ fn interactions_add_and_list_newest_first_as_json() {
 #[test]
 fn a_bad_interaction_fails_with_a_coded_json_error() {
     let b = Book::new();
-    let id = b.customer("Ann");
+    let id = customer(&b, "Ann");
     let out = b
         .cmd(&["--json", "interactions", "add", "--customer", &id, "--kind", "call", "--summary", " "])
         .failure()
@@ -89,7 +63,7 @@ fn a_bad_interaction_fails_with_a_coded_json_error() {
 #[test]
 fn orders_add_computes_exact_totals_and_list_shows_them() {
     let b = Book::new();
-    let id = b.customer("Ann");
+    let id = customer(&b, "Ann");
     let o = b.json(&[
         "orders",
         "add",
@@ -118,7 +92,7 @@ fn orders_add_computes_exact_totals_and_list_shows_them() {
 #[test]
 fn a_malformed_item_is_refused_and_nothing_is_written() {
     let b = Book::new();
-    let id = b.customer("Ann");
+    let id = customer(&b, "Ann");
     let out = b
         .cmd(&["--json", "orders", "add", "--customer", &id, "--item", "Tea:three:1"])
         .failure()

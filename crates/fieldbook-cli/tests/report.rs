@@ -1,57 +1,35 @@
 //! `fieldbook report`: the dashboard's figures from a terminal, as JSON and as a table.
 
-use assert_cmd::Command;
+mod common;
+
+use common::Book;
 use serde_json::Value;
 
-struct Book {
-    _dir: tempfile::TempDir,
-    db: std::path::PathBuf,
+fn customer(b: &Book, name: &str, tier: &str) -> String {
+    b.json(&["customers", "add", "--name", name, "--tier", tier])["id"].as_str().unwrap().to_string()
 }
 
-impl Book {
-    fn new() -> Book {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("book.db");
-        Book { _dir: dir, db }
+/// Two customers, three orders (one a draft) and a call; the book's today is real, so the
+/// dates are relative to --as-of below.
+fn stocked() -> (Book, String, String) {
+    let b = Book::new();
+    let wang = customer(&b, "王芳", "VIP");
+    let lee = customer(&b, "Lee", "B");
+    for (who, item, date, status) in [
+        (&wang, "Tea:2:100.25", "2026-11-02", "completed"),
+        (&wang, "Tea:1:50", "2026-10-02", "paid"),
+        (&lee, "Fee:1:80", "2026-11-03", "completed"),
+        (&lee, "Plan:1:99999", "2026-11-04", "draft"),
+    ] {
+        b.json(&["orders", "add", "--customer", who, "--item", item, "--date", date, "--status", status]);
     }
-
-    fn cmd(&self, args: &[&str]) -> assert_cmd::assert::Assert {
-        Command::cargo_bin("fieldbook").unwrap().arg("--db").arg(&self.db).args(args).assert()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let mut all = vec!["--json"];
-        all.extend_from_slice(args);
-        let out = self.cmd(&all).success().get_output().stdout.clone();
-        serde_json::from_slice(&out).unwrap()
-    }
-
-    fn customer(&self, name: &str, tier: &str) -> String {
-        self.json(&["customers", "add", "--name", name, "--tier", tier])["id"].as_str().unwrap().to_string()
-    }
-
-    /// Two customers, three orders (one a draft) and a call; the book's today is real, so the
-    /// dates are relative to --as-of below.
-    fn stocked() -> (Book, String, String) {
-        let b = Book::new();
-        let wang = b.customer("王芳", "VIP");
-        let lee = b.customer("Lee", "B");
-        for (who, item, date, status) in [
-            (&wang, "Tea:2:100.25", "2026-11-02", "completed"),
-            (&wang, "Tea:1:50", "2026-10-02", "paid"),
-            (&lee, "Fee:1:80", "2026-11-03", "completed"),
-            (&lee, "Plan:1:99999", "2026-11-04", "draft"),
-        ] {
-            b.json(&["orders", "add", "--customer", who, "--item", item, "--date", date, "--status", status]);
-        }
-        b.json(&["interactions", "add", "--customer", &lee, "--kind", "call", "--summary", "hi", "--at", "2026-08-01"]);
-        (b, wang, lee)
-    }
+    b.json(&["interactions", "add", "--customer", &lee, "--kind", "call", "--summary", "hi", "--at", "2026-08-01"]);
+    (b, wang, lee)
 }
 
 #[test]
 fn report_json_carries_every_figure_with_exact_money() {
-    let (b, wang, lee) = Book::stocked();
+    let (b, wang, lee) = stocked();
     let r = b.json(&["report", "--as-of", "2026-11-22"]);
     assert_eq!(r["as_of"], "2026-11-22");
     assert_eq!(r["total_customers"], 2);
@@ -79,7 +57,7 @@ fn report_json_carries_every_figure_with_exact_money() {
 
 #[test]
 fn report_prints_a_readable_table_for_people() {
-    let (b, _, _) = Book::stocked();
+    let (b, _, _) = stocked();
     let out = b.cmd(&["report", "--as-of", "2026-11-22"]).success().get_output().stdout.clone();
     let text = String::from_utf8(out).unwrap();
     assert!(text.starts_with("Report as of 2026-11-22"), "{text}");
