@@ -1,60 +1,44 @@
 //! The `fieldbook` binary as a script would use it: real database file, JSON output,
 //! exit codes and error messages.
 
+mod common;
+
 use assert_cmd::Command;
+use common::Book;
 use serde_json::Value;
 
-struct Book {
-    dir: tempfile::TempDir,
-}
-
-impl Book {
-    fn new() -> Self {
-        Book { dir: tempfile::tempdir().unwrap() }
-    }
-
-    fn cmd(&self) -> Command {
-        let mut c = Command::cargo_bin("fieldbook").unwrap();
-        c.arg("--db").arg(self.dir.path().join("book.db"));
-        c
-    }
-
-    /// Run with --json and parse stdout; panics with stderr if it fails.
-    fn json(&self, args: &[&str]) -> Value {
-        let out = self.cmd().arg("--json").args(args).output().unwrap();
-        assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-        serde_json::from_slice(&out.stdout).unwrap()
-    }
-
-    fn add(&self, args: &[&str]) -> String {
-        let mut all = vec!["customers", "add"];
-        all.extend_from_slice(args);
-        self.json(&all)["id"].as_str().unwrap().to_string()
-    }
+fn add(b: &Book, args: &[&str]) -> String {
+    let mut all = vec!["customers", "add"];
+    all.extend_from_slice(args);
+    b.json(&all)["id"].as_str().unwrap().to_string()
 }
 
 #[test]
 fn add_prints_the_new_id_and_show_returns_every_field() {
     let b = Book::new();
-    let out = b.cmd().args(["customers", "add", "--name", "张三", "--phone", "+86 138 0013 8000"]).output().unwrap();
+    let out =
+        b.command().args(["customers", "add", "--name", "张三", "--phone", "+86 138 0013 8000"]).output().unwrap();
     assert!(out.status.success());
     let id = String::from_utf8(out.stdout).unwrap().trim().to_string();
     assert!(uuid_like(&id), "plain output is just the id: {id:?}");
 
-    let id2 = b.add(&[
-        "--name",
-        "李四",
-        "--email",
-        "li@example.com",
-        "--tier",
-        "VIP",
-        "--tag",
-        "golf",
-        "--tag",
-        "理财",
-        "--lunar-birthday",
-        "1984-L10-15",
-    ]);
+    let id2 = add(
+        &b,
+        &[
+            "--name",
+            "李四",
+            "--email",
+            "li@example.com",
+            "--tier",
+            "VIP",
+            "--tag",
+            "golf",
+            "--tag",
+            "理财",
+            "--lunar-birthday",
+            "1984-L10-15",
+        ],
+    );
     let c = b.json(&["customers", "show", &id2]);
     assert_eq!(c["name"], "李四");
     assert_eq!(c["tier"], "VIP");
@@ -69,11 +53,11 @@ fn add_prints_the_new_id_and_show_returns_every_field() {
 #[test]
 fn a_person_joins_an_organization_by_name() {
     let b = Book::new();
-    let org = b.add(&["--name", "华信科技有限公司", "--kind", "organization"]);
-    let p = b.add(&["--name", "王五", "--company", "华信科技有限公司"]);
+    let org = add(&b, &["--name", "华信科技有限公司", "--kind", "organization"]);
+    let p = add(&b, &["--name", "王五", "--company", "华信科技有限公司"]);
     assert_eq!(b.json(&["customers", "show", &p])["company_id"], org);
     assert_eq!(b.json(&["customers", "show", &org])["members"][0]["name"], "王五");
-    let out = b.cmd().args(["customers", "add", "--name", "X", "--company", "Nowhere Inc"]).output().unwrap();
+    let out = b.command().args(["customers", "add", "--name", "X", "--company", "Nowhere Inc"]).output().unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no organization named"));
 }
@@ -81,8 +65,8 @@ fn a_person_joins_an_organization_by_name() {
 #[test]
 fn search_returns_json_hits_with_id_and_name_by_pinyin_initials_and_phone_suffix() {
     let b = Book::new();
-    let id = b.add(&["--name", "曾国藩", "--phone", "138-0013-8000"]);
-    b.add(&["--name", "John Smith"]);
+    let id = add(&b, &["--name", "曾国藩", "--phone", "138-0013-8000"]);
+    add(&b, &["--name", "John Smith"]);
     for q in ["zgf", "zengguofan", "8000", "国藩"] {
         let hits = b.json(&["search", q, "--limit", "5"]);
         assert_eq!(hits[0]["id"], id.as_str(), "query {q}");
@@ -94,7 +78,7 @@ fn search_returns_json_hits_with_id_and_name_by_pinyin_initials_and_phone_suffix
 #[test]
 fn delete_moves_to_the_trash_and_restore_brings_back() {
     let b = Book::new();
-    let id = b.add(&["--name", "赵六"]);
+    let id = add(&b, &["--name", "赵六"]);
     b.json(&["customers", "delete", &id]);
     assert_eq!(b.json(&["customers", "list"])["total"], 0);
     assert_eq!(b.json(&["customers", "list", "--trash"])["items"][0]["id"], id.as_str());
@@ -113,7 +97,7 @@ fn invalid_input_fails_with_a_json_error_on_stderr_and_writes_nothing() {
         (vec!["--name", "  "], "name_empty", Some("name")),
         (vec!["--name", "A", "--birthday", "1984/10/15"], "date_format", Some("birthday")),
     ] {
-        let out = b.cmd().arg("--json").args(["customers", "add"]).args(&args).output().unwrap();
+        let out = b.command().arg("--json").args(["customers", "add"]).args(&args).output().unwrap();
         assert!(!out.status.success(), "{args:?} must fail");
         assert!(out.stdout.is_empty(), "nothing on stdout for an error");
         let err: Value = serde_json::from_slice(&out.stderr).unwrap();
@@ -126,7 +110,7 @@ fn invalid_input_fails_with_a_json_error_on_stderr_and_writes_nothing() {
 #[test]
 fn show_of_a_missing_id_is_a_not_found_error() {
     let b = Book::new();
-    let out = b.cmd().args(["customers", "show", "nope"]).output().unwrap();
+    let out = b.command().args(["customers", "show", "nope"]).output().unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("not found"));
 }
@@ -183,7 +167,7 @@ fn reminder_settings_change_from_the_cli_and_bad_times_are_refused() {
     assert_eq!(s["notify_at"], "07:30");
     assert_eq!(s["countries"], serde_json::json!(["US"]));
     assert_eq!(b.json(&["reminders", "settings"])["notify_at"], "07:30", "saved");
-    let out = b.cmd().args(["--json", "reminders", "settings", "--notify-at", "25:00"]).output().unwrap();
+    let out = b.command().args(["--json", "reminders", "settings", "--notify-at", "25:00"]).output().unwrap();
     assert!(!out.status.success());
     let err: Value = serde_json::from_slice(&out.stderr).unwrap();
     assert_eq!(err["code"], "time_invalid");
@@ -195,7 +179,7 @@ fn quiet_hours_and_a_customers_own_revisit_interval_are_set_from_the_cli() {
     let s = b.json(&["reminders", "settings", "--quiet-hours", "22:00-07:30"]);
     assert_eq!(s["quiet_hours"], serde_json::json!({ "start": "22:00", "end": "07:30" }));
     assert_eq!(b.json(&["reminders", "settings", "--quiet-hours", "off"])["quiet_hours"], Value::Null);
-    let out = b.cmd().args(["--json", "reminders", "settings", "--quiet-hours", "22:00-22:00"]).output().unwrap();
+    let out = b.command().args(["--json", "reminders", "settings", "--quiet-hours", "22:00-22:00"]).output().unwrap();
     assert!(!out.status.success(), "an empty window is refused");
     assert_eq!(serde_json::from_slice::<Value>(&out.stderr).unwrap()["code"], "quiet_hours_empty");
 

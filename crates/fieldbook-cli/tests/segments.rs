@@ -1,51 +1,24 @@
 //! `fieldbook segments`, `handover` and `bulk-edit` as a script uses them: a real database
 //! file, JSON output, exit codes and coded errors.
 
-use assert_cmd::Command;
+mod common;
+
+use common::Book;
 use serde_json::{json, Value};
 
-struct Book {
-    dir: tempfile::TempDir,
+fn add(b: &Book, name: &str, tier: &str) -> String {
+    b.json(&["customers", "add", "--name", name, "--tier", tier])["id"].as_str().unwrap().to_string()
 }
 
-impl Book {
-    fn new() -> Self {
-        Book { dir: tempfile::tempdir().unwrap() }
-    }
-
-    fn cmd(&self) -> Command {
-        let mut c = Command::cargo_bin("fieldbook").unwrap();
-        c.arg("--db").arg(self.dir.path().join("book.db"));
-        c
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let out = self.cmd().arg("--json").args(args).output().unwrap();
-        assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-        serde_json::from_slice(&out.stdout).unwrap()
-    }
-
-    /// Run expecting failure; returns the JSON error from stderr.
-    fn error(&self, args: &[&str]) -> Value {
-        let out = self.cmd().arg("--json").args(args).output().unwrap();
-        assert!(!out.status.success(), "{args:?} should fail");
-        serde_json::from_slice(&out.stderr).unwrap()
-    }
-
-    fn add(&self, name: &str, tier: &str) -> String {
-        self.json(&["customers", "add", "--name", name, "--tier", tier])["id"].as_str().unwrap().to_string()
-    }
-
-    fn owner(&self, id: &str) -> Value {
-        self.json(&["customers", "show", id])["owner"].clone()
-    }
+fn owner(b: &Book, id: &str) -> Value {
+    b.json(&["customers", "show", id])["owner"].clone()
 }
 
 #[test]
 fn segments_add_list_and_show_the_filter_with_its_customers() {
     let b = Book::new();
-    let zhang = b.add("张三", "VIP");
-    b.add("李四", "C");
+    let zhang = add(&b, "张三", "VIP");
+    add(&b, "李四", "C");
     let saved = b.json(&["segments", "add", "VIP 客户", "--filter", r#"{"tiers":["VIP"]}"#]);
     assert_eq!(saved["name"], "VIP 客户");
 
@@ -57,7 +30,7 @@ fn segments_add_list_and_show_the_filter_with_its_customers() {
     assert_eq!(shown["total"], 1);
     assert_eq!(shown["customers"][0]["id"], zhang);
 
-    let plain = b.cmd().args(["segments", "list"]).output().unwrap();
+    let plain = b.command().args(["segments", "list"]).output().unwrap();
     assert!(String::from_utf8_lossy(&plain.stdout).contains("VIP 客户"));
 }
 
@@ -83,9 +56,9 @@ fn bad_segment_input_fails_with_a_coded_error_and_saves_nothing() {
 #[test]
 fn bulk_edit_then_handover_by_ids_and_by_segment() {
     let b = Book::new();
-    let a = b.add("A", "VIP");
-    let c = b.add("C", "C");
-    let d = b.add("D", "VIP");
+    let a = add(&b, "A", "VIP");
+    let c = add(&b, "C", "C");
+    let d = add(&b, "D", "VIP");
     let ids = format!("{a},{c}");
     assert_eq!(b.json(&["bulk-edit", "--ids", &ids, "--owner", "王经理", "--add-tag", "golf"])["changed"], 2);
     assert_eq!(b.json(&["customers", "show", &c])["tags"], json!(["golf"]));
@@ -93,13 +66,13 @@ fn bulk_edit_then_handover_by_ids_and_by_segment() {
     // Only 王经理's customers among the ids move; D has no owner.
     let moved = b.json(&["handover", "--from", "王经理", "--to", "李经理", "--ids", &format!("{a},{d}")]);
     assert_eq!(moved, json!({ "moved": 1, "skipped": 1 }));
-    assert_eq!(b.owner(&a), "李经理");
-    assert_eq!(b.owner(&d), Value::Null);
+    assert_eq!(owner(&b, &a), "李经理");
+    assert_eq!(owner(&b, &d), Value::Null);
 
     b.json(&["segments", "add", "cheap", "--filter", r#"{"tiers":["C"]}"#]);
     let moved = b.json(&["handover", "--from", "王经理", "--to", "李经理", "--segment", "cheap"]);
     assert_eq!(moved, json!({ "moved": 1, "skipped": 0 }));
-    assert_eq!(b.owner(&c), "李经理");
+    assert_eq!(owner(&b, &c), "李经理");
 
     let same = b.error(&["handover", "--from", "李经理", "--to", "李经理"]);
     assert_eq!(same["code"], "handover_same_owner");

@@ -5,7 +5,7 @@ use assert_cmd::Command;
 use serde_json::Value;
 
 pub struct Book {
-    _dir: tempfile::TempDir,
+    pub dir: tempfile::TempDir,
     pub db: std::path::PathBuf,
 }
 
@@ -13,20 +13,33 @@ impl Book {
     pub fn new() -> Book {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("book.db");
-        Book { _dir: dir, db }
+        Book { dir, db }
+    }
+
+    /// `fieldbook --db <book>`, to add arguments to.
+    pub fn command(&self) -> Command {
+        let mut c = Command::cargo_bin("fieldbook").unwrap();
+        c.arg("--db").arg(&self.db);
+        c
     }
 
     /// Run `fieldbook --db <book> ARGS`.
     pub fn cmd(&self, args: &[&str]) -> assert_cmd::assert::Assert {
-        Command::cargo_bin("fieldbook").unwrap().arg("--db").arg(&self.db).args(args).assert()
+        self.command().args(args).assert()
     }
 
-    /// Run with `--json`, expecting success; the parsed stdout.
+    /// Run with `--json`, expecting success; the parsed stdout (panics with stderr if it fails).
     pub fn json(&self, args: &[&str]) -> Value {
-        let mut all = vec!["--json"];
-        all.extend_from_slice(args);
-        let out = self.cmd(&all).success().get_output().stdout.clone();
-        serde_json::from_slice(&out).unwrap()
+        let out = self.command().arg("--json").args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+
+    /// Run with `--json`, expecting failure; the JSON error from stderr.
+    pub fn error(&self, args: &[&str]) -> Value {
+        let out = self.command().arg("--json").args(args).output().unwrap();
+        assert!(!out.status.success(), "{args:?} should fail");
+        serde_json::from_slice(&out.stderr).unwrap()
     }
 
     /// Run expecting success; stdout as text.
