@@ -18,11 +18,17 @@ after(async () => {
 });
 
 async function rowNames() {
-  const rows = await allByTestId(browser, "customer-row");
-  const out = [];
-  // getText() is empty for the virtualized (transformed) rows in WebKitWebDriver.
-  for (const r of rows) out.push(await r.getProperty("textContent"));
-  return out.sort();
+  try {
+    const rows = await allByTestId(browser, "customer-row");
+    const out = [];
+    // getText() is empty for the virtualized (transformed) rows in WebKitWebDriver.
+    for (const r of rows) out.push(await r.getProperty("textContent"));
+    return out.sort();
+  } catch (e) {
+    // The list re-rendered under us: report nothing this time, the caller polls again.
+    if (/stale/i.test(String(e?.message ?? e))) return [];
+    throw e;
+  }
 }
 
 async function waitForRows(expected, message) {
@@ -35,10 +41,34 @@ async function waitForRows(expected, message) {
   );
 }
 
+/**
+ * Click an element by test id. The list re-renders as filters apply and toasts come and go,
+ * so a lookup can hit a node being replaced (stale) or a click can land on a passing overlay
+ * (intercepted): both are retried, with a fresh lookup, for up to 5 s.
+ */
 async function click(id) {
-  const el = await byTestId(browser, id);
-  await el.waitForDisplayed({ timeout: 5000 });
-  await el.click();
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    try {
+      const el = await byTestId(browser, id);
+      await el.waitForDisplayed({ timeout: 5000 });
+      await el.click();
+      return;
+    } catch (e) {
+      if (Date.now() > deadline || !/stale|intercepted/i.test(String(e?.message ?? e))) throw e;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+/** Text of an element by test id, looked up afresh (see `click`). */
+async function textOf(id) {
+  try {
+    return await (await byTestId(browser, id)).getProperty("textContent");
+  } catch (e) {
+    if (/stale/i.test(String(e?.message ?? e))) return "";
+    throw e;
+  }
 }
 
 /** Open the filter builder unless it is open already (the toggle would close it). */
@@ -73,14 +103,13 @@ test("the filter builder narrows the list, and the filter saves as a segment", a
   await click("filter-tiers-VIP");
   await click("filter-apply");
   await waitForRows(["Zhang San"], "only the VIP customer matches tier = VIP");
-  assert.match(await (await byTestId(browser, "customer-count")).getText(), /1 customer/);
+  assert.match(await textOf("customer-count"), /1 customer/);
 
   await click("segment-save");
   await fill(browser, "segment-name", "VIP customers");
   await click("segment-save-confirm");
   await (await byTestId(browser, "segment-name-dialog")).waitForExist({ reverse: true, timeout: 5000 });
-  const select = await byTestId(browser, "segment-select");
-  await browser.waitUntil(async () => (await select.getProperty("textContent")).includes("VIP customers"), {
+  await browser.waitUntil(async () => (await textOf("segment-select")).includes("VIP customers"), {
     timeout: 5000,
     timeoutMsg: "the saved segment is listed in the segment picker",
   });
@@ -102,7 +131,7 @@ test("the stale-data preset finds customers without a phone or an email", async 
 
 test("bulk edit sets the tier of every checked customer", async () => {
   await click("select-all");
-  await browser.waitUntil(async () => /3 selected/.test(await (await byTestId(browser, "bulk-count")).getText()), {
+  await browser.waitUntil(async () => /3 selected/.test(await textOf("bulk-count")), {
     timeout: 5000,
     timeoutMsg: "the header checkbox selects all three customers",
   });
@@ -134,8 +163,12 @@ test("handover moves Wang's customers to Zhao and the timeline records it", asyn
   // Earlier toasts may still be on screen: look for this one among them.
   await browser.waitUntil(
     async () => {
-      for (const toast of await allByTestId(browser, "toast")) {
-        if (/2 handed over to Zhao; 1 left/.test(await toast.getText())) return true;
+      try {
+        for (const toast of await allByTestId(browser, "toast")) {
+          if (/2 handed over to Zhao; 1 left/.test(await toast.getProperty("textContent"))) return true;
+        }
+      } catch (e) {
+        if (!/stale/i.test(String(e?.message ?? e))) throw e; // a toast left as we read it
       }
       return false;
     },
