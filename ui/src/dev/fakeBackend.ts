@@ -4,7 +4,6 @@ import type { Customer } from "../api/bindings/Customer";
 import type { CustomerInput } from "../api/bindings/CustomerInput";
 import type { CustomerPage } from "../api/bindings/CustomerPage";
 import type { CustomerSummary } from "../api/bindings/CustomerSummary";
-import type { ErrorPayload } from "../api/bindings/ErrorPayload";
 import type { ListScope } from "../api/bindings/ListScope";
 import type { SearchHit } from "../api/bindings/SearchHit";
 import type { Settings } from "../api/bindings/Settings";
@@ -22,6 +21,7 @@ import type { OverdueRevisit } from "../api/bindings/OverdueRevisit";
 import type { ReminderSettings } from "../api/bindings/ReminderSettings";
 import type { ReminderState } from "../api/bindings/ReminderState";
 import type { SnoozeFor } from "../api/bindings/SnoozeFor";
+import { fail } from "./fail";
 
 export type Call = { cmd: string; args: Record<string, unknown> };
 
@@ -121,11 +121,6 @@ function snoozedUntil(snooze: SnoozeFor, now: Date, notifyAt: string): string {
   const [h, m] = notifyAt.split(":").map(Number) as [number, number];
   const days = snooze === "tomorrow" ? 1 : 7;
   return new Date(now.getFullYear(), now.getMonth(), now.getDate() + days, h, m).toISOString();
-}
-
-function fail(code: string, message: string, field: string | null = null): never {
-  const payload: ErrorPayload = { code, message, field };
-  throw payload;
 }
 
 export function emptyInput(): CustomerInput {

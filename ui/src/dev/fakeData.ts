@@ -4,17 +4,12 @@
 import type { Customer } from "../api/bindings/Customer";
 import type { CustomerSummary } from "../api/bindings/CustomerSummary";
 import type { DuplicateGroup } from "../api/bindings/DuplicateGroup";
-import type { ErrorPayload } from "../api/bindings/ErrorPayload";
 import type { ExportFormat } from "../api/bindings/ExportFormat";
 import type { ExportRequest } from "../api/bindings/ExportRequest";
 import type { ExportResult } from "../api/bindings/ExportResult";
 import type { GroupReason } from "../api/bindings/GroupReason";
 import type { MergeRecord } from "../api/bindings/MergeRecord";
-
-function fail(code: string, message: string, field: string | null = null): never {
-  const payload: ErrorPayload = { code, message, field };
-  throw payload;
-}
+import { fail } from "./fail";
 
 const EXT: Record<ExportFormat, string> = { csv: "csv", xlsx: "xlsx", vcard3: "vcf", vcard4: "vcf", ics: "ics", json: "json" };
 

@@ -2,9 +2,7 @@
 // (no real parsing here; the Rust core's parsers are tested in fieldbook-core), the mapping is
 // guessed from a small header table, and a run creates customers through the fake backend.
 import type { ColumnMapping } from "../api/bindings/ColumnMapping";
-import type { CustomerInput } from "../api/bindings/CustomerInput";
 import type { DuplicatePolicy } from "../api/bindings/DuplicatePolicy";
-import type { ErrorPayload } from "../api/bindings/ErrorPayload";
 import type { Format } from "../api/bindings/Format";
 import type { ImportPreview } from "../api/bindings/ImportPreview";
 import type { ImportReport } from "../api/bindings/ImportReport";
@@ -12,7 +10,8 @@ import type { MappingTemplate } from "../api/bindings/MappingTemplate";
 import type { PreviewRow } from "../api/bindings/PreviewRow";
 import type { RowError } from "../api/bindings/RowError";
 import type { Target } from "../api/bindings/Target";
-import type { FakeBackend } from "./fakeBackend";
+import { emptyInput, type FakeBackend } from "./fakeBackend";
+import { fail } from "./fail";
 
 export type FakeFile = { format?: Format; headers: string[]; rows: string[][] };
 
@@ -40,33 +39,6 @@ function guess(headers: string[]): ColumnMapping[] {
   });
 }
 
-function fail(code: string, message: string, field: string | null = null): never {
-  const payload: ErrorPayload = { code, message, field };
-  throw payload;
-}
-
-function emptyInput(): CustomerInput {
-  return {
-    kind: "person",
-    name: "",
-    gender: null,
-    title: null,
-    company_id: null,
-    source: null,
-    owner: null,
-    tier: null,
-    customer_type: null,
-    region: null,
-    interests: null,
-    tags: [],
-    notes: null,
-    birthday: null,
-    phones: [],
-    emails: [],
-    addresses: [],
-    anniversaries: [],
-  };
-}
 
 export function createFakeImport(
   backend: FakeBackend,

@@ -7,7 +7,6 @@ import type { ClassifySettings } from "../api/bindings/ClassifySettings";
 import type { Complaint } from "../api/bindings/Complaint";
 import type { ComplaintInput } from "../api/bindings/ComplaintInput";
 import type { Customer } from "../api/bindings/Customer";
-import type { ErrorPayload } from "../api/bindings/ErrorPayload";
 import type { Interaction } from "../api/bindings/Interaction";
 import type { InteractionInput } from "../api/bindings/InteractionInput";
 import type { Order } from "../api/bindings/Order";
@@ -18,11 +17,7 @@ import type { ProductInput } from "../api/bindings/ProductInput";
 import type { RecordScope } from "../api/bindings/RecordScope";
 import type { TimelineItem } from "../api/bindings/TimelineItem";
 import type { TimelinePage } from "../api/bindings/TimelinePage";
-
-function fail(code: string, message: string, field: string | null = null): never {
-  const payload: ErrorPayload = { code, message, field };
-  throw payload;
-}
+import { fail } from "./fail";
 
 /** A decimal string as an integer of hundredths of hundredths (4 places), no floats. */
 const SCALE = 10000n;

@@ -4,13 +4,13 @@
 // every customer counts as never contacted. A lunar birthday counts in its lunar month number.
 import type { BulkEdit } from "../api/bindings/BulkEdit";
 import type { Customer } from "../api/bindings/Customer";
-import type { ErrorPayload } from "../api/bindings/ErrorPayload";
 import type { Handover } from "../api/bindings/Handover";
 import type { Segment } from "../api/bindings/Segment";
 import type { SegmentFilter } from "../api/bindings/SegmentFilter";
 import type { SegmentInput } from "../api/bindings/SegmentInput";
 import type { SegmentPage } from "../api/bindings/SegmentPage";
 import type { CustomerSummary } from "../api/bindings/CustomerSummary";
+import { fail } from "./fail";
 
 /** Returned by `handle` for a command this part of the fake does not answer. */
 export const UNHANDLED = Symbol("unhandled");
@@ -28,11 +28,6 @@ type Deps = {
   recordEdit: (before: Customer | null, after: Customer, now: string) => void;
   changed: () => void;
 };
-
-function fail(code: string, message: string, field: string | null = null): never {
-  const payload: ErrorPayload = { code, message, field };
-  throw payload;
-}
 
 const PHONE = /^[\d\s+\-().#/*xX]+$/;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s.]+$/;
