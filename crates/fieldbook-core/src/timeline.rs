@@ -161,16 +161,7 @@ impl Store {
         let mut rows = stmt.query(params![customer_id, bound])?;
         let mut out: Vec<(String, String, ChangeEntry)> = Vec::new();
         while let Some(r) = rows.next()? {
-            let change = ChangeEntry {
-                seq: r.get(0)?,
-                hlc: r.get(1)?,
-                entity: r.get(2)?,
-                row_id: r.get(3)?,
-                field: r.get(4)?,
-                old_value: r.get(5)?,
-                new_value: r.get(6)?,
-                origin: r.get(7)?,
-            };
+            let change = ChangeEntry::from_row(r)?;
             let at = timestamp(
                 chrono::DateTime::from_timestamp_millis(change.hlc.parse::<Hlc>()?.wall_ms).unwrap_or_default(),
             );

@@ -32,6 +32,22 @@ pub struct JournalQuery {
     pub limit: usize,
 }
 
+impl ChangeEntry {
+    /// A journal row selected as `seq, hlc, entity, row_id, field, old_value, new_value, origin`.
+    pub(crate) fn from_row(r: &rusqlite::Row) -> rusqlite::Result<ChangeEntry> {
+        Ok(ChangeEntry {
+            seq: r.get(0)?,
+            hlc: r.get(1)?,
+            entity: r.get(2)?,
+            row_id: r.get(3)?,
+            field: r.get(4)?,
+            old_value: r.get(5)?,
+            new_value: r.get(6)?,
+            origin: r.get(7)?,
+        })
+    }
+}
+
 impl Store {
     /// Journal entries, oldest first, optionally for one row.
     pub fn journal(&self, q: &JournalQuery) -> Result<Vec<ChangeEntry>> {
@@ -41,18 +57,7 @@ impl Store {
              WHERE seq > ?1 AND (?2 IS NULL OR entity = ?2) AND (?3 IS NULL OR row_id = ?3)
              ORDER BY seq LIMIT ?4",
         )?;
-        let rows = stmt.query_map(params![q.after_seq, q.entity, q.row_id, limit], |r| {
-            Ok(ChangeEntry {
-                seq: r.get(0)?,
-                hlc: r.get(1)?,
-                entity: r.get(2)?,
-                row_id: r.get(3)?,
-                field: r.get(4)?,
-                old_value: r.get(5)?,
-                new_value: r.get(6)?,
-                origin: r.get(7)?,
-            })
-        })?;
+        let rows = stmt.query_map(params![q.after_seq, q.entity, q.row_id, limit], ChangeEntry::from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
