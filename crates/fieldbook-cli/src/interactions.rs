@@ -3,27 +3,17 @@
 use chrono::{DateTime, Local, NaiveDate, TimeZone, Utc};
 use clap::{Args, Subcommand, ValueEnum};
 use fieldbook_core::interactions::{Interaction, InteractionInput, InteractionKind};
-use fieldbook_core::records::RecordScope;
 use fieldbook_core::{CoreError, Store};
 
 use crate::output::Output;
+use crate::record_list::RecordListArgs;
 
 #[derive(Subcommand)]
 pub enum InteractionsCommand {
     /// Log an interaction and print its id.
     Add(AddArgs),
     /// A customer's interactions, newest first.
-    List {
-        #[arg(long)]
-        customer: String,
-        /// The Trash instead of live interactions.
-        #[arg(long)]
-        trash: bool,
-        #[arg(long, default_value_t = 0)]
-        offset: u64,
-        #[arg(long, default_value_t = 50)]
-        limit: u64,
-    },
+    List(RecordListArgs),
     /// Move an interaction to the Trash.
     Delete { id: String },
     /// Bring an interaction back from the Trash.
@@ -95,10 +85,9 @@ pub fn run(cmd: InteractionsCommand, store: &mut Store, out: &Output) -> anyhow:
             let i = store.create_interaction(input)?;
             out.emit(&i, || i.id.clone());
         }
-        InteractionsCommand::List { customer, trash, offset, limit } => {
-            store.customer(&customer)?;
-            let scope = if trash { RecordScope::Trash } else { RecordScope::Live };
-            let page = store.list_interactions(&customer, scope, offset, limit)?;
+        InteractionsCommand::List(list) => {
+            store.customer(&list.customer)?;
+            let page = store.list_interactions(&list.customer, list.scope(), list.offset, list.limit)?;
             out.emit(&page, || {
                 let mut s = page.items.iter().map(line).collect::<Vec<_>>().join("\n");
                 s.push_str(&format!("\n({} of {} shown)", page.items.len(), page.total));

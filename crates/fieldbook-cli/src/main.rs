@@ -12,6 +12,7 @@ mod import;
 mod interactions;
 mod orders;
 mod output;
+mod record_list;
 mod reminders;
 mod report;
 mod seed;

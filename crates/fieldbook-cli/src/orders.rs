@@ -5,28 +5,19 @@ use std::str::FromStr;
 use chrono::Local;
 use clap::{Args, Subcommand, ValueEnum};
 use fieldbook_core::orders::{Order, OrderInput, OrderLineInput, OrderStatus};
-use fieldbook_core::records::RecordScope;
 use fieldbook_core::{CoreError, Store};
 use rust_decimal::Decimal;
 
 use crate::interactions::parse_date;
 use crate::output::Output;
+use crate::record_list::RecordListArgs;
 
 #[derive(Subcommand)]
 pub enum OrdersCommand {
     /// Record an order and print it.
     Add(AddArgs),
     /// A customer's orders with their lines, newest first.
-    List {
-        #[arg(long)]
-        customer: String,
-        #[arg(long)]
-        trash: bool,
-        #[arg(long, default_value_t = 0)]
-        offset: u64,
-        #[arg(long, default_value_t = 50)]
-        limit: u64,
-    },
+    List(RecordListArgs),
     /// Move an order to the Trash.
     Delete { id: String },
 }
@@ -105,10 +96,9 @@ pub fn run(cmd: OrdersCommand, store: &mut Store, out: &Output) -> anyhow::Resul
             let o = store.create_order(input)?;
             out.emit(&o, || format!("{}\n{}", o.id, detail(&o)));
         }
-        OrdersCommand::List { customer, trash, offset, limit } => {
-            store.customer(&customer)?;
-            let scope = if trash { RecordScope::Trash } else { RecordScope::Live };
-            let page = store.list_orders(&customer, scope, offset, limit)?;
+        OrdersCommand::List(list) => {
+            store.customer(&list.customer)?;
+            let page = store.list_orders(&list.customer, list.scope(), list.offset, list.limit)?;
             out.emit(&page, || {
                 let mut s = page.items.iter().map(detail).collect::<Vec<_>>().join("\n");
                 s.push_str(&format!("\n({} of {} shown)", page.items.len(), page.total));
