@@ -170,6 +170,21 @@ export function createFakeRecords(customers: Map<string, Customer>): FakeRecords
     return found;
   }
 
+  /** Store a record (new or replaced) and answer with it, as the create/update commands do. */
+  function save<T extends { id: string }>(map: Map<string, T>, row: T): T {
+    map.set(row.id, row);
+    return row;
+  }
+
+  function toTrash<T extends { deleted_at: string | null }>(map: Map<string, T>, id: unknown, entity: string, now: string): null {
+    map.set(String(id), { ...need(map, id, entity), deleted_at: now });
+    return null;
+  }
+
+  function fromTrash<T extends { id: string; deleted_at: string | null }>(map: Map<string, T>, id: unknown, entity: string): T {
+    return save(map, { ...need(map, id, entity), deleted_at: null });
+  }
+
   const inScope = (scope: unknown) => (row: { deleted_at: string | null }) => (scope === "trash" ? row.deleted_at !== null : row.deleted_at === null);
   const byCustomer = (cid: unknown) => (row: { customer_id: string }) => row.customer_id === cid;
   const dayStart = (d: string) => `${d}T00:00:00.000Z`;
@@ -222,24 +237,14 @@ export function createFakeRecords(customers: Map<string, Customer>): FakeRecords
         const offset = Number(args.offset);
         return { total: rows.length, offset, items: rows.slice(offset, offset + Number(args.limit)) };
       }
-      case "interactions_create": {
-        const row = checkInteraction(args.input as InteractionInput, now);
-        interactions.set(row.id, row);
-        return row;
-      }
-      case "interactions_update": {
-        const row = checkInteraction(args.input as InteractionInput, now, need(interactions, args.id, "interaction"));
-        interactions.set(row.id, row);
-        return row;
-      }
+      case "interactions_create":
+        return save(interactions, checkInteraction(args.input as InteractionInput, now));
+      case "interactions_update":
+        return save(interactions, checkInteraction(args.input as InteractionInput, now, need(interactions, args.id, "interaction")));
       case "interactions_delete":
-        interactions.set(String(args.id), { ...need(interactions, args.id, "interaction"), deleted_at: now });
-        return null;
-      case "interactions_restore": {
-        const row = { ...need(interactions, args.id, "interaction"), deleted_at: null };
-        interactions.set(row.id, row);
-        return row;
-      }
+        return toTrash(interactions, args.id, "interaction", now);
+      case "interactions_restore":
+        return fromTrash(interactions, args.id, "interaction");
       case "orders_list": {
         const rows = [...orders.values()].filter(byCustomer(args.customerId)).filter(inScope(args.scope)).sort((a, b) => b.ordered_on.localeCompare(a.ordered_on) || b.created_at.localeCompare(a.created_at));
         const offset = Number(args.offset);
@@ -247,59 +252,32 @@ export function createFakeRecords(customers: Map<string, Customer>): FakeRecords
       }
       case "orders_get":
         return need(orders, args.id, "order");
-      case "orders_create": {
-        const row = checkOrder(args.input as OrderInput, now);
-        orders.set(row.id, row);
-        return row;
-      }
-      case "orders_update": {
-        const row = checkOrder(args.input as OrderInput, now, need(orders, args.id, "order"));
-        orders.set(row.id, row);
-        return row;
-      }
+      case "orders_create":
+        return save(orders, checkOrder(args.input as OrderInput, now));
+      case "orders_update":
+        return save(orders, checkOrder(args.input as OrderInput, now, need(orders, args.id, "order")));
       case "orders_delete":
-        orders.set(String(args.id), { ...need(orders, args.id, "order"), deleted_at: now });
-        return null;
-      case "orders_restore": {
-        const row = { ...need(orders, args.id, "order"), deleted_at: null };
-        orders.set(row.id, row);
-        return row;
-      }
+        return toTrash(orders, args.id, "order", now);
+      case "orders_restore":
+        return fromTrash(orders, args.id, "order");
       case "products_list":
         return [...products.values()].filter(inScope(args.scope as RecordScope)).sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
-      case "products_create": {
-        const row = checkProduct(args.input as ProductInput, now);
-        products.set(row.id, row);
-        return row;
-      }
-      case "products_update": {
-        const row = checkProduct(args.input as ProductInput, now, need(products, args.id, "product"));
-        products.set(row.id, row);
-        return row;
-      }
+      case "products_create":
+        return save(products, checkProduct(args.input as ProductInput, now));
+      case "products_update":
+        return save(products, checkProduct(args.input as ProductInput, now, need(products, args.id, "product")));
       case "products_delete":
-        products.set(String(args.id), { ...need(products, args.id, "product"), deleted_at: now });
-        return null;
+        return toTrash(products, args.id, "product", now);
       case "complaints_list":
         return [...complaints.values()].filter(byCustomer(args.customerId)).filter(inScope(args.scope)).sort((a, b) => b.opened_on.localeCompare(a.opened_on));
-      case "complaints_create": {
-        const row = checkComplaint(args.input as ComplaintInput, now);
-        complaints.set(row.id, row);
-        return row;
-      }
-      case "complaints_update": {
-        const row = checkComplaint(args.input as ComplaintInput, now, need(complaints, args.id, "complaint"));
-        complaints.set(row.id, row);
-        return row;
-      }
+      case "complaints_create":
+        return save(complaints, checkComplaint(args.input as ComplaintInput, now));
+      case "complaints_update":
+        return save(complaints, checkComplaint(args.input as ComplaintInput, now, need(complaints, args.id, "complaint")));
       case "complaints_delete":
-        complaints.set(String(args.id), { ...need(complaints, args.id, "complaint"), deleted_at: now });
-        return null;
-      case "complaints_restore": {
-        const row = { ...need(complaints, args.id, "complaint"), deleted_at: null };
-        complaints.set(row.id, row);
-        return row;
-      }
+        return toTrash(complaints, args.id, "complaint", now);
+      case "complaints_restore":
+        return fromTrash(complaints, args.id, "complaint");
       case "timeline_list": {
         const all = story(String(args.customerId));
         const start = args.before ? Number(String(args.before).split("|")[0]) : 0;
