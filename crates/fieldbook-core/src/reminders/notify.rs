@@ -38,8 +38,9 @@ fn at_local(day: NaiveDate, s: &ReminderSettings, offset: FixedOffset) -> Result
 
 /// When an instant (a snooze's end) may be shown: moved past quiet hours if inside them.
 fn deliverable(t: DateTime<Utc>, s: &ReminderSettings, offset: FixedOffset) -> DateTime<Utc> {
-    let moved = quiet(t.with_timezone(&offset).naive_local(), s);
-    if moved == t.with_timezone(&offset).naive_local() {
+    let local = t.with_timezone(&offset).naive_local();
+    let moved = quiet(local, s);
+    if moved == local {
         t
     } else {
         from_local(moved, offset)
