@@ -2,12 +2,14 @@
 //! dependency, so the desktop app and the `fieldbook` CLI share one tested implementation.
 
 pub mod calendar;
+pub mod changes;
 pub mod classify;
 pub mod cleaning;
 pub mod clock;
 pub mod complaints;
 pub mod customers;
 pub mod dates;
+pub mod entities;
 pub mod error;
 pub mod hlc;
 pub mod interactions;

@@ -131,28 +131,6 @@ pub(crate) fn refresh_last_contact(tx: &crate::store::Tx<'_>, customer_id: &str)
     Ok(())
 }
 
-/// Remove every interaction, order (with its lines) and complaint of a purged customer for
-/// good, each with a `*purged` journal entry so the removal syncs.
-pub(crate) fn purge_customer_records(tx: &mut crate::store::Tx<'_>, customer_id: &str) -> Result<()> {
-    use crate::{complaints::COMPLAINTS, interactions::INTERACTIONS, orders::ORDERS, orders::ORDER_LINES};
-    for (entity, sql) in [
-        (ORDER_LINES, "SELECT id FROM order_lines WHERE order_id IN (SELECT id FROM orders WHERE customer_id = ?1)"),
-        (ORDERS, "SELECT id FROM orders WHERE customer_id = ?1"),
-        (INTERACTIONS, "SELECT id FROM interactions WHERE customer_id = ?1"),
-        (COMPLAINTS, "SELECT id FROM complaints WHERE customer_id = ?1"),
-    ] {
-        let ids: Vec<String> = {
-            let mut stmt = tx.conn().prepare(sql)?;
-            let rows = stmt.query_map([customer_id], |r| r.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
-        for id in ids {
-            tx.purge(entity, &id)?;
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,7 @@ use ts_rs::TS;
 use crate::error::{CoreError, Result};
 use crate::store::{Entity, Store};
 
-const SETTINGS: Entity = Entity { table: "settings", fields: &["value", "deleted_at"] };
+pub(crate) const SETTINGS: Entity = Entity { table: "settings", fields: &["value", "deleted_at"] };
 const LOCALE: &str = "ui.locale";
 const KEEP_IN_TRAY: &str = "app.keep_in_tray";
 const START_AT_LOGIN: &str = "app.start_at_login";

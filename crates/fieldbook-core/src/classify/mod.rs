@@ -4,6 +4,7 @@
 
 mod lifecycle;
 mod model;
+mod rank_cache;
 mod rfm;
 
 pub use lifecycle::stage;
@@ -21,15 +22,6 @@ use crate::records;
 use crate::store::Store;
 
 const SETTINGS_KEY: &str = "classify";
-
-/// Every live customer's facts without interactions, and the RFM/ABC ranking, as of a
-/// journal head and a day (`Store::classify_customer`).
-pub(crate) struct RankCache {
-    head: i64,
-    today: NaiveDate,
-    facts: HashMap<String, CustomerFacts>,
-    scores: HashMap<String, (Option<Rfm>, crate::customers::Tier)>,
-}
 
 impl Store {
     pub fn classify_settings(&self) -> Result<ClassifySettings> {
@@ -77,17 +69,14 @@ impl Store {
     /// the largest table) are read for this customer only.
     pub fn classify_customer(&self, customer_id: &str, today: NaiveDate) -> Result<Classification> {
         let settings = self.classify_settings()?;
-        let head = self.journal_head()?;
-        let fresh = matches!(&*self.rank_cache.borrow(), Some(c) if c.head == head && c.today == today);
-        if !fresh {
+        let key = rank_cache::Key { device: self.device_id().to_string(), head: self.journal_head()?, today };
+        let cache = rank_cache::get_or_build(key, || {
             let mut facts = self.live_customer_facts()?;
             self.add_purchase_facts(&mut facts)?;
             let all: Vec<CustomerFacts> = facts.values().cloned().collect();
             let scores = score(&all, today, &settings.abc);
-            *self.rank_cache.borrow_mut() = Some(RankCache { head, today, facts, scores });
-        }
-        let cache = self.rank_cache.borrow();
-        let cache = cache.as_ref().expect("filled above");
+            Ok((facts, scores))
+        })?;
         let mut f =
             cache.facts.get(customer_id).cloned().ok_or_else(|| CoreError::not_found("customer", customer_id))?;
         let (first, last): (Option<String>, Option<String>) = self.conn().query_row(

@@ -133,23 +133,3 @@ pub fn save_anniversaries(
     }
     Ok(())
 }
-
-/// Remove every child row of a purged customer for good, and its records (interactions,
-/// orders, complaints).
-pub fn purge_children(tx: &mut Tx<'_>, customer_id: &str) -> Result<()> {
-    crate::records::purge_customer_records(tx, customer_id)?;
-    for (entity, sql) in [
-        (CONTACT_POINTS, "SELECT id FROM contact_points WHERE customer_id = ?1"),
-        (ANNIVERSARIES, "SELECT id FROM anniversaries WHERE customer_id = ?1"),
-    ] {
-        let ids: Vec<String> = {
-            let mut stmt = tx.conn().prepare(sql)?;
-            let rows = stmt.query_map([customer_id], |r| r.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
-        for id in ids {
-            tx.purge(entity, &id)?;
-        }
-    }
-    Ok(())
-}

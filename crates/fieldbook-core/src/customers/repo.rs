@@ -92,7 +92,7 @@ impl Store {
             return Err(CoreError::Conflict(format!("customer {id} is not in the Trash; delete it first")));
         }
         self.write(|tx| {
-            children::purge_children(tx, id)?;
+            crate::entities::purge_owned(tx, id)?;
             tx.purge(CUSTOMERS, id)?;
             index::remove_customer(tx, id)
         })
@@ -107,7 +107,7 @@ impl Store {
         };
         self.write(|tx| {
             for id in &ids {
-                children::purge_children(tx, id)?;
+                crate::entities::purge_owned(tx, id)?;
                 tx.purge(CUSTOMERS, id)?;
                 index::remove_customer(tx, id)?;
             }

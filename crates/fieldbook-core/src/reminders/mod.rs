@@ -13,13 +13,15 @@ mod occurrences;
 pub mod revisit;
 pub mod rules;
 pub mod settings;
+pub mod snooze;
 pub mod state;
 
-pub use custom::{CustomReminder, CustomReminderInput, Repeat};
+pub use custom::{CustomReminder, CustomReminderInput, Repeat, CUSTOM_REMINDERS};
 pub use ics::IcsOptions;
 pub use model::{Occurrence, OccurrenceKind, ReminderStatus};
 pub use notify::DueNotification;
-pub use revisit::{revisit_due, OverdueRevisit};
+pub use revisit::{revisit_due, OverdueRevisit, REVISIT_CADENCES};
 pub use rules::{DateRules, Feb29Rule, LeapMonthRule};
 pub use settings::{LeadTimes, QuietHours, ReminderSettings, RevisitIntervals};
-pub use state::{is_open, ReminderState};
+pub use snooze::{snooze_until, SnoozeFor};
+pub use state::{is_open, ReminderState, REMINDER_STATES};

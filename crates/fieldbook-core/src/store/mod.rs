@@ -35,10 +35,12 @@ pub struct Store {
     conn: Connection,
     clock: Arc<dyn Clock>,
     hlc: HlcGenerator,
-    /// The book-wide classification facts and ranking as of a journal head and day; any
-    /// write moves the head, so a stale ranking is never used (see `classify`).
-    pub(crate) rank_cache: std::cell::RefCell<Option<crate::classify::RankCache>>,
+    /// Called after each committed write (the shell reads what changed from the journal).
+    on_commit: Option<CommitListener>,
 }
+
+/// Told that a write committed; it reads what changed with `Store::changes_since`.
+pub type CommitListener = Arc<dyn Fn() + Send + Sync>;
 
 impl Store {
     /// Open (creating if needed) the database at `path`, migrate it, and load its device id.
@@ -50,6 +52,23 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         Self::init(conn, clock)
+    }
+
+    /// Another connection to the book at `path`, for reads only, after `open` has created and
+    /// migrated it. In WAL mode its reads see the last commit and never wait for a writer, so
+    /// a long import does not stall lists and search. Writing through it fails
+    /// (`query_only`): a reader has no say in this device's clocks.
+    pub fn open_reader(path: &Path, clock: Arc<dyn Clock>) -> Result<Store> {
+        let conn = Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.pragma_update(None, "cache_size", -32_768)?;
+        conn.pragma_update(None, "query_only", "ON")?;
+        crate::segments::register_sql_functions(&conn)?;
+        let device: String = conn.query_row("SELECT id FROM device", [], |r| r.get(0))?;
+        Ok(Store { conn, clock, hlc: HlcGenerator::new(device), on_commit: None })
     }
 
     /// A private in-memory database (tests, benchmarks).
@@ -78,7 +97,7 @@ impl Store {
         if let Some(newest) = newest {
             hlc.observe(&newest.parse::<Hlc>()?);
         }
-        Ok(Store { conn, clock, hlc, rank_cache: Default::default() })
+        Ok(Store { conn, clock, hlc, on_commit: None })
     }
 
     pub fn device_id(&self) -> &str {
@@ -110,7 +129,15 @@ impl Store {
         let out = f(&mut w)?;
         drop(w);
         tx.commit()?;
+        if let Some(listener) = &self.on_commit {
+            listener();
+        }
         Ok(out)
+    }
+
+    /// Have `listener` called after every committed write of this connection.
+    pub fn set_commit_listener(&mut self, listener: CommitListener) {
+        self.on_commit = Some(listener);
     }
 
     /// Let this device's clock see the newest stamp in the journal, so writes after a bulk

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use imported::HolidayCoverage;
+pub use imported::{HolidayCoverage, HOLIDAY_CALENDARS};
 
 /// Whether a listed day is a day off or a make-up workday (调休上班).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
