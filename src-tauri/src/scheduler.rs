@@ -24,21 +24,21 @@ pub fn start(app: AppHandle) {
         // from the start of today. Later checks look back to the start of today: what
         // already fired is recorded and skipped, so a notification time moved earlier
         // still brings today's reminders.
-        let mut since = read_last_check(&data_dir).map_or_else(start_of_today, |t| t.min(start_of_today()));
+        let state = app.state::<AppState>();
+        let mut since =
+            read_last_check(&data_dir).map_or_else(|| start_of_today(&state), |t| t.min(start_of_today(&state)));
         loop {
-            let now = Utc::now();
+            let now = state.now();
             if let Err(e) = check(&app, since, now) {
                 tracing::warn!("reminder check failed: {e}");
             }
-            since = start_of_today().min(now);
+            since = start_of_today(&state).min(now);
             write_last_check(&data_dir, now);
-            let state = app.state::<AppState>();
-            let wake = state
-                .with_store(|s| s.next_wake_at(now, *Local::now().offset()))
-                .unwrap_or(now + chrono::Duration::hours(1));
+            let wake = state.read(|s| s.next_wake_at(now, state.offset())).unwrap_or(now + chrono::Duration::hours(1));
             let wait =
-                (wake - Utc::now()).to_std().unwrap_or(Duration::ZERO).clamp(Duration::from_millis(500), MAX_SLEEP);
-            let changed = state.reminders_changed.clone();
+                (wake - state.now()).to_std().unwrap_or(Duration::ZERO).clamp(Duration::from_millis(500), MAX_SLEEP);
+            // Any change to the book (book_events) may move a reminder: look again.
+            let changed = state.scheduler_wake.clone();
             tokio::select! {
                 _ = tokio::time::sleep(wait) => {}
                 _ = changed.notified() => {}
@@ -50,8 +50,8 @@ pub fn start(app: AppHandle) {
 /// Notify what came due in `(since, now]` and record it as fired.
 fn check(app: &AppHandle, since: DateTime<Utc>, now: DateTime<Utc>) -> fieldbook_core::Result<()> {
     let state = app.state::<AppState>();
-    let (due, zh) = state.with_store(|s| {
-        let due = s.due_notifications(since, now, *Local::now().offset())?;
+    let (due, zh) = state.read(|s| {
+        let due = s.due_notifications(since, now, state.offset())?;
         Ok::<_, fieldbook_core::CoreError>((due, notifications::chinese(s.settings()?.locale.as_deref())))
     })?;
     if due.is_empty() {
@@ -59,13 +59,13 @@ fn check(app: &AppHandle, since: DateTime<Utc>, now: DateTime<Utc>) -> fieldbook
     }
     tracing::info!(count = due.len(), "reminders due");
     notifications::show(app, &due, zh);
-    state.with_store(|s| s.record_fired(&due, now))
+    state.write(|s| s.record_fired(&due, now))
 }
 
 /// Just before local midnight today, so a reminder set for 00:00 counts as today's.
-fn start_of_today() -> DateTime<Utc> {
-    let midnight = Local::now().date_naive().and_hms_opt(0, 0, 0).expect("midnight exists");
-    let start = midnight.and_local_timezone(Local).earliest().map_or_else(Utc::now, |t| t.with_timezone(&Utc));
+fn start_of_today(state: &AppState) -> DateTime<Utc> {
+    let midnight = state.today().and_hms_opt(0, 0, 0).expect("midnight exists");
+    let start = midnight.and_local_timezone(Local).earliest().map_or_else(|| state.now(), |t| t.with_timezone(&Utc));
     start - chrono::Duration::seconds(1)
 }
 

@@ -13,7 +13,6 @@ import { DataScreen } from "./features/data/DataScreen";
 import { SettingsScreen } from "./features/settings/SettingsScreen";
 import { TrashScreen } from "./features/trash/TrashScreen";
 import { isModalOpen, isModKey, isTypingTarget } from "./lib/keyboard";
-import { notifyDataChanged } from "./lib/events";
 import { previewParam } from "./lib/preview";
 import { Sidebar, type View } from "./shell/Sidebar";
 import { TopBar } from "./shell/TopBar";
@@ -91,7 +90,6 @@ export function App() {
 
   const onSaved = (customer: Customer, created: boolean) => {
     setEditing(null);
-    notifyDataChanged();
     setOpenedId(customer.id);
     toast({
       message: created ? t("toast.created", { name: customer.name }) : t("toast.updated", { name: customer.name }),

@@ -18,6 +18,6 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
     AppInfo {
         version: env!("CARGO_PKG_VERSION"),
         data_dir: state.data_dir.display().to_string(),
-        device_id: state.with_store(|s| s.device_id().to_string()),
+        device_id: state.read(|s| s.device_id().to_string()),
     }
 }

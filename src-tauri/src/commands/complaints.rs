@@ -1,3 +1,5 @@
+//! Complaints and feedback of one customer.
+
 use fieldbook_core::complaints::{Complaint, ComplaintInput};
 use fieldbook_core::records::RecordScope;
 use tauri::State;
@@ -11,25 +13,25 @@ pub fn complaints_list(
     customer_id: String,
     scope: RecordScope,
 ) -> CommandResult<Vec<Complaint>> {
-    Ok(state.with_store(|s| s.list_complaints(&customer_id, scope))?)
+    Ok(state.read(|s| s.list_complaints(&customer_id, scope))?)
 }
 
 #[tauri::command(async)]
 pub fn complaints_create(state: State<'_, AppState>, input: ComplaintInput) -> CommandResult<Complaint> {
-    Ok(state.with_store(|s| s.create_complaint(input))?)
+    Ok(state.write(|s| s.create_complaint(input))?)
 }
 
 #[tauri::command(async)]
 pub fn complaints_update(state: State<'_, AppState>, id: String, input: ComplaintInput) -> CommandResult<Complaint> {
-    Ok(state.with_store(|s| s.update_complaint(&id, input))?)
+    Ok(state.write(|s| s.update_complaint(&id, input))?)
 }
 
 #[tauri::command(async)]
 pub fn complaints_delete(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    Ok(state.with_store(|s| s.delete_complaint(&id))?)
+    Ok(state.write(|s| s.delete_complaint(&id))?)
 }
 
 #[tauri::command(async)]
 pub fn complaints_restore(state: State<'_, AppState>, id: String) -> CommandResult<Complaint> {
-    Ok(state.with_store(|s| s.restore_complaint(&id))?)
+    Ok(state.write(|s| s.restore_complaint(&id))?)
 }

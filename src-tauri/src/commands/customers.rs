@@ -1,4 +1,6 @@
-use fieldbook_core::customers::{Customer, CustomerInput, CustomerPage, ListScope};
+//! Customers: the list, one customer, create/update, the Trash, owners, bulk edit, handover.
+
+use fieldbook_core::customers::{BulkEdit, Customer, CustomerInput, CustomerPage, Handover, HandoverResult, ListScope};
 use tauri::State;
 
 use crate::error::CommandResult;
@@ -11,40 +13,57 @@ pub fn customers_list(
     offset: u64,
     limit: u64,
 ) -> CommandResult<CustomerPage> {
-    Ok(state.with_store(|s| s.list_customers(scope, offset, limit))?)
+    Ok(state.read(|s| s.list_customers(scope, offset, limit))?)
 }
 
 #[tauri::command(async)]
 pub fn customers_get(state: State<'_, AppState>, id: String) -> CommandResult<Customer> {
-    Ok(state.with_store(|s| s.customer(&id))?)
+    Ok(state.read(|s| s.customer(&id))?)
 }
 
 #[tauri::command(async)]
 pub fn customers_create(state: State<'_, AppState>, input: CustomerInput) -> CommandResult<Customer> {
-    Ok(state.with_store(|s| s.create_customer(input))?)
+    Ok(state.write(|s| s.create_customer(input))?)
 }
 
 #[tauri::command(async)]
 pub fn customers_update(state: State<'_, AppState>, id: String, input: CustomerInput) -> CommandResult<Customer> {
-    Ok(state.with_store(|s| s.update_customer(&id, input))?)
+    Ok(state.write(|s| s.update_customer(&id, input))?)
 }
 
 #[tauri::command(async)]
 pub fn customers_delete(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    Ok(state.with_store(|s| s.delete_customer(&id))?)
+    Ok(state.write(|s| s.delete_customer(&id))?)
 }
 
 #[tauri::command(async)]
 pub fn customers_restore(state: State<'_, AppState>, id: String) -> CommandResult<Customer> {
-    Ok(state.with_store(|s| s.restore_customer(&id))?)
+    Ok(state.write(|s| s.restore_customer(&id))?)
 }
 
 #[tauri::command(async)]
 pub fn customers_purge(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    Ok(state.with_store(|s| s.purge_customer(&id))?)
+    Ok(state.write(|s| s.purge_customer(&id))?)
 }
 
 #[tauri::command(async)]
 pub fn customers_empty_trash(state: State<'_, AppState>) -> CommandResult<usize> {
-    Ok(state.with_store(|s| s.empty_trash())?)
+    Ok(state.write(|s| s.empty_trash())?)
+}
+
+/// The owners of live customers, for the owner pickers.
+#[tauri::command(async)]
+pub fn customers_owners(state: State<'_, AppState>) -> CommandResult<Vec<String>> {
+    Ok(state.read(|s| s.customer_owners())?)
+}
+
+#[tauri::command(async)]
+pub fn customers_bulk_edit(state: State<'_, AppState>, ids: Vec<String>, edit: BulkEdit) -> CommandResult<u64> {
+    Ok(state.write(|s| s.bulk_edit_customers(&ids, &edit))?)
+}
+
+#[tauri::command(async)]
+pub fn customers_handover(state: State<'_, AppState>, handover: Handover) -> CommandResult<HandoverResult> {
+    let today = state.today();
+    Ok(state.write(|s| s.handover(&handover, today))?)
 }

@@ -54,7 +54,7 @@ pub fn import_preview(
 ) -> CommandResult<ImportPreview> {
     let decoded = import::read_path(&user_path(&path), &options)?;
     let mapping = mapping.filter(|m| m.iter().map(|c| &c.header).eq(decoded.table.headers.iter()));
-    let mut preview = state.with_store(|s| import::prepare(s, decoded, mapping, on_duplicate).map(|p| p.preview()))?;
+    let mut preview = state.read(|s| import::prepare(s, decoded, mapping, on_duplicate).map(|p| p.preview()))?;
     preview.report = trimmed(preview.report);
     Ok(preview)
 }
@@ -72,14 +72,13 @@ pub async fn import_run(
     let work = move || -> CommandResult<ImportReport> {
         let decoded = import::read_path(&user_path(&path), &options)?;
         let state = app.state::<AppState>();
-        let report = state.with_store(|s| {
+        let report = state.write(|s| {
             let prepared = import::prepare(s, decoded, mapping, on_duplicate)?;
             let mut progress = |p: ImportProgress| {
                 let _ = app.emit("import-progress", p);
             };
             prepared.run(s, skip_invalid, &mut progress, &CANCEL)
         })?;
-        state.reminders_changed.notify_one(); // new birthdays to remind of
         Ok(trimmed(report))
     };
     tauri::async_runtime::spawn_blocking(work).await.map_err(|e| {
@@ -94,7 +93,7 @@ pub fn import_cancel() {
 
 #[tauri::command(async)]
 pub fn import_templates_list(state: State<'_, AppState>) -> CommandResult<Vec<MappingTemplate>> {
-    Ok(state.with_store(|s| s.mapping_templates())?)
+    Ok(state.read(|s| s.mapping_templates())?)
 }
 
 #[tauri::command(async)]
@@ -102,12 +101,12 @@ pub fn import_templates_save(
     state: State<'_, AppState>,
     template: MappingTemplate,
 ) -> CommandResult<Vec<MappingTemplate>> {
-    Ok(state.with_store(|s| s.save_mapping_template(template))?)
+    Ok(state.write(|s| s.save_mapping_template(template))?)
 }
 
 #[tauri::command(async)]
 pub fn import_templates_delete(state: State<'_, AppState>, name: String) -> CommandResult<Vec<MappingTemplate>> {
-    Ok(state.with_store(|s| s.delete_mapping_template(&name))?)
+    Ok(state.write(|s| s.delete_mapping_template(&name))?)
 }
 
 /// A Fieldbook JSON dump (from the Data screen's export) restores the whole book, into an
@@ -116,5 +115,5 @@ pub fn import_templates_delete(state: State<'_, AppState>, name: String) -> Comm
 pub fn import_restore_dump(state: State<'_, AppState>, path: String) -> CommandResult<RestoreSummary> {
     let path = user_path(&path);
     let file = std::fs::File::open(&path).map_err(fieldbook_core::CoreError::from)?;
-    Ok(state.with_store(|s| s.restore_dump(std::io::BufReader::new(file)))?)
+    Ok(state.write(|s| s.restore_dump(std::io::BufReader::new(file)))?)
 }

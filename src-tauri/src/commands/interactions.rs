@@ -1,3 +1,5 @@
+//! Interactions: visits, calls, messages … of one customer.
+
 use fieldbook_core::interactions::{Interaction, InteractionInput, InteractionPage};
 use fieldbook_core::records::RecordScope;
 use tauri::State;
@@ -13,14 +15,12 @@ pub fn interactions_list(
     offset: u64,
     limit: u64,
 ) -> CommandResult<InteractionPage> {
-    Ok(state.with_store(|s| s.list_interactions(&customer_id, scope, offset, limit))?)
+    Ok(state.read(|s| s.list_interactions(&customer_id, scope, offset, limit))?)
 }
 
 #[tauri::command(async)]
 pub fn interactions_create(state: State<'_, AppState>, input: InteractionInput) -> CommandResult<Interaction> {
-    let out = state.with_store(|s| s.create_interaction(input))?;
-    state.reminders_changed.notify_one(); // a contact resets the revisit cadence
-    Ok(out)
+    Ok(state.write(|s| s.create_interaction(input))?)
 }
 
 #[tauri::command(async)]
@@ -29,17 +29,15 @@ pub fn interactions_update(
     id: String,
     input: InteractionInput,
 ) -> CommandResult<Interaction> {
-    let out = state.with_store(|s| s.update_interaction(&id, input))?;
-    state.reminders_changed.notify_one();
-    Ok(out)
+    Ok(state.write(|s| s.update_interaction(&id, input))?)
 }
 
 #[tauri::command(async)]
 pub fn interactions_delete(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    Ok(state.with_store(|s| s.delete_interaction(&id))?)
+    Ok(state.write(|s| s.delete_interaction(&id))?)
 }
 
 #[tauri::command(async)]
 pub fn interactions_restore(state: State<'_, AppState>, id: String) -> CommandResult<Interaction> {
-    Ok(state.with_store(|s| s.restore_interaction(&id))?)
+    Ok(state.write(|s| s.restore_interaction(&id))?)
 }

@@ -1,8 +1,11 @@
-use fieldbook_core::orders::decode::{order_input, product_input};
-use fieldbook_core::orders::{Order, OrderPage, Product};
+//! Orders (purchases with line items) of one customer.
+
+use fieldbook_core::orders::decode::order_input;
+use fieldbook_core::orders::{Order, OrderInput, OrderPage};
 use fieldbook_core::records::RecordScope;
 use tauri::State;
 
+use super::Json;
 use crate::error::CommandResult;
 use crate::state::AppState;
 
@@ -14,57 +17,32 @@ pub fn orders_list(
     offset: u64,
     limit: u64,
 ) -> CommandResult<OrderPage> {
-    Ok(state.with_store(|s| s.list_orders(&customer_id, scope, offset, limit))?)
+    Ok(state.read(|s| s.list_orders(&customer_id, scope, offset, limit))?)
 }
 
 #[tauri::command(async)]
 pub fn orders_get(state: State<'_, AppState>, id: String) -> CommandResult<Order> {
-    Ok(state.with_store(|s| s.order(&id))?)
+    Ok(state.read(|s| s.order(&id))?)
 }
 
 #[tauri::command(async)]
-pub fn orders_create(state: State<'_, AppState>, input: serde_json::Value) -> CommandResult<Order> {
-    // JSON, decoded by the core: a malformed amount is a coded field error, not a serde one.
-    let input = order_input(input)?;
-    let out = state.with_store(|s| s.create_order(input))?;
-    state.reminders_changed.notify_one(); // a purchase resets the revisit cadence
-    Ok(out)
+pub fn orders_create(state: State<'_, AppState>, input: Json<OrderInput>) -> CommandResult<Order> {
+    let input = order_input(input.0)?;
+    Ok(state.write(|s| s.create_order(input))?)
 }
 
 #[tauri::command(async)]
-pub fn orders_update(state: State<'_, AppState>, id: String, input: serde_json::Value) -> CommandResult<Order> {
-    let input = order_input(input)?;
-    Ok(state.with_store(|s| s.update_order(&id, input))?)
+pub fn orders_update(state: State<'_, AppState>, id: String, input: Json<OrderInput>) -> CommandResult<Order> {
+    let input = order_input(input.0)?;
+    Ok(state.write(|s| s.update_order(&id, input))?)
 }
 
 #[tauri::command(async)]
 pub fn orders_delete(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    Ok(state.with_store(|s| s.delete_order(&id))?)
+    Ok(state.write(|s| s.delete_order(&id))?)
 }
 
 #[tauri::command(async)]
 pub fn orders_restore(state: State<'_, AppState>, id: String) -> CommandResult<Order> {
-    Ok(state.with_store(|s| s.restore_order(&id))?)
-}
-
-#[tauri::command(async)]
-pub fn products_list(state: State<'_, AppState>, scope: RecordScope) -> CommandResult<Vec<Product>> {
-    Ok(state.with_store(|s| s.list_products(scope))?)
-}
-
-#[tauri::command(async)]
-pub fn products_create(state: State<'_, AppState>, input: serde_json::Value) -> CommandResult<Product> {
-    let input = product_input(input)?;
-    Ok(state.with_store(|s| s.create_product(input))?)
-}
-
-#[tauri::command(async)]
-pub fn products_update(state: State<'_, AppState>, id: String, input: serde_json::Value) -> CommandResult<Product> {
-    let input = product_input(input)?;
-    Ok(state.with_store(|s| s.update_product(&id, input))?)
-}
-
-#[tauri::command(async)]
-pub fn products_delete(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    Ok(state.with_store(|s| s.delete_product(&id))?)
+    Ok(state.write(|s| s.restore_order(&id))?)
 }

@@ -3,12 +3,11 @@
 use fieldbook_core::reports::Report;
 use tauri::State;
 
-use super::classify::today;
 use crate::error::CommandResult;
 use crate::state::AppState;
 
 /// Every figure of the dashboard, for today on this laptop's calendar.
 #[tauri::command(async)]
 pub fn reports_get(state: State<'_, AppState>) -> CommandResult<Report> {
-    Ok(state.with_store(|s| s.report(today()))?)
+    Ok(state.read(|s| s.report(state.today()))?)
 }

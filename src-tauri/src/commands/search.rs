@@ -9,5 +9,5 @@ const MAX_LIMIT: usize = 200;
 
 #[tauri::command(async)]
 pub fn search_query(state: State<'_, AppState>, query: String, limit: usize) -> CommandResult<Vec<SearchHit>> {
-    Ok(state.with_store(|s| s.search(&query, limit.min(MAX_LIMIT)))?)
+    Ok(state.read(|s| s.search(&query, limit.min(MAX_LIMIT)))?)
 }

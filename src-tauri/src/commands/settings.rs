@@ -6,12 +6,12 @@ use crate::state::AppState;
 
 #[tauri::command(async)]
 pub fn settings_get(state: State<'_, AppState>) -> CommandResult<Settings> {
-    Ok(state.with_store(|s| s.settings())?)
+    Ok(state.read(|s| s.settings())?)
 }
 
 #[tauri::command(async)]
 pub fn settings_update(app: AppHandle, state: State<'_, AppState>, settings: Settings) -> CommandResult<Settings> {
-    let saved = state.with_store(|s| s.update_settings(&settings))?;
+    let saved = state.write(|s| s.update_settings(&settings))?;
     apply_start_at_login(&app, saved.start_at_login);
     Ok(saved)
 }

@@ -15,36 +15,36 @@ export const MAX_AGENDA_DAYS = 62;
 export const agenda = {
   /** Occurrences whose date falls in `days` days from `from` (YYYY-MM-DD; null = today). */
   list(from: string | null, days: number): Promise<Occurrence[]> {
-    return call<Occurrence[]>("agenda_list", { from, days: Math.min(days, MAX_AGENDA_DAYS) });
+    return call("agenda_list", { from, days: Math.min(days, MAX_AGENDA_DAYS) });
   },
   /** Customers past their revisit cadence, latest first. */
   overdueRevisits(limit: number): Promise<OverdueRevisit[]> {
-    return call<OverdueRevisit[]>("agenda_overdue_revisits", { limit });
+    return call("agenda_overdue_revisits", { limit });
   },
 };
 
 export const reminders = {
   done(key: string): Promise<ReminderState> {
-    return call<ReminderState>("reminders_done", { key });
+    return call("reminders_done", { key });
   },
   dismiss(key: string): Promise<ReminderState> {
-    return call<ReminderState>("reminders_dismiss", { key });
+    return call("reminders_dismiss", { key });
   },
   reopen(key: string): Promise<null> {
-    return call<null>("reminders_reopen", { key });
+    return call("reminders_reopen", { key });
   },
   /** The core turns the choice into an instant from the laptop's clock; the UI sends no time. */
   snooze(key: string, snooze: SnoozeFor): Promise<ReminderState> {
-    return call<ReminderState>("reminders_snooze", { key, snooze });
+    return call("reminders_snooze", { key, snooze });
   },
 };
 
 export const reminderSettings = {
   get(): Promise<ReminderSettings> {
-    return call<ReminderSettings>("reminder_settings_get");
+    return call("reminders_settings_get");
   },
   update(value: ReminderSettings): Promise<ReminderSettings> {
-    return call<ReminderSettings>("reminder_settings_update", { settings: value });
+    return call("reminders_settings_update", { settings: value });
   },
 };
 
@@ -53,51 +53,51 @@ export type GreetingTemplates = Record<string, string>;
 
 export const greetingTemplates = {
   get(): Promise<GreetingTemplates> {
-    return call<GreetingTemplates>("greeting_templates_get");
+    return call("reminders_greetings_get");
   },
   set(templates: GreetingTemplates): Promise<GreetingTemplates> {
-    return call<GreetingTemplates>("greeting_templates_set", { templates });
+    return call("reminders_greetings_set", { templates });
   },
 };
 
 /** A customer's own revisit interval in days; null: the tier's. */
 export const revisitInterval = {
   get(customerId: string): Promise<number | null> {
-    return call<number | null>("revisit_interval_get", { customerId });
+    return call("reminders_revisit_interval_get", { customerId });
   },
   set(customerId: string, days: number | null): Promise<null> {
-    return call<null>("revisit_interval_set", { customerId, days });
+    return call("reminders_revisit_interval_set", { customerId, days });
   },
 };
 
 export const customReminders = {
   list(customerId: string | null): Promise<CustomReminder[]> {
-    return call<CustomReminder[]>("custom_reminders_list", { customerId });
+    return call("reminders_custom_list", { customerId });
   },
   create(input: CustomReminderInput): Promise<CustomReminder> {
-    return call<CustomReminder>("custom_reminders_create", { input });
+    return call("reminders_custom_create", { input });
   },
   update(id: string, input: CustomReminderInput): Promise<CustomReminder> {
-    return call<CustomReminder>("custom_reminders_update", { id, input });
+    return call("reminders_custom_update", { id, input });
   },
   delete(id: string): Promise<null> {
-    return call<null>("custom_reminders_delete", { id });
+    return call("reminders_custom_delete", { id });
   },
 };
 
 export const holidays = {
   coverage(): Promise<HolidayCoverage> {
-    return call<HolidayCoverage>("holidays_coverage");
+    return call("holidays_coverage");
   },
   /** `json`: the text of the year file the user picked. */
   import(json: string): Promise<HolidayCoverage> {
-    return call<HolidayCoverage>("holidays_import", { json });
+    return call("holidays_import", { json });
   },
   /**
    * Every day off / make-up workday of `country` between `from` and `to` (inclusive).
    * Callers fall back to the agenda's holiday occurrences if it fails.
    */
   list(country: string, from: string, to: string): Promise<HolidayDay[]> {
-    return call<HolidayDay[]>("holidays_list", { country, from, to });
+    return call("holidays_list", { country, from, to });
   },
 };

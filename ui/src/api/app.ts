@@ -5,6 +5,6 @@ export type { AppInfo };
 
 export const app = {
   info(): Promise<AppInfo> {
-    return call<AppInfo>("app_info");
+    return call("app_info");
   },
 };

@@ -5,13 +5,13 @@ import type { TimelinePage } from "./bindings/TimelinePage";
 
 export const classify = {
   customer(customerId: string): Promise<Classification> {
-    return call<Classification>("classify_customer", { customerId });
+    return call("classify_customer", { customerId });
   },
   settingsGet(): Promise<ClassifySettings> {
-    return call<ClassifySettings>("classify_settings_get");
+    return call("classify_settings_get");
   },
   settingsUpdate(value: ClassifySettings): Promise<ClassifySettings> {
-    return call<ClassifySettings>("classify_settings_update", { settings: value });
+    return call("classify_settings_update", { settings: value });
   },
 };
 
@@ -20,6 +20,6 @@ export const TIMELINE_PAGE = 50;
 
 export const timeline = {
   list(customerId: string, limit: number, before: string | null): Promise<TimelinePage> {
-    return call<TimelinePage>("timeline_list", { customerId, limit, before });
+    return call("timeline_list", { customerId, limit, before });
   },
 };

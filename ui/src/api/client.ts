@@ -2,7 +2,15 @@
 // src/api/*.ts, which call `call()` here.
 import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
 
+import type { Commands } from "./bindings/commands";
 import type { ErrorPayload } from "./bindings/ErrorPayload";
+
+/** A command's name, as the Rust shell declares it (bindings/commands.ts is generated). */
+export type Command = keyof Commands;
+export type CommandArgs<K extends Command> = Commands[K]["args"];
+export type CommandResult<K extends Command> = Commands[K]["result"];
+/** Arguments may be left out only when every one is optional. */
+type ArgsParam<K extends Command> = Record<string, never> extends CommandArgs<K> ? [args?: CommandArgs<K>] : [args: CommandArgs<K>];
 
 /** A failed command, carrying the stable `code` the UI translates and the field at fault. */
 export class ApiError extends Error {
@@ -38,9 +46,10 @@ export function toApiError(error: unknown): ApiError {
   return new ApiError({ code: "ipc", message, field: null });
 }
 
-export async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
+/** Call a command: its name, arguments and result type are checked against the Rust side. */
+export async function call<K extends Command>(command: K, ...args: ArgsParam<K>): Promise<CommandResult<K>> {
   try {
-    return await invoke<T>(command, args);
+    return await invoke<CommandResult<K>>(command, args[0] as InvokeArgs | undefined);
   } catch (error) {
     throw toApiError(error);
   }

@@ -5,19 +5,19 @@ import type { RecordScope } from "./bindings/RecordScope";
 
 export const complaints = {
   list(customerId: string, scope: RecordScope): Promise<Complaint[]> {
-    return call<Complaint[]>("complaints_list", { customerId, scope });
+    return call("complaints_list", { customerId, scope });
   },
   create(input: ComplaintInput): Promise<Complaint> {
-    return call<Complaint>("complaints_create", { input });
+    return call("complaints_create", { input });
   },
   update(id: string, input: ComplaintInput): Promise<Complaint> {
-    return call<Complaint>("complaints_update", { id, input });
+    return call("complaints_update", { id, input });
   },
   /** Moves the complaint to the Trash. */
   delete(id: string): Promise<null> {
-    return call<null>("complaints_delete", { id });
+    return call("complaints_delete", { id });
   },
   restore(id: string): Promise<Complaint> {
-    return call<Complaint>("complaints_restore", { id });
+    return call("complaints_restore", { id });
   },
 };

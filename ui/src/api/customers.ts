@@ -9,30 +9,30 @@ export const MAX_PAGE = 500;
 
 export const customers = {
   list(scope: ListScope, offset: number, limit: number): Promise<CustomerPage> {
-    return call<CustomerPage>("customers_list", { scope, offset, limit: Math.min(limit, MAX_PAGE) });
+    return call("customers_list", { scope, offset, limit: Math.min(limit, MAX_PAGE) });
   },
   get(id: string): Promise<Customer> {
-    return call<Customer>("customers_get", { id });
+    return call("customers_get", { id });
   },
   create(input: CustomerInput): Promise<Customer> {
-    return call<Customer>("customers_create", { input });
+    return call("customers_create", { input });
   },
   update(id: string, input: CustomerInput): Promise<Customer> {
-    return call<Customer>("customers_update", { id, input });
+    return call("customers_update", { id, input });
   },
   /** Moves the customer to the Trash. */
   delete(id: string): Promise<null> {
-    return call<null>("customers_delete", { id });
+    return call("customers_delete", { id });
   },
   restore(id: string): Promise<Customer> {
-    return call<Customer>("customers_restore", { id });
+    return call("customers_restore", { id });
   },
   /** Deletes a customer in the Trash for good. */
   purge(id: string): Promise<null> {
-    return call<null>("customers_purge", { id });
+    return call("customers_purge", { id });
   },
   /** Returns how many customers were purged. */
   emptyTrash(): Promise<number> {
-    return call<number>("customers_empty_trash");
+    return call("customers_empty_trash");
   },
 };

@@ -8,11 +8,11 @@ import type { MergeRecord } from "./bindings/MergeRecord";
 /** Export customers, the agenda or the whole book to a file path the user typed or accepted. */
 export const dataExport = {
   run(request: ExportRequest, path: string): Promise<ExportResult> {
-    return call<ExportResult>("export_run", { request, path });
+    return call("export_run", { request, path });
   },
   /** ~/Documents/fieldbook-export-YYYY-MM-DD.<ext> */
   defaultPath(format: ExportFormat): Promise<string> {
-    return call<string>("export_default_path", { format });
+    return call("export_default_path", { format });
   },
 };
 
@@ -20,19 +20,19 @@ export const dataExport = {
 export const cleaning = {
   /** The first `limit` groups, oldest first, and how many there are in all. */
   duplicates(limit = 50): Promise<DuplicatePage> {
-    return call<DuplicatePage>("cleaning_duplicates", { limit });
+    return call("cleaning_duplicates", { limit });
   },
   merge(survivorId: string, mergedIds: string[]): Promise<MergeRecord> {
-    return call<MergeRecord>("cleaning_merge", { survivorId, mergedIds });
+    return call("cleaning_merge", { survivorId, mergedIds });
   },
   undo(mergeId: string): Promise<MergeRecord> {
-    return call<MergeRecord>("cleaning_undo_merge", { mergeId });
+    return call("cleaning_undo_merge", { mergeId });
   },
   merges(limit = 50): Promise<MergeRecord[]> {
-    return call<MergeRecord[]>("cleaning_merges", { limit });
+    return call("cleaning_merges", { limit });
   },
   /** The merge that sent this customer to the Trash, if any. */
   mergeOfCustomer(customerId: string): Promise<MergeRecord | null> {
-    return call<MergeRecord | null>("cleaning_merge_of_customer", { customerId });
+    return call("cleaning_merge_of_customer", { customerId });
   },
 };

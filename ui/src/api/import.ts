@@ -24,7 +24,7 @@ export type ImportRequest = {
 export const importer = {
   /** Read the file and dry-run the import: detected format, mapping, first rows, report. */
   preview(req: ImportRequest): Promise<ImportPreview> {
-    return call<ImportPreview>("import_preview", {
+    return call("import_preview", {
       path: req.path,
       options: req.options,
       mapping: req.mapping,
@@ -33,7 +33,7 @@ export const importer = {
   },
   /** Import for real, in one transaction. Rejects with `import_cancelled` after `cancel()`. */
   run(req: ImportRequest, skipInvalid: boolean): Promise<ImportReport> {
-    return call<ImportReport>("import_run", {
+    return call("import_run", {
       path: req.path,
       options: req.options,
       mapping: req.mapping,
@@ -42,20 +42,20 @@ export const importer = {
     });
   },
   cancel(): Promise<null> {
-    return call<null>("import_cancel");
+    return call("import_cancel");
   },
   /** Restore a Fieldbook JSON dump: the whole book, into an empty one only. */
   restoreDump(path: string): Promise<RestoreSummary> {
-    return call<RestoreSummary>("import_restore_dump", { path });
+    return call("import_restore_dump", { path });
   },
   templates(): Promise<MappingTemplate[]> {
-    return call<MappingTemplate[]>("import_templates_list");
+    return call("import_templates_list");
   },
   saveTemplate(template: MappingTemplate): Promise<MappingTemplate[]> {
-    return call<MappingTemplate[]>("import_templates_save", { template });
+    return call("import_templates_save", { template });
   },
   deleteTemplate(name: string): Promise<MappingTemplate[]> {
-    return call<MappingTemplate[]>("import_templates_delete", { name });
+    return call("import_templates_delete", { name });
   },
   /** Calls `callback` on each progress event; resolves to a function that stops listening. */
   onProgress(callback: (p: ImportProgress) => void): Promise<() => void> {

@@ -6,19 +6,19 @@ import type { RecordScope } from "./bindings/RecordScope";
 
 export const interactions = {
   list(customerId: string, scope: RecordScope, offset: number, limit: number): Promise<InteractionPage> {
-    return call<InteractionPage>("interactions_list", { customerId, scope, offset, limit });
+    return call("interactions_list", { customerId, scope, offset, limit });
   },
   create(input: InteractionInput): Promise<Interaction> {
-    return call<Interaction>("interactions_create", { input });
+    return call("interactions_create", { input });
   },
   update(id: string, input: InteractionInput): Promise<Interaction> {
-    return call<Interaction>("interactions_update", { id, input });
+    return call("interactions_update", { id, input });
   },
   /** Moves the interaction to the Trash. */
   delete(id: string): Promise<null> {
-    return call<null>("interactions_delete", { id });
+    return call("interactions_delete", { id });
   },
   restore(id: string): Promise<Interaction> {
-    return call<Interaction>("interactions_restore", { id });
+    return call("interactions_restore", { id });
   },
 };

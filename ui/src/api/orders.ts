@@ -8,37 +8,37 @@ import type { RecordScope } from "./bindings/RecordScope";
 
 export const orders = {
   list(customerId: string, scope: RecordScope, offset: number, limit: number): Promise<OrderPage> {
-    return call<OrderPage>("orders_list", { customerId, scope, offset, limit });
+    return call("orders_list", { customerId, scope, offset, limit });
   },
   get(id: string): Promise<Order> {
-    return call<Order>("orders_get", { id });
+    return call("orders_get", { id });
   },
   create(input: OrderInput): Promise<Order> {
-    return call<Order>("orders_create", { input });
+    return call("orders_create", { input });
   },
   update(id: string, input: OrderInput): Promise<Order> {
-    return call<Order>("orders_update", { id, input });
+    return call("orders_update", { id, input });
   },
   /** Moves the order to the Trash. */
   delete(id: string): Promise<null> {
-    return call<null>("orders_delete", { id });
+    return call("orders_delete", { id });
   },
   restore(id: string): Promise<Order> {
-    return call<Order>("orders_restore", { id });
+    return call("orders_restore", { id });
   },
 };
 
 export const products = {
   list(scope: RecordScope): Promise<Product[]> {
-    return call<Product[]>("products_list", { scope });
+    return call("products_list", { scope });
   },
   create(input: ProductInput): Promise<Product> {
-    return call<Product>("products_create", { input });
+    return call("products_create", { input });
   },
   update(id: string, input: ProductInput): Promise<Product> {
-    return call<Product>("products_update", { id, input });
+    return call("products_update", { id, input });
   },
   delete(id: string): Promise<null> {
-    return call<null>("products_delete", { id });
+    return call("products_delete", { id });
   },
 };

@@ -4,6 +4,6 @@ import type { Report } from "./bindings/Report";
 export const reports = {
   /** Every figure of the reports dashboard, for today on this laptop's calendar. */
   get(): Promise<Report> {
-    return call<Report>("reports_get");
+    return call("reports_get");
   },
 };

@@ -3,6 +3,6 @@ import type { SearchHit } from "./bindings/SearchHit";
 
 export const search = {
   query(query: string, limit: number): Promise<SearchHit[]> {
-    return call<SearchHit[]>("search_query", { query, limit });
+    return call("search_query", { query, limit });
   },
 };

@@ -11,37 +11,37 @@ import type { SegmentPage } from "./bindings/SegmentPage";
 /** Saved customer filters (客户分群) and the customers a filter matches. */
 export const segments = {
   list(): Promise<Segment[]> {
-    return call<Segment[]>("segments_list");
+    return call("segments_list");
   },
   /** Create (id null) or update a saved segment. */
   save(id: string | null, input: SegmentInput): Promise<Segment> {
-    return call<Segment>("segments_save", { id, input });
+    return call("segments_save", { id, input });
   },
   delete(id: string): Promise<null> {
-    return call<null>("segments_delete", { id });
+    return call("segments_delete", { id });
   },
   count(filter: SegmentFilter): Promise<number> {
-    return call<number>("segments_count", { filter });
+    return call("segments_count", { filter });
   },
   customers(filter: SegmentFilter, offset: number, limit: number): Promise<SegmentPage> {
-    return call<SegmentPage>("segments_customers", { filter, offset, limit: Math.min(limit, MAX_PAGE) });
+    return call("segments_customers", { filter, offset, limit: Math.min(limit, MAX_PAGE) });
   },
   /** Every id the filter matches: "select all in this filter". */
   ids(filter: SegmentFilter): Promise<string[]> {
-    return call<string[]>("segments_ids", { filter });
+    return call("segments_ids", { filter });
   },
 };
 
 /** Many customers at once: bulk edit and handover (客户交接). */
 export const bulk = {
   owners(): Promise<string[]> {
-    return call<string[]>("customers_owners");
+    return call("customers_owners");
   },
   /** Returns how many customers really changed. */
   edit(ids: string[], edit: BulkEdit): Promise<number> {
-    return call<number>("customers_bulk_edit", { ids, edit });
+    return call("customers_bulk_edit", { ids, edit });
   },
   handover(handover: Handover): Promise<HandoverResult> {
-    return call<HandoverResult>("customers_handover", { handover });
+    return call("customers_handover", { handover });
   },
 };

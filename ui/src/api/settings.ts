@@ -3,9 +3,9 @@ import type { Settings } from "./bindings/Settings";
 
 export const settings = {
   get(): Promise<Settings> {
-    return call<Settings>("settings_get");
+    return call("settings_get");
   },
   update(value: Settings): Promise<Settings> {
-    return call<Settings>("settings_update", { settings: value });
+    return call("settings_update", { settings: value });
   },
 };

@@ -22,6 +22,8 @@ import type { ReminderSettings } from "../api/bindings/ReminderSettings";
 import type { ReminderState } from "../api/bindings/ReminderState";
 import type { SnoozeFor } from "../api/bindings/SnoozeFor";
 import { fail } from "./fail";
+import { announce, bookChangeOf } from "./fakeEvents";
+import type { Command } from "../api/client";
 
 export type Call = { cmd: string; args: Record<string, unknown> };
 
@@ -260,8 +262,16 @@ export function createFakeBackend(
     return { ...input, name: input.name.trim() };
   }
 
+  /** Answer `cmd`; a write is followed by a `book-changed` event, like the real shell's. */
   function handle(cmd: string, args: Record<string, unknown> = {}): unknown {
     calls.push({ cmd, args });
+    const out = answer(cmd as Command, args);
+    const change = bookChangeOf(cmd, args, out);
+    if (change) announce(change);
+    return out;
+  }
+
+  function answer(cmd: Command, args: Record<string, unknown>): unknown {
     const now = new Date().toISOString();
     switch (cmd) {
       case "customers_list": {
@@ -366,27 +376,27 @@ export function createFakeBackend(
         return null;
       case "reminders_snooze":
         return act(args.key, "snoozed", snoozedUntil(args.snooze as SnoozeFor, new Date(), agenda.settings.notify_at));
-      case "greeting_templates_get":
+      case "reminders_greetings_get":
         return agenda.greetings;
-      case "greeting_templates_set": {
+      case "reminders_greetings_set": {
         const next = args.templates as Record<string, string>;
         const unknown = Object.keys(next).find((k) => !/^(birthday|anniversary|festival|holiday|revisit|other)\.(zh-CN|en)$/.test(k));
         if (unknown) fail("template_unknown", `no greeting occasion ${unknown}`, "templates");
         agenda.greetings = { ...next };
         return agenda.greetings;
       }
-      case "revisit_interval_get":
+      case "reminders_revisit_interval_get":
         return agenda.revisitIntervals.get(args.customerId as string) ?? null;
-      case "revisit_interval_set": {
+      case "reminders_revisit_interval_set": {
         const days = args.days as number | null;
         if (days !== null && (days < 1 || days > 3650)) fail("interval_invalid", "1 to 3650 days", "interval_days");
         if (days === null) agenda.revisitIntervals.delete(args.customerId as string);
         else agenda.revisitIntervals.set(args.customerId as string, days);
         return null;
       }
-      case "reminder_settings_get":
+      case "reminders_settings_get":
         return agenda.settings;
-      case "reminder_settings_update": {
+      case "reminders_settings_update": {
         const next = args.settings as ReminderSettings;
         if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(next.notify_at)) fail("time_invalid", "not a time of day", "notify_at");
         if (Object.values(next.lead_days).some((n) => n > 60)) fail("lead_time_too_long", "at most 60 days", "lead_days");
@@ -395,21 +405,21 @@ export function createFakeBackend(
         agenda.settings = { ...next, countries: [...new Set(next.countries.map((c) => c.toUpperCase()))] };
         return agenda.settings;
       }
-      case "custom_reminders_list":
+      case "reminders_custom_list":
         return [...agenda.custom.values()].filter((r) => !args.customerId || r.customer_id === args.customerId);
-      case "custom_reminders_create": {
+      case "reminders_custom_create": {
         const input = customInput(args.input as CustomReminderInput);
         const r: CustomReminder = { ...input, id: `r${agenda.custom.size + 1}`, created_at: now, updated_at: now };
         agenda.custom.set(r.id, r);
         return r;
       }
-      case "custom_reminders_update": {
+      case "reminders_custom_update": {
         const old = agenda.custom.get(String(args.id)) ?? fail("not_found", "no such reminder");
         const r: CustomReminder = { ...old, ...customInput(args.input as CustomReminderInput), updated_at: now };
         agenda.custom.set(r.id, r);
         return r;
       }
-      case "custom_reminders_delete":
+      case "reminders_custom_delete":
         agenda.custom.delete(String(args.id));
         return null;
       case "holidays_coverage":

@@ -23,7 +23,7 @@ describe("custom reminders", () => {
     await user.selectOptions(within(dialog).getByTestId("reminder-repeat"), "monthly");
     await user.click(within(dialog).getByTestId("save-reminder"));
     await waitFor(() => expect(screen.queryByTestId("custom-reminder-dialog")).toBeNull());
-    expect(callsTo(backend, "custom_reminders_create")).toEqual([
+    expect(callsTo(backend, "reminders_custom_create")).toEqual([
       { input: { customer_id: "p2", title: "保单续保", start_date: today, repeat: "monthly", until_date: null, notes: null } },
     ]);
   });
@@ -60,6 +60,6 @@ describe("custom reminders", () => {
     const dialog = await screen.findByTestId("custom-reminder-dialog");
     expect(within(dialog).getByTestId("reminder-title")).toHaveValue("季度复盘");
     await user.click(within(dialog).getByTestId("delete-reminder"));
-    await waitFor(() => expect(callsTo(backend, "custom_reminders_delete")).toEqual([{ id: "r1" }]));
+    await waitFor(() => expect(callsTo(backend, "reminders_custom_delete")).toEqual([{ id: "r1" }]));
   });
 });

@@ -7,7 +7,6 @@ import { ErrorBanner } from "../../components/ErrorBanner";
 import { useToast } from "../../components/Toast";
 import { todayIso } from "../../lib/day";
 import { useDebounced } from "../../lib/useDebounced";
-import { notifyAgendaChanged } from "./signal";
 
 const REPEATS: Repeat[] = ["none", "daily", "weekly", "monthly", "yearly"];
 
@@ -68,7 +67,6 @@ export function CustomReminderDialog({ reminder, customer = null, onClose }: Pro
       const clean = { ...input, title: input.title.trim(), notes: input.notes?.trim() || null };
       if (reminder) await customReminders.update(reminder.id, clean);
       else await customReminders.create(clean);
-      notifyAgendaChanged();
       toast({ message: t(reminder ? "reminders.updated" : "reminders.created", { title: clean.title }), tone: "success" });
       onClose();
     } catch (e) {
@@ -82,7 +80,6 @@ export function CustomReminderDialog({ reminder, customer = null, onClose }: Pro
     setBusy(true);
     try {
       await customReminders.delete(reminder.id);
-      notifyAgendaChanged();
       toast({ message: t("reminders.deleted", { title: reminder.title }), tone: "success" });
       onClose();
     } catch (e) {

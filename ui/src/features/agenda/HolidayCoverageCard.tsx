@@ -5,7 +5,6 @@ import { holidays, type HolidayCoverage } from "../../api";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { AlertIcon } from "../../components/Icons";
 import { useToast } from "../../components/Toast";
-import { notifyAgendaChanged } from "./signal";
 
 /** The file's text (FileReader where Blob.text is missing, e.g. older WebKit and jsdom). */
 function readText(file: File): Promise<string> {
@@ -43,7 +42,6 @@ export function HolidayCoverageCard() {
     setError(null);
     try {
       setCoverage(await holidays.import(await readText(file)));
-      notifyAgendaChanged();
       toast({ message: t("reminderSettings.importedToast"), tone: "success" });
     } catch (e) {
       setError(e);

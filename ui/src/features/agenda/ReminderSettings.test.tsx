@@ -31,8 +31,8 @@ describe("reminder settings", () => {
     await user.clear(within(card).getByTestId("revisit-vip"));
     await user.type(within(card).getByTestId("revisit-vip"), "10");
     await user.click(within(card).getByTestId("save-reminder-settings"));
-    await waitFor(() => expect(callsTo(backend, "reminder_settings_update")).toHaveLength(1));
-    expect(callsTo(backend, "reminder_settings_update")[0]).toEqual({
+    await waitFor(() => expect(callsTo(backend, "reminders_settings_update")).toHaveLength(1));
+    expect(callsTo(backend, "reminders_settings_update")[0]).toEqual({
       settings: {
         rules: { feb29: "mar1", leap_month: "regular" },
         lead_days: { birthday: 5, anniversary: 3, festival: 1, holiday: 1, revisit: 0, follow_up: 0, custom: 0 },
@@ -57,8 +57,8 @@ describe("reminder settings", () => {
     expect(within(card).getByTestId("quiet-start")).toHaveValue("22:00");
     fireEvent.change(within(card).getByTestId("quiet-end"), { target: { value: "07:30" } });
     await user.click(within(card).getByTestId("save-reminder-settings"));
-    await waitFor(() => expect(callsTo(backend, "reminder_settings_update")).toHaveLength(1));
-    expect((callsTo(backend, "reminder_settings_update")[0] as { settings: ReminderSettings }).settings.quiet_hours).toEqual({
+    await waitFor(() => expect(callsTo(backend, "reminders_settings_update")).toHaveLength(1));
+    expect((callsTo(backend, "reminders_settings_update")[0] as { settings: ReminderSettings }).settings.quiet_hours).toEqual({
       start: "22:00",
       end: "07:30",
     });
@@ -72,7 +72,7 @@ describe("reminder settings", () => {
     const user = userEvent.setup();
     installBackend([], {
       override: (cmd) => {
-        if (cmd === "reminder_settings_update") throw { code: "time_invalid", message: "bad", field: "notify_at" };
+        if (cmd === "reminders_settings_update") throw { code: "time_invalid", message: "bad", field: "notify_at" };
         return undefined;
       },
     });
@@ -125,7 +125,7 @@ describe("greeting template editor", () => {
     expect(within(card).getByTestId("template-preview-zh-CN")).toHaveTextContent("王芳女士，中秋节快乐！");
     await user.click(within(card).getByTestId("save-templates"));
     await waitFor(() =>
-      expect(callsTo(backend, "greeting_templates_set")).toEqual([
+      expect(callsTo(backend, "reminders_greetings_set")).toEqual([
         { templates: { "festival.zh-CN": "{name}{honorific}，{festival}快乐！" } },
       ]),
     );
@@ -138,7 +138,7 @@ describe("greeting template editor", () => {
     renderWithProviders(<SettingsScreen />);
     const card = await screen.findByTestId("greeting-templates");
     await waitFor(() => expect(within(card).getByTestId("template-en")).toHaveValue("Happy birthday, {name}!"));
-    expect(callsTo(backend, "greeting_templates_set")).toEqual([{ templates: { "birthday.en": "Happy birthday, {name}!" } }]);
+    expect(callsTo(backend, "reminders_greetings_set")).toEqual([{ templates: { "birthday.en": "Happy birthday, {name}!" } }]);
     expect(window.localStorage.getItem(LEGACY_TEMPLATE_STORAGE_KEY)).toBeNull();
   });
 });

@@ -4,7 +4,6 @@ import { useTranslation } from "react-i18next";
 import { reminderSettings, type LeadTimes, type QuietHours, type ReminderSettings, type RevisitIntervals } from "../../api";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { useToast } from "../../components/Toast";
-import { notifyAgendaChanged } from "./signal";
 
 /** The countries whose public holidays the core ships (settings.rs). */
 export const COUNTRIES = ["US", "GB", "DE", "JP", "SG", "HK", "TW"] as const;
@@ -55,7 +54,6 @@ export function ReminderSettingsCard() {
     setError(null);
     try {
       setValue(await reminderSettings.update(value));
-      notifyAgendaChanged();
       toast({ message: t("reminderSettings.saved"), tone: "success" });
     } catch (e) {
       setError(e);

@@ -1,10 +1,8 @@
 import { useEffect, useState } from "react";
 
-import { agenda } from "../../api";
+import { agenda, events } from "../../api";
 import { todayIso } from "../../lib/day";
-import { onDataChanged } from "../../lib/events";
 import { AHEAD_DAYS, openTodayCount } from "./model";
-import { onAgendaChanged } from "./signal";
 
 /** How many of today's agenda items are still open (the sidebar's number); null until known. */
 export function useAgendaCount(): number | null {
@@ -21,14 +19,12 @@ export function useAgendaCount(): number | null {
       );
     };
     refresh();
-    const offAgenda = onAgendaChanged(refresh);
-    const offData = onDataChanged(refresh);
+    const off = events.onBookChanged(refresh);
     // A new day brings new items: look again every ten minutes.
     const timer = window.setInterval(refresh, 10 * 60_000);
     return () => {
       alive = false;
-      offAgenda();
-      offData();
+      off();
       window.clearInterval(timer);
     };
   }, []);

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 
-import { onDataChanged } from "../../lib/events";
-import { onAgendaChanged } from "./signal";
+import { events } from "../../api";
 
 type State<T> = { data: T | null; error: unknown; key: string | null };
 
@@ -31,11 +30,9 @@ export function useLoaded<T>(fetch: () => Promise<T>, deps: readonly unknown[]) 
 
   // Customer edits and reminder changes made elsewhere (the radar, settings) show up here too.
   useEffect(() => {
-    const offData = onDataChanged(reload);
-    const offAgenda = onAgendaChanged(reload);
+    const off = events.onBookChanged(reload);
     return () => {
-      offData();
-      offAgenda();
+      off();
     };
   }, [reload]);
 

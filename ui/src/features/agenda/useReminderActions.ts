@@ -6,7 +6,6 @@ import { errorText } from "../../i18n/errors";
 import { currentLocale } from "../../i18n";
 import { withState } from "./model";
 import { greetingFor, loadTemplates, type TemplateLang } from "./greetings";
-import { notifyAgendaChanged } from "./signal";
 
 export type ReminderAction = { type: "done" } | { type: "dismiss" } | { type: "reopen" } | { type: "snooze"; snooze: SnoozeFor };
 
@@ -45,7 +44,6 @@ export function useReminderActions(patch: Patch) {
       else if (action.type === "snooze") state = await reminders.snooze(o.key, action.snooze);
       else await reminders.reopen(o.key);
       patch(o.key, (x) => withState(x, state));
-      notifyAgendaChanged();
       if (undo && action.type !== "reopen") {
         // The item leaves the list it was in: say what happened and offer the way back.
         const message =

@@ -4,7 +4,6 @@ import { useTranslation } from "react-i18next";
 import { bulk, type BulkEdit, type Segment, type Tier } from "../../api";
 import { useToast } from "../../components/Toast";
 import { errorText } from "../../i18n/errors";
-import { notifyDataChanged } from "../../lib/events";
 import { HandoverDialog } from "./HandoverDialog";
 import { splitList, TIERS } from "./segmentFilter";
 
@@ -33,7 +32,6 @@ export function BulkBar({ ids, segment, onDone, onExport }: BulkBarProps) {
     setBusy(true);
     try {
       const changed = await bulk.edit([...ids], { ...NO_EDIT, ...edit });
-      notifyDataChanged();
       toast({ message: t("bulk.done", { count: changed }), tone: "success" });
       setTags("");
       onDone();

@@ -1,13 +1,12 @@
 import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
-import { customers, type ContactPoint, type Customer } from "../../api";
+import { customers, type ContactPoint, type Customer, events, touchesCustomer } from "../../api";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { CakeIcon, CloseIcon, EditIcon, MailIcon, PhoneIcon, PinIcon, TrashIcon } from "../../components/Icons";
 import { KindIcon } from "../../components/KindIcon";
 import { TierBadge } from "../../components/TierBadge";
 import { formatDateSpec, formatTimestamp } from "../../lib/dates";
-import { onDataChanged } from "../../lib/events";
 import { CustomerStory } from "../story/CustomerStory";
 
 type CustomerDetailProps = {
@@ -27,7 +26,13 @@ export function CustomerDetail({ id, onClose, onOpen, onEdit, onDelete }: Custom
   const [version, setVersion] = useState(0);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
 
-  useEffect(() => onDataChanged(() => setVersion((v) => v + 1)), []);
+  useEffect(
+    () =>
+      events.onBookChanged((c) => {
+        if (touchesCustomer(c, id)) setVersion((v) => v + 1);
+      }),
+    [id],
+  );
 
   useEffect(() => {
     let current = true;

@@ -5,7 +5,6 @@ import { bulk, type HandoverScope, type Segment } from "../../api";
 import { Dialog } from "../../components/Dialog";
 import { useToast } from "../../components/Toast";
 import { errorText } from "../../i18n/errors";
-import { notifyDataChanged } from "../../lib/events";
 
 type HandoverDialogProps = {
   /** The checked customers (may be empty: then only "all of the owner" or the segment). */
@@ -55,7 +54,6 @@ export function HandoverDialog({ ids, segment, onClose, onDone }: HandoverDialog
     setError(null);
     try {
       const result = await bulk.handover({ from, to, scope: chosen });
-      notifyDataChanged();
       toast({
         message: t("handover.done", { moved: result.moved, skipped: result.skipped, to: to.trim() }),
         tone: "success",

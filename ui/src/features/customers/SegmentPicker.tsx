@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
-import { segments, type Segment, type SegmentFilter } from "../../api";
+import { segments, type Segment, type SegmentFilter, events, touches, CUSTOMER_KINDS, RECORD_KINDS } from "../../api";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { Dialog } from "../../components/Dialog";
 import { useToast } from "../../components/Toast";
 import { errorText } from "../../i18n/errors";
-import { onDataChanged } from "../../lib/events";
 import { filterKey, isEmptyFilter, withDefaults } from "./segmentFilter";
 
 type SegmentPickerProps = {
@@ -34,7 +33,9 @@ export function SegmentPicker({ filter, active, onPick }: SegmentPickerProps) {
   }, [t, toast]);
   useEffect(() => {
     load();
-    return onDataChanged(load);
+    return events.onBookChanged((c) => {
+      if (touches(c, "segments", ...CUSTOMER_KINDS, ...RECORD_KINDS)) load();
+    });
   }, [load]);
 
   const changed = active !== null && filterKey(active.filter) !== filterKey(filter);

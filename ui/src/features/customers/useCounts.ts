@@ -1,7 +1,6 @@
 import { useEffect, useState } from "react";
 
-import { customers } from "../../api";
-import { onDataChanged } from "../../lib/events";
+import { customers, events, touches, CUSTOMER_KINDS } from "../../api";
 
 export type Counts = { live: number | null; trash: number | null };
 
@@ -22,7 +21,9 @@ export function useCounts(): Counts {
       );
     };
     refresh();
-    const off = onDataChanged(refresh);
+    const off = events.onBookChanged((c) => {
+      if (touches(c, ...CUSTOMER_KINDS)) refresh();
+    });
     return () => {
       alive = false;
       off();

@@ -4,7 +4,6 @@ import { useTranslation } from "react-i18next";
 import { customers } from "../../api";
 import { useToast } from "../../components/Toast";
 import { errorText } from "../../i18n/errors";
-import { notifyDataChanged } from "../../lib/events";
 
 /** Move to Trash with an Undo in the toast; errors become error toasts. */
 export function useMoveToTrash(onMoved?: (id: string) => void): (target: { id: string; name: string }) => Promise<void> {
@@ -18,7 +17,6 @@ export function useMoveToTrash(onMoved?: (id: string) => void): (target: { id: s
         toast({ message: errorText(t, error), tone: "error" });
         return;
       }
-      notifyDataChanged();
       onMoved?.(id);
       toast({
         message: t("toast.deleted", { name }),
@@ -27,7 +25,6 @@ export function useMoveToTrash(onMoved?: (id: string) => void): (target: { id: s
           run: async () => {
             try {
               await customers.restore(id);
-              notifyDataChanged();
               toast({ message: t("toast.restored", { name }), tone: "success" });
             } catch (error) {
               toast({ message: errorText(t, error), tone: "error" });

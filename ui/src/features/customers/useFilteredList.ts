@@ -1,7 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
 
-import { customers, segments, type SegmentFilter } from "../../api";
-import { onDataChanged } from "../../lib/events";
+import { customers, segments, type SegmentFilter, events, touches, CUSTOMER_KINDS, RECORD_KINDS } from "../../api";
 import { PagedList, type PagedSnapshot } from "./pagedList";
 import { filterKey, isEmptyFilter } from "./segmentFilter";
 
@@ -22,7 +21,9 @@ export function useFilteredList(filter: SegmentFilter): [PagedList, PagedSnapsho
   useEffect(() => {
     // The first page, before the table has measured what is on screen.
     list.ensure(0, 0);
-    return onDataChanged(() => list.invalidate());
+    return events.onBookChanged((c) => {
+      if (touches(c, ...CUSTOMER_KINDS, ...RECORD_KINDS)) list.invalidate();
+    });
   }, [list]);
   return [list, snapshot];
 }

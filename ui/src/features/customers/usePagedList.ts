@@ -1,7 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
 
-import { customers, type ListScope } from "../../api";
-import { onDataChanged } from "../../lib/events";
+import { customers, type ListScope, events, touches, CUSTOMER_KINDS } from "../../api";
 import { PagedList, type PagedSnapshot } from "./pagedList";
 
 /** A PagedList over `customers_list(scope)`, refreshed whenever data changes. */
@@ -11,7 +10,9 @@ export function usePagedList(scope: ListScope): [PagedList, PagedSnapshot] {
   useEffect(() => {
     // The first page, before the table has measured what is on screen.
     list.ensure(0, 0);
-    return onDataChanged(() => list.invalidate());
+    return events.onBookChanged((c) => {
+      if (touches(c, ...CUSTOMER_KINDS)) list.invalidate();
+    });
   }, [list]);
   return [list, snapshot];
 }

@@ -4,7 +4,6 @@ import { useTranslation } from "react-i18next";
 import { cleaning, type DuplicateGroup, type MergeRecord } from "../../api";
 import { useToast } from "../../components/Toast";
 import { formatTimestamp } from "../../lib/dates";
-import { notifyDataChanged } from "../../lib/events";
 import { dataErrorText } from "./errors";
 
 type Choice = { survivor: string; excluded: Set<string> };
@@ -56,7 +55,6 @@ export function DuplicatesPanel() {
     setBusy(m.id);
     try {
       await cleaning.undo(m.id);
-      notifyDataChanged();
       toast({ message: t("data.dupes.undone", { name: m.survivor_name }), tone: "success" });
     } catch (e) {
       toast({ message: dataErrorText(t, e), tone: "error" });
@@ -72,7 +70,6 @@ export function DuplicatesPanel() {
     setBusy(groupKey(g));
     try {
       const m = await cleaning.merge(survivor, others);
-      notifyDataChanged();
       toast({
         message: t("data.dupes.merged", { count: m.merged_ids.length, name: m.survivor_name }),
         tone: "success",

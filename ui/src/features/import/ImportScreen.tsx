@@ -12,7 +12,6 @@ import type { ReadOptions } from "../../api/bindings/ReadOptions";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { useToast } from "../../components/Toast";
 import { errorText } from "../../i18n/errors";
-import { notifyDataChanged } from "../../lib/events";
 import { FileStep } from "./FileStep";
 import { RestoreDump } from "./RestoreDump";
 import { namesSomeone } from "./mapping";
@@ -120,7 +119,6 @@ export function ImportScreen() {
       const report = await importer.run(request(), skipInvalid);
       setResult(report);
       setPreview(null);
-      notifyDataChanged();
       toast({ message: t("import.run.doneToast", { count: report.created + report.merged }), tone: "success" });
     } catch (e) {
       if (toApiError(e).code === "import_cancelled") setCancelled(true);

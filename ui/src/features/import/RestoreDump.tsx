@@ -2,7 +2,6 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { importer, type RestoreSummary } from "../../api";
-import { notifyDataChanged } from "../../lib/events";
 import { dataErrorText } from "../data/errors";
 
 /**
@@ -20,7 +19,6 @@ export function RestoreDump({ path }: { path: string }) {
     setError(null);
     try {
       setDone(await importer.restoreDump(path));
-      notifyDataChanged();
     } catch (e) {
       setError(dataErrorText(t, e));
     } finally {

@@ -1,7 +1,6 @@
 import { useEffect, useState } from "react";
 
-import { search, type SearchHit } from "../../api";
-import { onDataChanged } from "../../lib/events";
+import { search, type SearchHit, events, touches, CUSTOMER_KINDS } from "../../api";
 import { useDebounced } from "../../lib/useDebounced";
 
 export const SEARCH_LIMIT = 50;
@@ -24,7 +23,13 @@ export function useSearch(text: string): SearchState {
   const [version, setVersion] = useState(0);
   const [answer, setAnswer] = useState<Answer>({ query: "", version: 0, hits: null, error: null });
 
-  useEffect(() => onDataChanged(() => setVersion((v) => v + 1)), []);
+  useEffect(
+    () =>
+      events.onBookChanged((c) => {
+        if (touches(c, ...CUSTOMER_KINDS)) setVersion((v) => v + 1);
+      }),
+    [],
+  );
 
   useEffect(() => {
     if (!query) return;

@@ -1,15 +1,13 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { classify, customers, type Classification, type Customer } from "../../api";
+import { classify, customers, type Classification, type Customer, events } from "../../api";
 import { TierBadge } from "../../components/TierBadge";
 import { useToast } from "../../components/Toast";
 import { errorText } from "../../i18n/errors";
-import { notifyDataChanged, onDataChanged } from "../../lib/events";
 import { formatMoney } from "../../lib/money";
 import { customerToInput, stageReasonText } from "./format";
 import { RevisitCadence } from "./RevisitCadence";
-import { onStoryChanged } from "./storyEvents";
 
 type Loaded = { key: string; value: Classification | null; error: unknown };
 
@@ -24,11 +22,10 @@ export function ClassificationCard({ customer }: { customer: Customer }) {
 
   useEffect(() => {
     const bump = () => setVersion((v) => v + 1);
-    const offStory = onStoryChanged((id) => id === customer.id && bump());
-    const offData = onDataChanged(bump);
+    // RFM and the ABC suggestion rank the customer among the whole book: any change counts.
+    const off = events.onBookChanged(bump);
     return () => {
-      offStory();
-      offData();
+      off();
     };
   }, [customer.id]);
 
@@ -52,7 +49,6 @@ export function ClassificationCard({ customer }: { customer: Customer }) {
     setAccepting(true);
     try {
       await customers.update(customer.id, { ...customerToInput(customer), tier });
-      notifyDataChanged();
       toast({ message: t("classify.accepted", { tier: t(`tier.${tier}`) }), tone: "success" });
     } catch (error) {
       toast({ message: errorText(t, error), tone: "error" });

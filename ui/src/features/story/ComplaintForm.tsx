@@ -9,7 +9,6 @@ import { isModKey } from "../../lib/keyboard";
 import { Field, errorProps, type FieldErrors } from "../customers/FormParts";
 import { localToday } from "./format";
 import { StarIcon } from "./StoryIcons";
-import { notifyStoryChanged } from "./storyEvents";
 import { FormFooter } from "../../components/FormFooter";
 
 export const COMPLAINT_STATUSES: readonly ComplaintStatus[] = ["open", "in_progress", "resolved"];
@@ -49,7 +48,6 @@ export function ComplaintForm({ customerId, complaint, onClose }: ComplaintFormP
     try {
       if (complaint) await complaints.update(complaint.id, input);
       else await complaints.create(input);
-      notifyStoryChanged(customerId);
       toast({ message: t("complaints.saved"), tone: "success" });
       onClose();
     } catch (caught) {

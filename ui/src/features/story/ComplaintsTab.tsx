@@ -1,12 +1,11 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { complaints, type Complaint } from "../../api";
+import { complaints, type Complaint, events, touches, touchesCustomer } from "../../api";
 import { TrashIcon } from "../../components/Icons";
 import { formatDay } from "./format";
 import { RecordTab } from "./RecordTab";
 import { StarIcon } from "./StoryIcons";
-import { onStoryChanged } from "./storyEvents";
 import { useRecordTrash } from "./useRecordTrash";
 
 type Loaded = { key: string; items: Complaint[]; error: unknown };
@@ -16,10 +15,16 @@ export function ComplaintsTab({ customerId, onNew, onOpen }: { customerId: strin
   const locale = i18n.language;
   const [version, setVersion] = useState(0);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const trash = useRecordTrash(customerId);
+  const trash = useRecordTrash();
   const key = `${customerId}:${version}`;
 
-  useEffect(() => onStoryChanged((id) => id === customerId && setVersion((v) => v + 1)), [customerId]);
+  useEffect(
+    () =>
+      events.onBookChanged((c) => {
+        if (touchesCustomer(c, customerId) && touches(c, "complaints")) setVersion((v) => v + 1);
+      }),
+    [customerId],
+  );
 
   useEffect(() => {
     let current = true;

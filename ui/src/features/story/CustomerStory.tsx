@@ -11,7 +11,6 @@ import { InteractionForm } from "./InteractionForm";
 import { OrderForm } from "./OrderForm";
 import { OrdersTab } from "./OrdersTab";
 import { LogIcon } from "./StoryIcons";
-import { notifyStoryChanged } from "./storyEvents";
 import { Timeline } from "./Timeline";
 import "./story.css";
 
@@ -58,7 +57,6 @@ export function CustomerStory({ customer, overview }: CustomerStoryProps) {
 
   const onInteractionSaved = (saved: Interaction, created: boolean) => {
     setEditing(null);
-    notifyStoryChanged(customer.id);
     if (created) setTab("timeline");
     toast({ message: created ? t("interactions.saved", { summary: saved.summary }) : t("interactions.updated"), tone: "success" });
   };

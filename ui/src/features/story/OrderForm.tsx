@@ -10,7 +10,6 @@ import { isModKey } from "../../lib/keyboard";
 import { formatMoney } from "../../lib/money";
 import { Field, FieldError, errorProps, type FieldErrors } from "../customers/FormParts";
 import { ORDER_STATUSES, draftFromOrder, draftToInput, emptyLine, emptyOrder, type LineDraft, type OrderDraft } from "./orderModel";
-import { notifyStoryChanged } from "./storyEvents";
 import { FormFooter } from "../../components/FormFooter";
 
 type OrderFormProps = {
@@ -85,7 +84,6 @@ export function OrderForm({ customerId, order, onClose }: OrderFormProps) {
       setDraft(draftFromOrder(result));
       setDirty(false);
       setErrors({});
-      notifyStoryChanged(customerId);
       toast({ message: t("orders.saved", { total: formatMoney(result.total, result.currency, i18n.language) }), tone: "success" });
     } catch (caught) {
       const error = toApiError(caught);

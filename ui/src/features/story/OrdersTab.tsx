@@ -1,12 +1,11 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { orders, type Order } from "../../api";
+import { orders, type Order, events, touches, touchesCustomer } from "../../api";
 import { TrashIcon } from "../../components/Icons";
 import { formatMoney } from "../../lib/money";
 import { formatDay } from "./format";
 import { RecordTab } from "./RecordTab";
-import { onStoryChanged } from "./storyEvents";
 import { useRecordTrash } from "./useRecordTrash";
 
 const PAGE = 100;
@@ -20,10 +19,16 @@ export function OrdersTab({ customerId, onNew, onOpen }: { customerId: string; o
   const [version, setVersion] = useState(0);
   const [limit, setLimit] = useState(PAGE);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const trash = useRecordTrash(customerId);
+  const trash = useRecordTrash();
   const key = `${customerId}:${version}:${limit}`;
 
-  useEffect(() => onStoryChanged((id) => id === customerId && setVersion((v) => v + 1)), [customerId]);
+  useEffect(
+    () =>
+      events.onBookChanged((c) => {
+        if (touchesCustomer(c, customerId) && touches(c, "orders", "order_lines", "products")) setVersion((v) => v + 1);
+      }),
+    [customerId],
+  );
 
   useEffect(() => {
     let current = true;

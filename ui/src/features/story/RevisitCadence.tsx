@@ -4,7 +4,6 @@ import { useTranslation } from "react-i18next";
 import { reminderSettings, revisitInterval, type Customer, type RevisitIntervals } from "../../api";
 import { useToast } from "../../components/Toast";
 import { errorText } from "../../i18n/errors";
-import { notifyAgendaChanged } from "../agenda/signal";
 
 const TIER_KEY: Record<NonNullable<Customer["tier"]>, keyof RevisitIntervals> = { VIP: "vip", A: "a", B: "b", C: "c" };
 
@@ -41,7 +40,6 @@ export function RevisitCadence({ customer }: { customer: Customer }) {
       await revisitInterval.set(customer.id, days);
       setOwn(days);
       setDraft(days === null ? "" : String(days));
-      notifyAgendaChanged();
       toast({
         message: days === null ? t("revisitCadence.cleared") : t("revisitCadence.saved", { count: days }),
         tone: "success",

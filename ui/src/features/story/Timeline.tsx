@@ -1,15 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { interactions, timeline, TIMELINE_PAGE, type ChangeEntry, type Complaint, type Interaction, type Order, type TimelineItem } from "../../api";
+import { interactions, timeline, TIMELINE_PAGE, type ChangeEntry, type Complaint, type Interaction, type Order, type TimelineItem, events, touchesCustomer } from "../../api";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { EditIcon, TrashIcon } from "../../components/Icons";
-import { onDataChanged } from "../../lib/events";
 import { formatTimestamp } from "../../lib/dates";
 import { formatMoney } from "../../lib/money";
 import { formatDay } from "./format";
 import { BagIcon, FlagIcon, InteractionKindIcon, PencilLineIcon } from "./StoryIcons";
-import { onStoryChanged } from "./storyEvents";
 import { useRecordTrash } from "./useRecordTrash";
 
 type TimelineState = { items: TimelineItem[]; next: string | null; done: boolean; loading: boolean; error: unknown };
@@ -30,16 +28,16 @@ export function Timeline({ customerId, onEditInteraction, onOpenOrder, onOpenCom
   const [generation, setGeneration] = useState(0);
   const busy = useRef(false);
   const sentinel = useRef<HTMLDivElement>(null);
-  const trash = useRecordTrash(customerId);
+  const trash = useRecordTrash();
 
   // Start over from the newest whenever the story or the customer changes.
   useEffect(() => {
     const reload = () => setGeneration((g) => g + 1);
-    const offStory = onStoryChanged((id) => id === customerId && reload());
-    const offData = onDataChanged(reload);
+    const off = events.onBookChanged((c) => {
+      if (touchesCustomer(c, customerId)) reload();
+    });
     return () => {
-      offStory();
-      offData();
+      off();
     };
   }, [customerId]);
 

@@ -167,12 +167,12 @@ describe("revisit cadence", () => {
     expect(within(cadence).getByTestId("revisit-source")).toHaveTextContent("tier default: 14 days");
     await user.type(within(cadence).getByTestId("revisit-days"), "5");
     await user.click(within(cadence).getByTestId("revisit-save"));
-    await waitFor(() => expect(callsTo(backend, "revisit_interval_set")).toEqual([{ customerId: "c1", days: 5 }]));
+    await waitFor(() => expect(callsTo(backend, "reminders_revisit_interval_set")).toEqual([{ customerId: "c1", days: 5 }]));
     expect(await within(cadence).findByTestId("revisit-source")).toHaveTextContent("this customer's own cadence");
 
     await user.click(within(cadence).getByTestId("revisit-clear"));
-    await waitFor(() => expect(callsTo(backend, "revisit_interval_set")).toHaveLength(2));
-    expect(callsTo(backend, "revisit_interval_set")[1]).toEqual({ customerId: "c1", days: null });
+    await waitFor(() => expect(callsTo(backend, "reminders_revisit_interval_set")).toHaveLength(2));
+    expect(callsTo(backend, "reminders_revisit_interval_set")[1]).toEqual({ customerId: "c1", days: null });
     expect(within(cadence).getByTestId("revisit-days")).toHaveValue(null);
   });
 

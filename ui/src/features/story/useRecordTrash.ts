@@ -3,12 +3,11 @@ import { useTranslation } from "react-i18next";
 
 import { useToast } from "../../components/Toast";
 import { errorText } from "../../i18n/errors";
-import { notifyStoryChanged } from "./storyEvents";
 
 type TrashTexts = { deleted: string; restored: string };
 
 /** Move one of a customer's records to the Trash, with Undo (restore) in the toast. */
-export function useRecordTrash(customerId: string) {
+export function useRecordTrash() {
   const { t } = useTranslation();
   const toast = useToast();
   return useCallback(
@@ -19,7 +18,6 @@ export function useRecordTrash(customerId: string) {
         toast({ message: errorText(t, error), tone: "error" });
         return;
       }
-      notifyStoryChanged(customerId);
       toast({
         message: texts.deleted,
         action: {
@@ -27,7 +25,6 @@ export function useRecordTrash(customerId: string) {
           run: async () => {
             try {
               await restore();
-              notifyStoryChanged(customerId);
               toast({ message: texts.restored, tone: "success" });
             } catch (error) {
               toast({ message: errorText(t, error), tone: "error" });
@@ -36,6 +33,6 @@ export function useRecordTrash(customerId: string) {
         },
       });
     },
-    [customerId, t, toast],
+    [t, toast],
   );
 }

@@ -10,7 +10,6 @@ import { KindIcon } from "../../components/KindIcon";
 import { useToast } from "../../components/Toast";
 import { errorText } from "../../i18n/errors";
 import { formatTimestamp } from "../../lib/dates";
-import { notifyDataChanged } from "../../lib/events";
 import { PAGE_SIZE } from "../customers/pagedList";
 import { usePagedList } from "../customers/usePagedList";
 
@@ -46,7 +45,6 @@ export function TrashScreen() {
     setBusyId(id);
     try {
       const message = await action();
-      notifyDataChanged();
       toast({ message, tone: "success" });
     } catch (error) {
       toast({ message: errorText(t, error), tone: "error" });

@@ -1,0 +1,22 @@
+//! The agenda: what falls due in a window of days, and the customers past their revisit.
+
+use chrono::NaiveDate;
+use fieldbook_core::reminders::{Occurrence, OverdueRevisit};
+use tauri::State;
+
+use crate::error::CommandResult;
+use crate::state::AppState;
+
+/// The longest agenda window the UI may ask for at once.
+const MAX_DAYS: u32 = 62;
+
+#[tauri::command(async)]
+pub fn agenda_list(state: State<'_, AppState>, from: Option<NaiveDate>, days: u32) -> CommandResult<Vec<Occurrence>> {
+    let from = from.unwrap_or_else(|| state.today());
+    Ok(state.read(|s| s.agenda(from, days.min(MAX_DAYS)))?)
+}
+
+#[tauri::command(async)]
+pub fn agenda_overdue_revisits(state: State<'_, AppState>, limit: usize) -> CommandResult<Vec<OverdueRevisit>> {
+    Ok(state.read(|s| s.overdue_revisits(state.today(), limit.min(1000), state.now()))?)
+}
