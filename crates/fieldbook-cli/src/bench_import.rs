@@ -18,6 +18,7 @@ use fieldbook_core::Store;
 use serde::Serialize;
 
 use crate::bench::{raw_insert, raw_same_rows};
+use crate::bench_reads::{self, ReadsDuringImport};
 use crate::output::Output;
 use crate::seed;
 
@@ -51,6 +52,8 @@ struct Report {
     rows_written: usize,
     import_vs_raw_same_rows: f64,
     import_vs_raw_data_rows: f64,
+    /// A second import of as many new rows, with reads on another connection meanwhile.
+    reads_during_import: ReadsDuringImport,
 }
 
 pub fn run(args: &BenchImportArgs, out: &Output) -> anyhow::Result<()> {
@@ -76,6 +79,15 @@ pub fn run(args: &BenchImportArgs, out: &Output) -> anyhow::Result<()> {
     let raw_data = raw_insert(&dir.path().join("raw.db"), &inputs)?;
     eprintln!("raw SQLite insert of the same rows the import wrote…");
     let (same, rows_written) = raw_same_rows(&store, &dir.path().join("same.db"))?;
+    drop(store);
+
+    eprintln!("a second import of {} new rows, reading from another connection meanwhile…", people.len());
+    let (orgs2, people2) = seed::plan(args.rows + args.rows.div_ceil(9), args.seed + 1);
+    let people2: Vec<(CustomerInput, Option<&str>)> =
+        people2.into_iter().take(args.rows).map(|(p, c)| (p, c.map(|i| orgs2[i].name.as_str()))).collect();
+    let second = dir.path().join("more.csv");
+    std::fs::write(&second, write_csv(&people2))?;
+    let reads_during_import = bench_reads::measure(&dir.path().join("store.db"), &second)?;
 
     let secs = |d: std::time::Duration| d.as_secs_f64();
     let r = Report {
@@ -93,6 +105,7 @@ pub fn run(args: &BenchImportArgs, out: &Output) -> anyhow::Result<()> {
         rows_written,
         import_vs_raw_same_rows: secs(imported) / secs(same),
         import_vs_raw_data_rows: secs(imported) / secs(raw_data),
+        reads_during_import,
     };
     out.emit(&r, || text(&r));
     Ok(())
@@ -124,6 +137,7 @@ fn write_csv(people: &[(CustomerInput, Option<&str>)]) -> String {
 }
 
 fn text(r: &Report) -> String {
+    let reads = bench_reads::text(&r.reads_during_import);
     format!(
         "import of {} CSV rows ({:.1} MB): created {}, skipped {} duplicates, {} organizations\n\
          read + map + plan   {:>8.2} s\n\
@@ -131,7 +145,7 @@ fn text(r: &Report) -> String {
          import total        {:>8.2} s  ({:.0} rows/s)\n\
          raw, data rows      {:>8.2} s\n\
          raw, same {} rows {:>8.2} s\n\
-         import vs raw same rows {:.2}×, vs raw data rows {:.2}×",
+         import vs raw same rows {:.2}×, vs raw data rows {:.2}×\n{reads}",
         r.rows,
         r.csv_bytes as f64 / 1e6,
         r.created,

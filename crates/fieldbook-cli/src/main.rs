@@ -5,6 +5,7 @@ mod agenda;
 mod bench;
 mod bench_import;
 mod bench_pages;
+mod bench_reads;
 mod customers;
 mod dedupe;
 mod export;
