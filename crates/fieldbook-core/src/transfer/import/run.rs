@@ -72,7 +72,7 @@ fn row_error(row: usize, e: CoreError) -> ImportError {
         CoreError::Invalid { field, .. } => Some(field.clone()),
         _ => None,
     };
-    ImportError::Row(RowError { row, column: None, field, code: e.code().into(), message: e.to_string() })
+    ImportError::Row(RowError { row, column: None, field, value: None, code: e.code().into(), message: e.to_string() })
 }
 
 /// Write the plan. `report` is the plan's dry-run report; it comes back marked as done.
