@@ -9,6 +9,7 @@
 pub mod cells;
 pub mod csv;
 pub mod mapping;
+pub mod named_company;
 pub mod plan;
 pub mod row;
 pub mod run;
