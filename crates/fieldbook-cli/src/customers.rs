@@ -56,9 +56,13 @@ pub struct AddArgs {
     name: String,
     #[arg(long, value_enum, default_value = "person")]
     kind: KindArg,
-    /// The organization's name (it must exist; it is matched exactly, else by search).
+    /// The organization's name (matched exactly, else by search); it must exist unless
+    /// --create-company is given.
     #[arg(long)]
     company: Option<String>,
+    /// Create the --company organization when the book has none of that name.
+    #[arg(long, requires = "company")]
+    create_company: bool,
     #[arg(long = "phone")]
     phones: Vec<String>,
     #[arg(long = "email")]
@@ -80,9 +84,27 @@ pub struct AddArgs {
 pub fn run(cmd: CustomersCommand, store: &mut Store, out: &Output) -> anyhow::Result<()> {
     match cmd {
         CustomersCommand::Add(a) => {
-            let input = add_input(store, a)?;
-            let c = store.create_customer(input)?;
-            out.emit(&serde_json::json!({ "id": c.id }), || c.id.clone());
+            let create_company = a.create_company;
+            let (input, missing_company) = add_input(store, a, create_company)?;
+            match missing_company {
+                None => {
+                    let c = store.create_customer(input)?;
+                    let json = match &c.fields.company_id {
+                        Some(company_id) => {
+                            serde_json::json!({ "id": c.id, "company_id": company_id, "company_created": false })
+                        }
+                        None => serde_json::json!({ "id": c.id }),
+                    };
+                    out.emit(&json, || c.id.clone());
+                }
+                Some(company) => {
+                    let made = store.create_customer_in_company(input, &company)?;
+                    if made.company_created && !out.json {
+                        eprintln!("created organization {company:?} ({})", made.company_id);
+                    }
+                    out.emit(&made, || made.id.clone());
+                }
+            }
         }
         CustomersCommand::List { trash, offset, limit } => {
             let scope = if trash { ListScope::Trash } else { ListScope::Live };
@@ -119,10 +141,16 @@ pub fn search(store: &Store, query: &str, limit: usize, out: &Output) -> anyhow:
     Ok(())
 }
 
-fn add_input(store: &Store, a: AddArgs) -> anyhow::Result<CustomerInput> {
-    let company_id = match &a.company {
-        Some(name) => Some(find_organization(store, name)?),
-        None => None,
+/// The customer to add and, with --create-company, the company to find or create by name
+/// when no organization matches it.
+fn add_input(store: &Store, a: AddArgs, create_company: bool) -> anyhow::Result<(CustomerInput, Option<String>)> {
+    let (company_id, missing_company) = match &a.company {
+        Some(name) => match find_organization(store, name) {
+            Ok(id) => (Some(id), None),
+            Err(e) if create_company && is_no_such_company(&e) => (None, Some(name.clone())),
+            Err(e) => return Err(e),
+        },
+        None => (None, None),
     };
     let birthday = match (&a.birthday, &a.lunar_birthday) {
         (Some(g), _) => Some(DateSpec::parse_gregorian(g)?),
@@ -132,7 +160,7 @@ fn add_input(store: &Store, a: AddArgs) -> anyhow::Result<CustomerInput> {
     let points = |values: Vec<String>| -> Vec<ContactPoint> {
         values.into_iter().map(|value| ContactPoint { id: None, label: String::new(), value }).collect()
     };
-    Ok(CustomerInput {
+    let input = CustomerInput {
         kind: match a.kind {
             KindArg::Person => CustomerKind::Person,
             KindArg::Organization => CustomerKind::Organization,
@@ -151,7 +179,12 @@ fn add_input(store: &Store, a: AddArgs) -> anyhow::Result<CustomerInput> {
         birthday,
         notes: a.notes,
         ..Default::default()
-    })
+    };
+    Ok((input, missing_company))
+}
+
+fn is_no_such_company(e: &anyhow::Error) -> bool {
+    matches!(e.downcast_ref::<CoreError>(), Some(CoreError::Invalid { reason: "company_invalid", .. }))
 }
 
 /// An organization by exact name, else the single best search hit that is an organization.
@@ -166,7 +199,7 @@ fn find_organization(store: &Store, name: &str) -> anyhow::Result<String> {
         [] => Err(CoreError::invalid(
             "company",
             "company_invalid",
-            format!("no organization named {name:?}; add it first with --kind organization"),
+            format!("no organization named {name:?}; add it with --create-company, or first with --kind organization"),
         )
         .into()),
         many => Err(CoreError::invalid(

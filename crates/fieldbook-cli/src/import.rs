@@ -7,8 +7,8 @@ use std::sync::atomic::AtomicBool;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use fieldbook_core::transfer::import::{
-    self, mapping, ColumnMapping, DuplicatePolicy, Format, ImportError, ImportReport, MappingTemplate, ReadOptions,
-    Target,
+    self, mapping, ColumnMapping, DuplicatePolicy, Format, ImportError, ImportReport, MappingTemplate, OptionalCells,
+    ReadOptions, Target,
 };
 use fieldbook_core::Store;
 
@@ -41,6 +41,10 @@ pub struct ImportArgs {
     /// Import the valid rows even when some are rejected (otherwise nothing is written).
     #[arg(long)]
     skip_invalid: bool,
+    /// Reject a row whose birthday, lunar birthday or gender cannot be read. Without it such a
+    /// row is imported without that field and listed as a warning (row, column, value).
+    #[arg(long)]
+    strict: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -86,7 +90,8 @@ pub fn run(args: &ImportArgs, store: &mut Store, out: &Output) -> anyhow::Result
         PolicyArg::Merge => DuplicatePolicy::Merge,
         PolicyArg::Create => DuplicatePolicy::Create,
     };
-    let prepared = import::prepare(store, decoded, mapping, policy)?;
+    let optional = if args.strict { OptionalCells::Reject } else { OptionalCells::Warn };
+    let prepared = import::prepare_with(store, decoded, mapping, policy, optional)?;
     if args.dry_run {
         let report = prepared.report.clone();
         out.emit(&report, || describe(&report));
@@ -161,7 +166,7 @@ fn parse_mapping(text: &str) -> anyhow::Result<Vec<ColumnMapping>> {
 
 fn describe(r: &ImportReport) -> String {
     let mut lines = vec![format!(
-        "{}: {} rows — {} {}, {} merged, {} skipped, {} rejected{}",
+        "{}: {} rows — {} {}, {} merged, {} skipped, {} rejected{}{}",
         r.file,
         r.total_rows,
         if r.dry_run { "would create" } else { "created" },
@@ -169,6 +174,7 @@ fn describe(r: &ImportReport) -> String {
         r.merged,
         r.skipped,
         r.rejected,
+        if r.warnings.is_empty() { String::new() } else { format!(", {} warnings", r.warnings.len()) },
         if r.organizations_created > 0 {
             format!("; {} new organizations", r.organizations_created)
         } else {
@@ -184,6 +190,11 @@ fn describe(r: &ImportReport) -> String {
     }
     for e in &r.errors {
         lines.push(format!("{}: {e}", r.file));
+    }
+    for w in &r.warnings {
+        let column = w.column.as_deref().map(|c| format!(", column {c:?}")).unwrap_or_default();
+        let value = w.value.as_deref().map(|v| format!("{v:?}: ")).unwrap_or_default();
+        lines.push(format!("{}: warning: row {}{column}: {value}{}; imported without it", r.file, w.row, w.message));
     }
     if r.dry_run {
         lines.push("dry run: nothing was written".into());

@@ -6,6 +6,7 @@ mod bench;
 mod bench_import;
 mod bench_pages;
 mod bench_reads;
+mod complaints;
 mod customers;
 mod dedupe;
 mod export;
@@ -54,6 +55,9 @@ enum Command {
     /// Record and list a customer's orders (line items, totals in exact decimals).
     #[command(subcommand)]
     Orders(orders::OrdersCommand),
+    /// Record, list and resolve a customer's complaints (投诉) with the return visit's score.
+    #[command(subcommand)]
+    Complaints(complaints::ComplaintsCommand),
     /// Type-ahead search: name, pinyin or initials, phone digits, email, company, tags, notes.
     Search {
         query: String,
@@ -136,6 +140,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Customers(cmd) => customers::run(cmd, &mut store, &out),
         Command::Interactions(cmd) => interactions::run(cmd, &mut store, &out),
         Command::Orders(cmd) => orders::run(cmd, &mut store, &out),
+        Command::Complaints(cmd) => complaints::run(cmd, &mut store, &out),
         Command::Search { query, limit } => customers::search(&store, &query, limit, &out),
         Command::Seed(args) => seed::run(&args, &mut store, &out),
         Command::Segments(cmd) => segments::run(cmd, &mut store, &out),

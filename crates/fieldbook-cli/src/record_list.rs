@@ -1,4 +1,5 @@
-//! The arguments every per-customer record listing takes (`interactions list`, `orders list`).
+//! The arguments every per-customer record listing takes (`interactions list`, `orders list`,
+//! `complaints list`).
 
 use clap::Args;
 use fieldbook_core::records::RecordScope;

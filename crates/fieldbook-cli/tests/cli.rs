@@ -189,3 +189,33 @@ fn quiet_hours_and_a_customers_own_revisit_interval_are_set_from_the_cli() {
     assert_eq!(b.json(&["reminders", "revisit", &id])["interval_days"], 5, "kept");
     assert_eq!(b.json(&["reminders", "revisit", &id, "--clear"])["interval_days"], Value::Null);
 }
+
+#[test]
+fn create_company_adds_a_missing_organization_once_and_links_the_person() {
+    let b = Book::new();
+    let made = b.json(&["customers", "add", "--name", "张三", "--company", "华为技术", "--create-company"]);
+    assert_eq!(made["company_created"], true);
+    let person = b.json(&["customers", "show", made["id"].as_str().unwrap()]);
+    assert_eq!(person["company_id"], made["company_id"]);
+    assert_eq!(person["company_name"], "华为技术");
+    let again = b.json(&["customers", "add", "--name", "李四", "--company", "华为技术", "--create-company"]);
+    assert_eq!(again["company_created"], false, "an existing organization is used, not duplicated");
+    assert_eq!(again["company_id"], made["company_id"]);
+    assert_eq!(b.json(&["customers", "list"])["total"], 3, "two people and one organization");
+
+    let err = b.error(&[
+        "customers",
+        "add",
+        "--name",
+        "王五",
+        "--phone",
+        "call me",
+        "--company",
+        "新公司",
+        "--create-company",
+    ]);
+    assert_eq!(err["code"], "phone_invalid");
+    assert_eq!(b.json(&["customers", "list"])["total"], 3, "an invalid person creates no company either");
+    let out = b.command().args(["customers", "add", "--name", "X", "--create-company"]).output().unwrap();
+    assert!(!out.status.success(), "--create-company needs --company");
+}

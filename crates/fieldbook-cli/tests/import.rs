@@ -77,9 +77,9 @@ fn rejected_rows_fail_the_import_with_row_errors_and_write_nothing() {
     let before = b.bytes();
     let (ok, report, err) = b.import(&[&fixture("bad_dates.csv")]);
     assert!(!ok, "a rejected row makes the import fail");
-    assert_eq!(report["rejected"], 2);
-    assert_eq!(report["errors"][0]["row"], 2);
-    assert_eq!(report["errors"][0]["column"], "生日");
+    assert_eq!(report["rejected"], 1, "the bad tier; the impossible birthday is only a warning");
+    assert_eq!(report["errors"][0]["row"], 3);
+    assert_eq!(report["errors"][0]["column"], "等级");
     let err: Value = serde_json::from_str(err.trim()).unwrap();
     assert_eq!(err["code"], "import_rejected");
     assert_eq!(b.bytes(), before, "nothing was written");
@@ -90,7 +90,57 @@ fn skip_invalid_imports_the_good_rows() {
     let b = Book::new();
     let (ok, report, err) = b.import(&[&fixture("bad_dates.csv"), "--skip-invalid"]);
     assert!(ok, "{err}");
-    assert_eq!((report["created"].as_u64(), report["rejected"].as_u64()), (Some(1), Some(2)));
+    assert_eq!((report["created"].as_u64(), report["rejected"].as_u64()), (Some(2), Some(1)));
+}
+
+#[test]
+fn an_unreadable_birthday_is_a_warning_in_json_and_text_and_the_contact_is_imported() {
+    let b = Book::new();
+    let (ok, report, err) = b.import(&[&fixture("bad_dates.vcf")]);
+    assert!(ok, "{err}");
+    assert_eq!(report["created"], 1);
+    let w = &report["warnings"][0];
+    assert_eq!((w["row"].as_u64(), w["column"].as_str()), (Some(1), Some("Birthday")));
+    assert_eq!(w["value"], "sometime in may", "the warning quotes the value it could not read");
+    assert_eq!(b.count(), 1);
+
+    let text = Book::new();
+    let out = text.cmd().args(["import", &fixture("bad_dates.vcf")]).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(stdout.contains("1 warnings"), "{stdout}");
+    assert!(
+        stdout.contains("warning: row 1, column \"Birthday\": \"sometime in may\""),
+        "the text names row, column and value: {stdout}"
+    );
+}
+
+#[test]
+fn strict_rejects_an_unreadable_birthday_and_writes_nothing() {
+    let b = Book::new();
+    b.import(&[&fixture("outlook.csv")]);
+    let before = b.bytes();
+    let (ok, report, err) = b.import(&[&fixture("bad_dates.vcf"), "--strict"]);
+    assert!(!ok, "--strict makes the unreadable birthday a row error");
+    assert_eq!(report["rejected"], 1);
+    assert_eq!(report["errors"][0]["value"], "sometime in may");
+    let err: Value = serde_json::from_str(err.trim()).unwrap();
+    assert_eq!(err["code"], "import_rejected");
+    assert_eq!(b.bytes(), before);
+}
+
+#[test]
+fn an_apple_contacts_export_imports_with_its_lunar_birthdays() {
+    let b = Book::new();
+    let (ok, report, err) = b.import(&[&fixture("apple_contacts.vcf")]);
+    assert!(ok, "{err}");
+    assert_eq!((report["created"].as_u64(), report["rejected"].as_u64()), (Some(4), Some(0)));
+    let out = b.cmd().args(["--json", "search", "陈静"]).output().unwrap();
+    let hits: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let id = hits[0]["id"].as_str().unwrap().to_string();
+    let out = b.cmd().args(["customers", "show", &id]).output().unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("lunar 1990-L05-03"), "闰五月初三 1990 from 0078000705L03: {shown}");
 }
 
 #[test]

@@ -79,3 +79,16 @@ fn complaints_list_newest_first_and_go_to_the_trash_and_back() {
     s.restore_complaint(&new.id).unwrap();
     assert_eq!(s.list_complaints(&c.id, RecordScope::Live).unwrap().len(), 2);
 }
+
+#[test]
+fn complaints_come_in_pages_with_the_total() {
+    let (mut s, _) = store();
+    let c = s.create_customer(person("Ann")).unwrap();
+    for d in 1..=5 {
+        s.create_complaint(complaint(&c.id, &format!("2026-11-0{d}"), &format!("k{d}"))).unwrap();
+    }
+    let page = s.complaints_page(&c.id, RecordScope::Live, 1, 2).unwrap();
+    assert_eq!((page.total, page.offset), (5, 1), "the total counts every live complaint, not the page");
+    let subjects: Vec<_> = page.items.iter().map(|k| k.fields.subject.as_str()).collect();
+    assert_eq!(subjects, ["k4", "k3"], "newest first, after skipping one");
+}

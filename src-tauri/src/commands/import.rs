@@ -22,6 +22,7 @@ const MAX_LISTED: usize = 1000;
 fn trimmed(mut report: ImportReport) -> ImportReport {
     report.errors.truncate(MAX_LISTED);
     report.duplicates.truncate(MAX_LISTED);
+    report.warnings.truncate(MAX_LISTED);
     report
 }
 

@@ -57,10 +57,21 @@ export function createFakeImport(
       const row = i + 2;
       const input = emptyInput();
       let company: string | null = null;
+      const warnings: RowError[] = [];
       mapping.forEach((m, c) => {
         const v = (cells[c] ?? "").trim();
         if (!v) return;
         if (m.target === "name") input.name = v;
+        if (m.target === "birthday") {
+          // As the core does: an unreadable birthday is left out and listed as a warning.
+          const ymd = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+          if (ymd) {
+            input.birthday = { calendar: "gregorian", year: Number(ymd[1]), month: Number(ymd[2]), day: Number(ymd[3]) };
+          } else {
+            const message = `"${v}" is not a date`;
+            warnings.push({ row, column: m.header, field: "birthday", value: v, code: "date_format", message });
+          }
+        }
         if (m.target === "phone") input.phones.push({ label: m.label, value: v });
         if (m.target === "email") input.emails.push({ label: m.label, value: v });
         if (m.target === "company") company = v;
@@ -69,12 +80,12 @@ export function createFakeImport(
       });
       if (!input.name) {
         const col = mapping.find((m) => m.target === "name")?.header ?? null;
-        const error: RowError = { row, column: col, field: "name", code: "name_empty", message: "name must not be empty" };
-        return { row, action: "reject", customer: null, company: null, error, duplicate: null };
+        const error: RowError = { row, column: col, field: "name", value: null, code: "name_empty", message: "name must not be empty" };
+        return { row, action: "reject", customer: null, company: null, error, warnings: [], duplicate: null };
       }
       const dup = input.phones.some((p) => known.has(p.value.replace(/\D/g, "")));
       const action = dup && policy !== "create" ? (policy === "skip" ? "skip" : "merge") : "create";
-      return { row, action, customer: input, company, error: null, duplicate: null };
+      return { row, action, customer: input, company, error: null, warnings, duplicate: null };
     });
     const count = (a: string) => rows.filter((r) => r.action === a).length;
     const report: ImportReport = {
@@ -89,6 +100,8 @@ export function createFakeImport(
       updated_customers: count("merge"),
       organizations_created: 0,
       errors: rows.flatMap((r) => (r.error ? [r.error] : [])),
+      warnings: rows.flatMap((r) => (r.action === "skip" ? [] : r.warnings)),
+      warning_count: rows.flatMap((r) => (r.action === "skip" ? [] : r.warnings)).length,
       duplicates: [],
     };
     return { file, mapping, rows, report };

@@ -52,3 +52,11 @@ pub struct Complaint {
     pub updated_at: String,
     pub deleted_at: Option<String>,
 }
+
+/// A page of one customer's complaints, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComplaintPage {
+    pub total: u64,
+    pub offset: u64,
+    pub items: Vec<Complaint>,
+}

@@ -73,13 +73,33 @@ impl Store {
 
     /// One customer's complaints, newest first (at most 500).
     pub fn list_complaints(&self, customer_id: &str, scope: RecordScope) -> Result<Vec<Complaint>> {
+        Ok(self.complaints_page(customer_id, scope, 0, MAX_RECORD_PAGE)?.items)
+    }
+
+    /// A page of one customer's complaints, newest first (at most 500 a page), with the total.
+    pub fn complaints_page(
+        &self,
+        customer_id: &str,
+        scope: RecordScope,
+        offset: u64,
+        limit: u64,
+    ) -> Result<ComplaintPage> {
+        let filter = scope.filter();
+        let total: i64 = self.conn().query_row(
+            &format!("SELECT COUNT(*) FROM complaints WHERE customer_id = ?1 AND {filter}"),
+            [customer_id],
+            |r| r.get(0),
+        )?;
         let mut stmt = self.conn().prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM complaints WHERE customer_id = ?1 AND {}
-             ORDER BY opened_on DESC, created_at DESC, id DESC LIMIT ?2",
-            scope.filter()
+            "SELECT {COLUMNS} FROM complaints WHERE customer_id = ?1 AND {filter}
+             ORDER BY opened_on DESC, created_at DESC, id DESC LIMIT ?2 OFFSET ?3"
         ))?;
-        let rows = stmt.query_map(params![customer_id, MAX_RECORD_PAGE as i64], read_complaint)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let rows = stmt.query_map(
+            params![customer_id, limit.min(MAX_RECORD_PAGE) as i64, offset.min(i64::MAX as u64) as i64],
+            read_complaint,
+        )?;
+        let items = rows.collect::<rusqlite::Result<_>>()?;
+        Ok(ComplaintPage { total: total as u64, offset, items })
     }
 }
 

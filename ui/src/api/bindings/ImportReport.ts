@@ -23,4 +23,10 @@ updated_customers: number,
 /**
  * Organizations created because people name them as their company.
  */
-organizations_created: number, errors: Array<RowError>, duplicates: Array<DuplicateMatch>, };
+organizations_created: number, errors: Array<RowError>, 
+/**
+ * Optional cells (birthdays, genders) that could not be read: their rows are imported
+ * without them. Each names the row, the column and the value. The window is sent the
+ * first thousand; `warning_count` counts them all.
+ */
+warnings: Array<RowError>, warning_count: number, duplicates: Array<DuplicateMatch>, };

@@ -7,4 +7,8 @@ import type { RowError } from "./RowError";
 /**
  * One row of the preview, as it will be stored.
  */
-export type PreviewRow = { row: number, action: RowAction, customer: CustomerInput | null, company: string | null, error: RowError | null, duplicate: DuplicateMatch | null, };
+export type PreviewRow = { row: number, action: RowAction, customer: CustomerInput | null, company: string | null, error: RowError | null, 
+/**
+ * Optional fields of this row left out (see `ImportReport::warnings`).
+ */
+warnings: Array<RowError>, duplicate: DuplicateMatch | null, };

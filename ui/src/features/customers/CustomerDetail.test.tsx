@@ -22,4 +22,17 @@ describe("customer detail", () => {
     expect(screen.getByText("老家座机")).toBeInTheDocument();
     expect(screen.queryByText("mobile")).not.toBeInTheDocument();
   });
+
+  it("shows a known source such as referral in the UI's language", async () => {
+    installBackend([makeCustomer({ id: "c1", name: "张三", source: "referral" })], { locale: "zh-CN" });
+    renderWithProviders(<CustomerDetail id="c1" onClose={() => {}} onOpen={() => {}} onEdit={() => {}} onDelete={() => {}} />);
+    expect(await screen.findByText("转介绍")).toBeInTheDocument();
+    expect(screen.queryByText("referral")).not.toBeInTheDocument();
+  });
+
+  it("shows an unknown source as typed", async () => {
+    installBackend([makeCustomer({ id: "c2", name: "李四", source: "老客户的邻居" })], { locale: "zh-CN" });
+    renderWithProviders(<CustomerDetail id="c2" onClose={() => {}} onOpen={() => {}} onEdit={() => {}} onDelete={() => {}} />);
+    expect(await screen.findByText("老客户的邻居")).toBeInTheDocument();
+  });
 });

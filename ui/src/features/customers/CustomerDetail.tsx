@@ -8,6 +8,7 @@ import { KindIcon } from "../../components/KindIcon";
 import { TierBadge } from "../../components/TierBadge";
 import { formatDateSpec, formatTimestamp } from "../../lib/dates";
 import { CustomerStory } from "../story/CustomerStory";
+import { sourceLabel } from "./sourceLabel";
 
 type CustomerDetailProps = {
   id: string;
@@ -93,7 +94,7 @@ function DetailBody({ customer: c, locale, onOpen }: { customer: Customer; local
     [t("fields.customerType"), c.customer_type ? t(`customerType.${c.customer_type}`) : null],
     [t("fields.tier"), c.tier ? t(`tier.${c.tier}`) : null],
     [t("riskPreference.label"), c.risk_preference ? t(`riskPreference.${c.risk_preference}`) : null],
-    [t("fields.source"), c.source],
+    [t("fields.source"), sourceLabel(t, c.source)],
     [t("fields.owner"), c.owner],
     [t("fields.region"), c.region],
     [t("fields.interests"), c.interests],

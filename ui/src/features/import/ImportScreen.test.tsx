@@ -69,6 +69,31 @@ describe("import screen", () => {
     expect(callsTo(backend, "import_run").at(-1)).toMatchObject({ skipInvalid: true });
   });
 
+  it("an unreadable birthday is a warning naming row, column and value, and the contact is still imported", async () => {
+    const file: FakeFile = {
+      headers: ["姓名", "手机", "生日"],
+      rows: [
+        ["赵六", "13500135000", "sometime in may"],
+        ["钱七", "13400134000", "1990-08-15"],
+      ],
+    };
+    const { backend, user } = setup({ "/tmp/odd.csv": file });
+    await readFile(user, "/tmp/odd.csv");
+    const inPreview = screen.getByTestId("import-preview-warning");
+    expect(inPreview).toHaveTextContent("2");
+    expect(inPreview).toHaveTextContent("生日");
+    expect(inPreview).toHaveTextContent("sometime in may");
+    expect(screen.getByTestId("import-dry-run-warnings")).toHaveTextContent("sometime in may");
+    expect(screen.queryByTestId("import-dry-run-errors")).not.toBeInTheDocument();
+    expect(screen.getByTestId("import-run")).toBeEnabled();
+    await user.click(screen.getByTestId("import-run"));
+    await screen.findByTestId("import-result");
+    expect(screen.getByTestId("import-result-warnings")).toHaveTextContent("sometime in may");
+    const zhao = [...backend.customers.values()].find((c) => c.name === "赵六");
+    expect(zhao?.birthday ?? null).toBeNull();
+    expect(backend.customers.size).toBe(2);
+  });
+
   it("cancel stops the import, says nothing changed and creates no one", async () => {
     const { backend, user } = setup({ "/tmp/contacts.csv": CONTACTS }, { holdRun: true });
     await readFile(user, "/tmp/contacts.csv");

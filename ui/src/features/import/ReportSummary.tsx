@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 
 import type { ImportReport } from "../../api/bindings/ImportReport";
-import { rowErrorText } from "./rowErrors";
+import { rowErrorText, rowWarningText } from "./rowErrors";
 
 /** Rows listed in full; more are counted. */
 const MAX_LISTED = 50;
@@ -42,6 +42,19 @@ export function ReportSummary({ report, testId }: { report: ImportReport; testId
             <li className="muted">{t("import.report.more", { count: report.errors.length - MAX_LISTED })}</li>
           )}
         </ul>
+      )}
+      {report.warnings.length > 0 && (
+        <div className="import-warnings" data-testid={`${testId}-warnings`}>
+          <p>{t(report.dry_run ? "import.report.warnings" : "import.report.warningsDone", { count: report.warning_count })}</p>
+          <ul>
+            {report.warnings.slice(0, MAX_LISTED).map((w) => (
+              <li key={`${w.row}-${w.column ?? ""}`}>{rowWarningText(t, w)}</li>
+            ))}
+            {report.warning_count > MAX_LISTED && (
+              <li className="muted">{t("import.report.more", { count: report.warning_count - MAX_LISTED })}</li>
+            )}
+          </ul>
+        </div>
       )}
     </div>
   );

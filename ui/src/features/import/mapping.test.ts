@@ -6,7 +6,7 @@ import en from "../../i18n/en.json";
 import { errorText, IMPORT_ERROR_CODES } from "../../i18n/errors";
 import zhCN from "../../i18n/zh-CN.json";
 import { applyTemplate, namesSomeone, relabel, retarget } from "./mapping";
-import { rowErrorText } from "./rowErrors";
+import { rowErrorText, rowWarningText } from "./rowErrors";
 
 const guess: ColumnMapping[] = [
   { header: "姓名", target: "name", label: "" },
@@ -48,8 +48,13 @@ describe("import error codes", () => {
 
   it("a row error names the row and the column in the UI's words", () => {
     const t = i18n.getFixedT("en");
-    const text = rowErrorText(t, { row: 3, column: "生日", field: "birthday", code: "date_impossible", message: "x" });
+    const e = { row: 3, column: "生日", field: "birthday", value: "1990-02-30", code: "date_impossible", message: "x" };
+    const text = rowErrorText(t, e);
     expect(text).toBe("Row 3, column 生日: This date does not exist");
+    expect(rowWarningText(t, e)).toBe(
+      "Row 3, column 生日: “1990-02-30” could not be read (This date does not exist); the row is imported without it",
+    );
+    expect(rowWarningText(i18n.getFixedT("zh-CN"), e)).toContain("第 3 行，“生日”列：无法识别“1990-02-30”");
     expect(errorText(t, { code: "import_cancelled", message: "m", field: null })).toBe("Import cancelled; nothing was changed");
   });
 });

@@ -14,3 +14,13 @@ export function rowErrorText(t: TFunction, e: RowError): string {
     ? t("import.report.rowColumnError", { row: e.row, column: e.column, why })
     : t("import.report.rowError", { row: e.row, why });
 }
+
+/** "Row 3, column 生日: "1990-02-30" could not be read (This date does not exist) — imported without it." */
+export function rowWarningText(t: TFunction, w: RowError): string {
+  const why = isKnownErrorCode(w.code)
+    ? t(`errors.${w.code}`, { message: w.message })
+    : isImportErrorCode(w.code)
+      ? t(`import.errors.${w.code}`, { message: w.message })
+      : w.message;
+  return t("import.report.rowWarning", { row: w.row, column: w.column ?? "", value: w.value ?? "", why });
+}

@@ -9,7 +9,7 @@
 //! `L` before a leap month (`1984-L10-15`).
 
 mod csv;
-mod vcard;
+pub(crate) mod vcard;
 mod xlsx;
 
 use std::io::Write;

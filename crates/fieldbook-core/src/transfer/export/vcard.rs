@@ -1,15 +1,18 @@
 //! vCard 3.0 (RFC 2426) and 4.0 (RFC 6350): CRLF lines folded at 75 octets (never inside a
 //! UTF-8 character), text escaped (`\\ \, \; \n`).
 //!
-//! A lunar birthday has no standard property: we write Apple's `X-ALTBDAY;CALSCALE=chinese`
-//! (which Apple Contacts and others read, but which cannot say "leap month"), plus
-//! `X-FIELDBOOK-LUNAR-BIRTHDAY` in our `[YYYY-]MM-DD` / `L`-for-leap form, which keeps it.
+//! A lunar birthday has no standard property: we write Apple's
+//! `X-ALTBDAY;CALSCALE=chinese:CCCCYYYYMM[L]DD` (cycle, year of the cycle, month, `L` for a leap
+//! month, day; see `transfer::altbday`), which Apple Contacts shows as the lunar birthday, plus
+//! `X-FIELDBOOK-LUNAR-BIRTHDAY` in our `[YYYY-]MM-DD` / `L`-for-leap form, which other readers
+//! of X-ALTBDAY may not understand.
 //! A Gregorian birthday without a year is `--MMDD` in 4.0; 3.0 has no such form, so it is
 //! written Apple's way, a placeholder year 1604 flagged by `X-APPLE-OMIT-YEAR`.
 
 use super::lunar_text;
 use crate::customers::{ContactPoint, Customer, CustomerKind, Gender};
 use crate::dates::DateSpec;
+use crate::transfer::altbday;
 
 /// The longest line, in octets, before folding (RFC 6350 §3.2, RFC 2425 §5.8.1).
 const FOLD_AT: usize = 75;
@@ -76,14 +79,9 @@ pub fn card(c: &Customer, v4: bool) -> String {
             (None, true) => line("BDAY", "", &format!("--{month:02}{day:02}")),
             (None, false) => line("BDAY", ";X-APPLE-OMIT-YEAR=1604", &format!("1604-{month:02}-{day:02}")),
         },
-        Some(d @ DateSpec::Lunar { year, month, day, .. }) => {
-            let alt = match (year, v4) {
-                (Some(y), true) => format!("{y:04}{month:02}{day:02}"),
-                (Some(y), false) => format!("{y:04}-{month:02}-{day:02}"),
-                (None, true) => format!("--{month:02}{day:02}"),
-                (None, false) => format!("--{month:02}-{day:02}"),
-            };
-            line("X-ALTBDAY", ";CALSCALE=chinese", &alt);
+        Some(d @ DateSpec::Lunar { year, month, leap, day }) => {
+            // Apple's form, so an iPhone or Mac shows the lunar birthday after import.
+            line("X-ALTBDAY", ";CALSCALE=chinese", &altbday::format(*year, *month, *leap, *day));
             line("X-FIELDBOOK-LUNAR-BIRTHDAY", "", &lunar_text(d).unwrap_or_default());
         }
         None => {}

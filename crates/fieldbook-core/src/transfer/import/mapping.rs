@@ -181,10 +181,16 @@ pub fn guess_target(header: &str) -> Option<Target> {
     })
 }
 
-/// The label a phone/email/address header implies ("手机" → mobile, "Business Fax" → fax).
+/// The label a phone/email/address header implies ("手机" → mobile, "Business Fax" → fax);
+/// another label in brackets at the end is taken as written ("Phone (微信)" → 微信: the vCard
+/// reader names a custom-labelled number's column so).
 pub fn guess_label(header: &str) -> String {
     let h = norm(header);
     let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
+    let bracketed = || {
+        let inner = header.trim().strip_suffix(')')?.rsplit_once(" (")?.1.trim();
+        (!inner.is_empty()).then(|| inner.to_string())
+    };
     if has(&["fax", "传真"]) {
         "fax"
     } else if has(&["mobile", "cell", "手机", "移动"]) {
@@ -194,7 +200,7 @@ pub fn guess_label(header: &str) -> String {
     } else if has(&["home", "家", "住宅"]) {
         "home"
     } else {
-        ""
+        return bracketed().unwrap_or_default();
     }
     .to_string()
 }

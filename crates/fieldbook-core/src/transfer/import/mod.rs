@@ -9,11 +9,13 @@
 pub mod cells;
 pub mod csv;
 pub mod mapping;
+pub mod named_company;
 pub mod plan;
 pub mod row;
 pub mod run;
 pub mod table;
 pub mod vcard;
+mod vcard_lines;
 pub mod xlsx;
 
 use std::collections::HashMap;
@@ -28,7 +30,7 @@ use crate::error::{CoreError, Result};
 use crate::Store;
 pub use mapping::{ColumnMapping, MappingTemplate, Target};
 pub use plan::{DuplicateMatch, DuplicatePolicy, MatchedBy, Plan};
-pub use row::RowError;
+pub use row::{OptionalCells, RowError};
 pub use run::{ImportError, ImportProgress};
 pub use table::{Detected, Table};
 
@@ -188,6 +190,12 @@ pub struct ImportReport {
     #[ts(type = "number")]
     pub organizations_created: usize,
     pub errors: Vec<RowError>,
+    /// Optional cells (birthdays, genders) that could not be read: their rows are imported
+    /// without them. Each names the row, the column and the value. The window is sent the
+    /// first thousand; `warning_count` counts them all.
+    pub warnings: Vec<RowError>,
+    #[ts(type = "number")]
+    pub warning_count: usize,
     pub duplicates: Vec<DuplicateMatch>,
 }
 
@@ -211,6 +219,8 @@ pub struct PreviewRow {
     pub customer: Option<CustomerInput>,
     pub company: Option<String>,
     pub error: Option<RowError>,
+    /// Optional fields of this row left out (see `ImportReport::warnings`).
+    pub warnings: Vec<RowError>,
     pub duplicate: Option<DuplicateMatch>,
 }
 
@@ -238,16 +248,28 @@ pub struct Prepared {
     preview: HashMap<usize, (CustomerInput, Option<String>)>,
 }
 
-/// Map every row and plan the import. `mapping` none = the guess for these headers.
+/// Map every row and plan the import. `mapping` none = the guess for these headers. An
+/// unreadable optional cell (a birthday …) is a warning, its row imported without it.
 pub fn prepare(
     store: &Store,
     decoded: Decoded,
     mapping: Option<Vec<ColumnMapping>>,
     policy: DuplicatePolicy,
 ) -> Result<Prepared> {
+    prepare_with(store, decoded, mapping, policy, OptionalCells::Warn)
+}
+
+/// `prepare`, choosing what an unreadable optional cell does (`OptionalCells::Reject`: strict).
+pub fn prepare_with(
+    store: &Store,
+    decoded: Decoded,
+    mapping: Option<Vec<ColumnMapping>>,
+    policy: DuplicatePolicy,
+    optional: OptionalCells,
+) -> Result<Prepared> {
     let mapping = mapping.unwrap_or_else(|| mapping::guess_mapping(&decoded.table.headers));
     mapping::check_mapping(&decoded.table.headers, &mapping)?;
-    let rows: Vec<_> = decoded.table.rows.iter().map(|r| row::map_row(&decoded.table, r, &mapping)).collect();
+    let rows: Vec<_> = decoded.table.rows.iter().map(|r| row::map_row(&decoded.table, r, &mapping, optional)).collect();
     let preview = rows
         .iter()
         .take(PREVIEW_ROWS)
@@ -272,6 +294,8 @@ fn report(decoded: &Decoded, plan: &Plan) -> ImportReport {
         updated_customers: plan.merges.len(),
         organizations_created: plan.new_organizations.len(),
         errors: Vec::new(),
+        warnings: plan.warnings.clone(),
+        warning_count: plan.warnings.len(),
         duplicates: Vec::new(),
     };
     for (_, o) in &plan.outcomes {
@@ -322,7 +346,8 @@ impl Prepared {
                     }
                     plan::Outcome::Reject(e) => (RowAction::Reject, None, None, Some(e.clone()), None),
                 };
-                PreviewRow { row: *row, action, customer, company, error, duplicate }
+                let warnings = self.plan.warnings.iter().filter(|w| w.row == *row).cloned().collect();
+                PreviewRow { row: *row, action, customer, company, error, warnings, duplicate }
             })
             .collect();
         ImportPreview {
@@ -360,5 +385,7 @@ impl Prepared {
     }
 }
 
+#[cfg(test)]
+mod address_book_tests;
 #[cfg(test)]
 mod tests;

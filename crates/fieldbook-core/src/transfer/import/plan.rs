@@ -102,6 +102,8 @@ pub struct Plan {
     pub new_organizations: Vec<String>,
     /// Per row, in file order.
     pub outcomes: Vec<(usize, Outcome)>,
+    /// Optional fields left out of the rows that are written (created or merged), in file order.
+    pub warnings: Vec<RowError>,
 }
 
 impl Plan {
@@ -118,6 +120,7 @@ impl Plan {
 struct Index {
     stored: Vec<String>,
     stored_names: Vec<String>,
+    stored_orgs: Vec<bool>,
     phones: HashMap<String, Ref>,
     emails: HashMap<String, Ref>,
     name_company: HashMap<String, Ref>,
@@ -148,6 +151,7 @@ impl Index {
             at.insert(id.clone(), n);
             ix.stored.push(id);
             ix.stored_names.push(name);
+            ix.stored_orgs.push(kind == "organization");
         }
         let mut stmt = conn.prepare(
             "SELECT p.customer_id, p.kind, p.value FROM contact_points p JOIN customers c ON c.id = p.customer_id
@@ -186,8 +190,10 @@ impl Index {
             .map(|r| (*r, MatchedBy::NameCompany))
     }
 
-    /// Make `input`'s keys point at `r`, unless an earlier record owns them.
-    fn register(&mut self, input: &CustomerInput, company: Option<&str>, r: Ref) {
+    /// Make `input`'s keys point at `r`, unless an earlier record owns them. The name keys
+    /// follow the kind of `r` (`r_is_org`): an organization's row merged into a person (by a
+    /// shared phone) must not make that person a company other rows link to.
+    fn register(&mut self, input: &CustomerInput, company: Option<&str>, r: Ref, r_is_org: bool) {
         for k in input.phones.iter().filter_map(|p| phone_key(&p.value)) {
             self.phones.entry(k).or_insert(r);
         }
@@ -195,11 +201,18 @@ impl Index {
             self.emails.entry(k).or_insert(r);
         }
         if input.kind == CustomerKind::Organization {
-            if let Some(k) = name_key(&input.name) {
+            if let Some(k) = name_key(&input.name).filter(|_| r_is_org) {
                 self.orgs.entry(k).or_insert(r);
             }
-        } else if let Some(k) = company.and_then(|c| name_company_key(&input.name, c)) {
+        } else if let Some(k) = company.and_then(|c| name_company_key(&input.name, c)).filter(|_| !r_is_org) {
             self.name_company.entry(k).or_insert(r);
+        }
+    }
+
+    fn is_org(&self, r: Ref, plan: &Plan) -> bool {
+        match r {
+            Ref::Stored(n) => self.stored_orgs[n],
+            Ref::Planned(i) => plan.creates[i].input.kind == CustomerKind::Organization,
         }
     }
 }
@@ -222,9 +235,13 @@ pub fn plan(
             }
         };
         let found = if policy == DuplicatePolicy::Create { None } else { ix.find(&m) };
+        if found.is_none() || policy != DuplicatePolicy::Skip {
+            plan.warnings.extend(m.warnings.iter().cloned());
+        }
         let Some((r, matched_by)) = found else {
             let i = plan.creates.len();
-            ix.register(&m.input, m.company.as_deref(), Ref::Planned(i));
+            let is_org = m.input.kind == CustomerKind::Organization;
+            ix.register(&m.input, m.company.as_deref(), Ref::Planned(i), is_org);
             plan.outcomes.push((m.row, Outcome::Create(i)));
             plan.creates.push(PlannedCreate {
                 rows: vec![m.row],
@@ -254,7 +271,8 @@ pub fn plan(
             plan.outcomes.push((m.row, Outcome::Skip(dup)));
             continue;
         }
-        ix.register(&m.input, m.company.as_deref(), r);
+        let r_is_org = ix.is_org(r, &plan);
+        ix.register(&m.input, m.company.as_deref(), r, r_is_org);
         match r {
             Ref::Planned(i) => {
                 let c = &mut plan.creates[i];

@@ -15,8 +15,9 @@ use crate::dates::DateSpec;
 pub const GREGORIAN_BIRTHDAY: &str = "公历生日";
 use crate::error::CoreError;
 
-/// Why a row cannot be imported: its 1-based row in the file, the column (header) at fault
-/// when one is, the customer field, a stable code and an English message.
+/// Why a row cannot be imported — or, as a warning, why one of its optional fields was left
+/// out: its 1-based row in the file, the column (header) at fault when one is, the customer
+/// field, the cell's value when one is at fault, a stable code and an English message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct RowError {
@@ -24,8 +25,17 @@ pub struct RowError {
     pub row: usize,
     pub column: Option<String>,
     pub field: Option<String>,
+    /// The cell as the file wrote it (cut to 200 characters). Boxed to keep the error small.
+    #[serde(default)]
+    #[ts(type = "string | null")]
+    pub value: Option<Box<str>>,
     pub code: String,
     pub message: String,
+}
+
+/// A cell's value as a row error quotes it: the first 200 characters.
+pub fn quoted_value(text: &str) -> Box<str> {
+    text.chars().take(200).collect::<String>().into_boxed_str()
 }
 
 impl std::fmt::Display for RowError {
@@ -45,6 +55,19 @@ pub struct MappedRow {
     pub input: CustomerInput,
     /// The company named in the row (resolved to an organization when written).
     pub company: Option<String>,
+    /// Optional fields left out because their cells could not be read.
+    pub warnings: Vec<RowError>,
+}
+
+/// What an unreadable optional cell (a birthday, a lunar birthday, a gender) does to its row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OptionalCells {
+    /// The row is imported without that field, and the cell is listed as a warning: a
+    /// contact is not lost over a birthday an address book wrote oddly.
+    #[default]
+    Warn,
+    /// The row is rejected, as for any other bad cell (strict mode).
+    Reject,
 }
 
 /// Customer fields (as `normalize` names them) → the column index they came from.
@@ -63,14 +86,21 @@ impl Sources {
     }
 }
 
-pub fn map_row(table: &Table, row: &Row, mapping: &[ColumnMapping]) -> Result<MappedRow, RowError> {
+pub fn map_row(
+    table: &Table,
+    row: &Row,
+    mapping: &[ColumnMapping],
+    optional: OptionalCells,
+) -> Result<MappedRow, RowError> {
     let fail = |column: usize, field: &str, (code, message): (&'static str, String)| RowError {
         row: row.row,
         column: table.headers.get(column).cloned(),
         field: Some(field.to_string()),
+        value: Some(quoted_value(row.cell(column).trim())),
         code: code.to_string(),
         message,
     };
+    let mut warnings: Vec<RowError> = Vec::new();
     let mut input = CustomerInput::default();
     let mut sources = Sources::default();
     let (mut name, mut family, mut given, mut notes) = (Vec::new(), String::new(), String::new(), Vec::new());
@@ -84,6 +114,20 @@ pub fn map_row(table: &Table, row: &Row, mapping: &[ColumnMapping]) -> Result<Ma
         macro_rules! one {
             ($cell:expr, $field:expr) => {
                 $cell.map_err(|e| fail(i, $field, e))
+            };
+        }
+        // An optional cell: unreadable, it is a warning and the field stays empty (or a row
+        // error in strict mode).
+        macro_rules! soft {
+            ($cell:expr, $field:expr) => {
+                match $cell {
+                    Ok(v) => v,
+                    Err(e) if optional == OptionalCells::Warn => {
+                        warnings.push(fail(i, $field, e));
+                        None
+                    }
+                    Err(e) => return Err(fail(i, $field, e)),
+                }
             };
         }
         let set_text = |slot: &mut Option<String>| {
@@ -110,7 +154,7 @@ pub fn map_row(table: &Table, row: &Row, mapping: &[ColumnMapping]) -> Result<Ma
                 given.push_str(text);
             }
             Target::Kind => input.kind = one!(cells::kind(text), "kind")?.unwrap_or(input.kind),
-            Target::Gender => input.gender = one!(cells::gender(text), "gender")?.or(input.gender),
+            Target::Gender => input.gender = soft!(cells::gender(text), "gender").or(input.gender),
             Target::Tier => input.tier = one!(cells::tier(text), "tier")?.or(input.tier),
             Target::CustomerType => {
                 input.customer_type = one!(cells::customer_type(text), "customer_type")?.or(input.customer_type)
@@ -118,9 +162,9 @@ pub fn map_row(table: &Table, row: &Row, mapping: &[ColumnMapping]) -> Result<Ma
             Target::Birthday | Target::LunarBirthday => {
                 sources.note("birthday", i);
                 let date = if m.target == Target::Birthday {
-                    one!(cells::date(text, table.spreadsheet_numbers), "birthday")?
+                    soft!(cells::date(text, table.spreadsheet_numbers), "birthday")
                 } else {
-                    one!(cells::lunar(text), "birthday")?
+                    soft!(cells::lunar(text), "birthday")
                 };
                 match date {
                     Some(d @ DateSpec::Lunar { .. }) => lunar = lunar.or(Some(d)),
@@ -213,6 +257,7 @@ pub fn map_row(table: &Table, row: &Row, mapping: &[ColumnMapping]) -> Result<Ma
             row: row.row,
             column: column.and_then(|c| table.headers.get(c).cloned()),
             field,
+            value: column.map(|c| quoted_value(row.cell(c).trim())),
             code: e.code().to_string(),
             message: match &e {
                 CoreError::Invalid { message, .. } => message.clone(),
@@ -220,7 +265,8 @@ pub fn map_row(table: &Table, row: &Row, mapping: &[ColumnMapping]) -> Result<Ma
             },
         }
     })?;
-    Ok(MappedRow { row: row.row, input, company: company.map(|c| c.trim().to_string()).filter(|c| !c.is_empty()) })
+    let company = company.map(|c| c.trim().to_string()).filter(|c| !c.is_empty());
+    Ok(MappedRow { row: row.row, input, company, warnings })
 }
 
 fn first_name_column(mapping: &[ColumnMapping]) -> Option<usize> {
@@ -265,7 +311,11 @@ mod tests {
     }
 
     fn map(t: &Table) -> Result<MappedRow, RowError> {
-        map_row(t, &t.rows[0], &guess_mapping(&t.headers))
+        map_row(t, &t.rows[0], &guess_mapping(&t.headers), OptionalCells::Reject)
+    }
+
+    fn lenient(t: &Table) -> Result<MappedRow, RowError> {
+        map_row(t, &t.rows[0], &guess_mapping(&t.headers), OptionalCells::Warn)
     }
 
     #[test]
@@ -325,6 +375,40 @@ mod tests {
         let e = map(&t).unwrap_err();
         assert_eq!((e.column.as_deref(), e.code.as_str()), (Some("姓名"), "name_empty"));
         assert_eq!(e.to_string(), "row 7, column \"姓名\": name must not be empty");
+    }
+
+    #[test]
+    fn an_unreadable_birthday_is_a_warning_and_the_contact_is_kept() {
+        let t = table(
+            &["姓名", "手机", "生日", "农历生日", "性别"],
+            &["张三", "13800138000", "1990-02-30", "八月十五", "x7"],
+        );
+        let m = lenient(&t).unwrap();
+        assert_eq!(m.input.name, "张三");
+        assert_eq!(m.input.phones.len(), 1, "the rest of the row is imported");
+        assert_eq!(
+            m.input.birthday,
+            Some(DateSpec::Lunar { year: None, month: 8, leap: false, day: 15 }),
+            "the readable lunar birthday stays; the impossible Gregorian one is left out"
+        );
+        assert!(m.input.anniversaries.is_empty(), "no Gregorian birthday is kept beside it");
+        assert_eq!(m.input.gender, None);
+        let w: Vec<_> =
+            m.warnings.iter().map(|w| (w.row, w.column.as_deref(), w.value.as_deref(), w.code.as_str())).collect();
+        assert_eq!(
+            w,
+            [(7, Some("生日"), Some("1990-02-30"), "date_impossible"), (7, Some("性别"), Some("x7"), "gender_invalid")],
+            "each warning names the row, the column and the value"
+        );
+        let e = map(&t).unwrap_err();
+        assert_eq!((e.column.as_deref(), e.value.as_deref()), (Some("生日"), Some("1990-02-30")), "strict rejects");
+    }
+
+    #[test]
+    fn a_bad_cell_of_a_required_kind_still_rejects_the_row() {
+        let t = table(&["姓名", "等级", "生日"], &["张三", "Z级", "1990-02-30"]);
+        let e = lenient(&t).unwrap_err();
+        assert_eq!((e.column.as_deref(), e.code.as_str()), (Some("等级"), "tier_invalid"));
     }
 
     #[test]

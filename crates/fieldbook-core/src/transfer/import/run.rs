@@ -12,6 +12,7 @@ use super::row::RowError;
 use super::ImportReport;
 use crate::customers::{create_in, update_in, CustomerInput, CustomerKind};
 use crate::error::CoreError;
+use crate::store::Tx;
 use crate::Store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -72,7 +73,7 @@ fn row_error(row: usize, e: CoreError) -> ImportError {
         CoreError::Invalid { field, .. } => Some(field.clone()),
         _ => None,
     };
-    ImportError::Row(RowError { row, column: None, field, code: e.code().into(), message: e.to_string() })
+    ImportError::Row(RowError { row, column: None, field, value: None, code: e.code().into(), message: e.to_string() })
 }
 
 /// Write the plan. `report` is the plan's dry-run report; it comes back marked as done.
@@ -111,15 +112,9 @@ pub fn run(
         let mut new_orgs = Vec::with_capacity(plan.new_organizations.len());
         for name in &plan.new_organizations {
             tick(&mut done)?;
-            let org = CustomerInput { kind: CustomerKind::Organization, name: name.clone(), ..Default::default() };
-            new_orgs.push(create_in(tx, org)?);
+            new_orgs.push(create_organization(tx, name)?);
         }
-        let company_id = |r: &Option<CompanyRef>, created: &[Option<String>]| match r {
-            Some(CompanyRef::Stored(id)) => Some(id.clone()),
-            Some(CompanyRef::Planned(i)) => created[*i].clone(),
-            Some(CompanyRef::New(i)) => Some(new_orgs[*i].clone()),
-            None => None,
-        };
+        let company_id = |r: &Option<CompanyRef>, created: &[Option<String>]| company_id(r, created, &new_orgs);
         for (i, c) in plan.creates.iter().enumerate().filter(|(_, c)| c.input.kind == CustomerKind::Person) {
             tick(&mut done)?;
             let mut input = c.input.clone();
@@ -138,4 +133,20 @@ pub fn run(
     })?;
     report.dry_run = false;
     Ok(report)
+}
+
+/// An organization for a company people name but the book does not have.
+pub(super) fn create_organization(tx: &mut Tx<'_>, name: &str) -> crate::error::Result<String> {
+    create_in(tx, CustomerInput { kind: CustomerKind::Organization, name: name.to_string(), ..Default::default() })
+}
+
+/// The id a planned company link comes to once the file's organizations exist: `created` holds
+/// the ids of the file's own rows, `new_orgs` those of `Plan::new_organizations`.
+pub(super) fn company_id(r: &Option<CompanyRef>, created: &[Option<String>], new_orgs: &[String]) -> Option<String> {
+    match r {
+        Some(CompanyRef::Stored(id)) => Some(id.clone()),
+        Some(CompanyRef::Planned(i)) => created.get(*i).cloned().flatten(),
+        Some(CompanyRef::New(i)) => new_orgs.get(*i).cloned(),
+        None => None,
+    }
 }

@@ -8,33 +8,37 @@ use super::*;
 use crate::customers::{CustomerKind, ListScope, Tier};
 use crate::dates::DateSpec;
 
-fn store() -> Store {
+pub(super) fn store() -> Store {
     Store::open_in_memory(Arc::new(crate::clock::SystemClock)).unwrap()
 }
 
-fn fixture(name: &str) -> Vec<u8> {
+pub(super) fn fixture(name: &str) -> Vec<u8> {
     let path = format!("{}/../../tests/fixtures/import/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-fn decoded(name: &str) -> Decoded {
+pub(super) fn decoded(name: &str) -> Decoded {
     read(name, &fixture(name), &ReadOptions::default()).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
-fn import(store: &mut Store, name: &str, policy: DuplicatePolicy) -> std::result::Result<ImportReport, ImportError> {
+pub(super) fn import(
+    store: &mut Store,
+    name: &str,
+    policy: DuplicatePolicy,
+) -> std::result::Result<ImportReport, ImportError> {
     let prepared = prepare(store, decoded(name), None, policy)?;
     prepared.run(store, false, &mut |_| {}, &AtomicBool::new(false))
 }
 
 /// Everything a rejected import must leave untouched.
-fn fingerprint(store: &Store) -> (i64, i64, i64, i64) {
+pub(super) fn fingerprint(store: &Store) -> (i64, i64, i64, i64) {
     let count = |table: &str| -> i64 {
         store.conn().query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0)).unwrap()
     };
     (store.journal_head().unwrap(), count("customers"), count("contact_points"), count("field_clocks"))
 }
 
-fn by_name(store: &Store, name: &str) -> crate::customers::Customer {
+pub(super) fn by_name(store: &Store, name: &str) -> crate::customers::Customer {
     let page = store.list_customers(ListScope::Live, 0, 500).unwrap();
     let s = page.items.iter().find(|c| c.name == name).unwrap_or_else(|| panic!("no customer {name}"));
     store.customer(&s.id).unwrap()
@@ -188,8 +192,6 @@ fn malformed_files_are_refused_naming_the_row_and_write_nothing() {
         ("not_really.xlsx", "spreadsheet_unreadable", None),
         ("empty.csv", "import_empty", None),
         ("bad_dates.csv", "import_rejected", None),
-        ("bad_dates.vcf", "import_rejected", None),
-        ("bad_dates.xlsx", "import_rejected", None),
     ];
     for (file, code, names) in cases {
         let result = read(file, &fixture(file), &ReadOptions::default())
@@ -211,10 +213,21 @@ fn bad_dates_name_each_row_and_column() {
     let p = prepare(&s, decoded("bad_dates.csv"), None, DuplicatePolicy::Skip).unwrap();
     let errs: Vec<(usize, Option<&str>, &str)> =
         p.report.errors.iter().map(|e| (e.row, e.column.as_deref(), e.code.as_str())).collect();
-    assert_eq!(errs, [(2, Some("生日"), "date_impossible"), (3, Some("等级"), "tier_invalid")]);
+    assert_eq!(errs, [(3, Some("等级"), "tier_invalid")], "a bad tier rejects its row");
+    let warnings: Vec<(usize, Option<&str>, Option<&str>, &str)> =
+        p.report.warnings.iter().map(|e| (e.row, e.column.as_deref(), e.value.as_deref(), e.code.as_str())).collect();
+    assert_eq!(
+        warnings,
+        [(2, Some("生日"), Some("1985-02-30"), "date_impossible")],
+        "an impossible birthday is a warning: the row is imported without it"
+    );
     let p = prepare(&s, decoded("bad_dates.xlsx"), None, DuplicatePolicy::Skip).unwrap();
-    let rows: Vec<usize> = p.report.errors.iter().map(|e| e.row).collect();
+    let rows: Vec<usize> = p.report.warnings.iter().map(|e| e.row).collect();
     assert_eq!(rows, [3, 4], "1900-02-29 (serial 60) and 1990-02-30 never existed");
+    assert_eq!((p.report.created, p.report.rejected), (3, 0));
+    let strict =
+        prepare_with(&s, decoded("bad_dates.xlsx"), None, DuplicatePolicy::Skip, OptionalCells::Reject).unwrap();
+    assert_eq!(strict.report.errors.iter().map(|e| e.row).collect::<Vec<_>>(), [3, 4], "strict mode rejects them");
 }
 
 #[test]
@@ -248,8 +261,8 @@ fn skip_invalid_imports_only_the_good_rows() {
     let mut s = store();
     let p = prepare(&s, decoded("bad_dates.csv"), None, DuplicatePolicy::Skip).unwrap();
     let r = p.run(&mut s, true, &mut |_| {}, &AtomicBool::new(false)).unwrap();
-    assert_eq!((r.created, r.rejected, r.dry_run), (1, 2, false));
-    assert_eq!(live_count(&s), 1);
+    assert_eq!((r.created, r.rejected, r.dry_run), (2, 1, false));
+    assert_eq!(live_count(&s), 2, "the row with the impossible birthday is imported without it");
 }
 
 #[test]

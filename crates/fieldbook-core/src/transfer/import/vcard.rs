@@ -3,9 +3,8 @@
 //! Apple's year-less BDAY (year 1604 / X-APPLE-OMIT-YEAR) and X-ALTBDAY;CALSCALE=chinese lunar
 //! birthdays. Each card becomes one row; repeated properties are joined with newlines.
 
-use encoding_rs::{Encoding, GB18030};
-
 use super::table::{Row, Table};
+use super::vcard_lines::{components, logical_lines, unescape, Property};
 use crate::error::{CoreError, Result};
 
 pub const NAME: &str = "Name";
@@ -59,18 +58,21 @@ impl Card {
 pub fn decode(bytes: &[u8]) -> Result<Table> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let mut cards: Vec<Card> = Vec::new();
-    let mut open: Option<(usize, Card)> = None;
+    let mut open: Option<(usize, Card, Vec<Property>)> = None;
     for (line_no, line) in logical_lines(bytes) {
         let Some(prop) = Property::parse(&line) else { continue };
         match prop.name.as_str() {
             "BEGIN" if prop.raw_value.trim_ascii().eq_ignore_ascii_case(b"VCARD") => {
-                if let Some((start, _)) = open {
+                if let Some((start, _, _)) = open {
                     return Err(unterminated(cards.len() + 1, start));
                 }
-                open = Some((line_no, Card { number: cards.len() + 1, ..Card::default() }));
+                open = Some((line_no, Card { number: cards.len() + 1, ..Card::default() }, Vec::new()));
             }
             "END" if prop.raw_value.trim_ascii().eq_ignore_ascii_case(b"VCARD") => match open.take() {
-                Some((_, card)) => cards.push(card),
+                Some((_, mut card, props)) => {
+                    fill(&mut card, &props);
+                    cards.push(card)
+                }
                 None => {
                     return Err(CoreError::invalid(
                         format!("row {}", cards.len() + 1),
@@ -80,13 +82,13 @@ pub fn decode(bytes: &[u8]) -> Result<Table> {
                 }
             },
             _ => {
-                if let Some((_, card)) = open.as_mut() {
-                    apply(card, &prop);
+                if let Some((_, _, props)) = open.as_mut() {
+                    props.push(prop);
                 }
             }
         }
     }
-    if let Some((start, card)) = open {
+    if let Some((start, card, _)) = open {
         return Err(unterminated(card.number, start));
     }
     if cards.is_empty() {
@@ -126,183 +128,34 @@ fn unterminated(card: usize, line: usize) -> CoreError {
     )
 }
 
-/// Unfold: a line starting with a space or tab continues the previous one; in 2.1, a
-/// quoted-printable value ending in "=" continues on the next line whatever it starts with.
-fn logical_lines(bytes: &[u8]) -> Vec<(usize, Vec<u8>)> {
-    let mut out: Vec<(usize, Vec<u8>)> = Vec::new();
-    let mut soft_break = false;
-    for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
-        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-        match out.last_mut() {
-            Some((_, prev)) if soft_break => {
-                prev.pop();
-                prev.extend_from_slice(raw);
-            }
-            Some((_, prev)) if matches!(raw.first(), Some(b' ' | b'\t')) => prev.extend_from_slice(&raw[1..]),
-            _ => {
-                if raw.iter().all(u8::is_ascii_whitespace) {
-                    soft_break = false;
-                    continue;
-                }
-                out.push((i + 1, raw.to_vec()));
-            }
-        }
-        let last = &out.last().map(|(_, l)| l.as_slice()).unwrap_or_default();
-        soft_break = last.ends_with(b"=") && is_quoted_printable(last);
-    }
-    out
-}
-
-fn is_quoted_printable(line: &[u8]) -> bool {
-    let head_end = line.iter().position(|&b| b == b':').unwrap_or(line.len());
-    let head = String::from_utf8_lossy(&line[..head_end]).to_ascii_uppercase();
-    head.contains("QUOTED-PRINTABLE")
-}
-
-struct Property {
-    name: String,
-    params: Vec<(String, String)>,
-    raw_value: Vec<u8>,
-}
-
-impl Property {
-    fn parse(line: &[u8]) -> Option<Property> {
-        let mut quoted = false;
-        let colon = line.iter().position(|&b| {
-            if b == b'"' {
-                quoted = !quoted;
-            }
-            b == b':' && !quoted
-        })?;
-        let head = String::from_utf8_lossy(&line[..colon]).into_owned();
-        let mut parts = split_unquoted(&head, ';').into_iter();
-        let name = parts.next()?.trim().to_ascii_uppercase();
-        let name = name.rsplit('.').next().unwrap_or(&name).to_string();
-        let params = parts
-            .map(|p| match p.split_once('=') {
-                Some((k, v)) => (k.trim().to_ascii_uppercase(), v.trim().trim_matches('"').to_string()),
-                // vCard 2.1 writes bare types: "TEL;CELL;VOICE:" and "…;QUOTED-PRINTABLE:".
-                None => {
-                    let bare = p.trim().to_ascii_uppercase();
-                    let key = match bare.as_str() {
-                        "QUOTED-PRINTABLE" | "BASE64" | "B" => "ENCODING",
-                        _ => "TYPE",
-                    };
-                    (key.to_string(), bare)
-                }
-            })
-            .collect();
-        Some(Property { name, params, raw_value: line[colon + 1..].to_vec() })
-    }
-
-    fn param(&self, key: &str) -> Option<&str> {
-        self.params.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
-    }
-
-    fn types(&self) -> Vec<String> {
-        self.params
-            .iter()
-            .filter(|(k, _)| k == "TYPE")
-            .flat_map(|(_, v)| v.split(',').map(|t| t.trim().to_ascii_lowercase()).collect::<Vec<_>>())
-            .collect()
-    }
-
-    /// The value as text: quoted-printable undone, then decoded from its CHARSET (UTF-8 when
-    /// none is named; GB18030 when that fails, as old Chinese phones wrote). None for binary
-    /// (base64 photos).
-    fn text(&self) -> Option<String> {
-        let encoding = self.param("ENCODING").map(str::to_ascii_uppercase);
-        let bytes = match encoding.as_deref() {
-            Some("QUOTED-PRINTABLE") => quoted_printable(&self.raw_value),
-            Some("B" | "BASE64") => return None,
-            _ => self.raw_value.clone(),
-        };
-        let charset = self.param("CHARSET").and_then(|c| Encoding::for_label(c.as_bytes()));
-        Some(match charset {
-            Some(e) => e.decode(&bytes).0.into_owned(),
-            None => match String::from_utf8(bytes) {
-                Ok(s) => s,
-                Err(e) => GB18030.decode(e.as_bytes()).0.into_owned(),
-            },
-        })
+/// A card's properties into its cells. Apple ties a label to a property by a group:
+/// `item2.TEL:…` with `item2.X-ABLabel:微信` (a custom label) or `_$!<Mobile>!$_` (a standard
+/// one); the label may come before or after the property, so the card is read whole first.
+fn fill(card: &mut Card, props: &[Property]) {
+    let group_label = |group: &Option<String>| -> Option<String> {
+        let g = group.as_ref()?;
+        let p = props.iter().find(|p| p.name == "X-ABLABEL" && p.group.as_ref() == Some(g))?;
+        Some(apple_label(&unescape(&p.text()?)))
+    };
+    for prop in props {
+        apply(card, prop, group_label(&prop.group));
     }
 }
 
-fn split_unquoted(s: &str, sep: char) -> Vec<String> {
-    let mut out = vec![String::new()];
-    let mut quoted = false;
-    for c in s.chars() {
-        if c == '"' {
-            quoted = !quoted;
-        }
-        if c == sep && !quoted {
-            out.push(String::new());
-        } else if let Some(last) = out.last_mut() {
-            last.push(c);
-        }
+/// An X-ABLabel as our label: Apple's standard ones (`_$!<HomeFAX>!$_`) by meaning, a custom
+/// one as written. "Other" is no label.
+fn apple_label(raw: &str) -> String {
+    let raw = raw.trim();
+    let Some(name) = raw.strip_prefix("_$!<").and_then(|r| r.strip_suffix(">!$_")) else {
+        return raw.to_string();
+    };
+    let lower = name.to_ascii_lowercase();
+    let types: Vec<String> = if lower.ends_with("fax") { vec!["fax".into()] } else { vec![lower.clone()] };
+    match label(&types) {
+        "" if lower == "other" => String::new(),
+        "" => lower,
+        known => known.to_string(),
     }
-    out
-}
-
-pub fn quoted_printable(raw: &[u8]) -> Vec<u8> {
-    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
-    let mut out = Vec::with_capacity(raw.len());
-    let mut i = 0;
-    while i < raw.len() {
-        if raw[i] == b'=' {
-            if let (Some(h), Some(l)) = (raw.get(i + 1).and_then(|&b| hex(b)), raw.get(i + 2).and_then(|&b| hex(b))) {
-                out.push(h * 16 + l);
-                i += 3;
-                continue;
-            }
-            if i + 1 == raw.len() {
-                break; // a soft line break left at the very end
-            }
-        }
-        out.push(raw[i]);
-        i += 1;
-    }
-    out
-}
-
-/// Undo vCard text escaping (`\n`, `\,`, `\;`, `\\`).
-fn unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('n' | 'N') => out.push('\n'),
-            Some(other) => out.push(other),
-            None => out.push('\\'),
-        }
-    }
-    out
-}
-
-/// Split a structured value (N, ADR, ORG) on unescaped semicolons, then unescape each part.
-fn components(s: &str) -> Vec<String> {
-    let mut parts = vec![String::new()];
-    let mut escaped = false;
-    for c in s.chars() {
-        if escaped {
-            if let Some(last) = parts.last_mut() {
-                last.push('\\');
-                last.push(c);
-            }
-            escaped = false;
-        } else if c == '\\' {
-            escaped = true;
-        } else if c == ';' {
-            parts.push(String::new());
-        } else if let Some(last) = parts.last_mut() {
-            last.push(c);
-        }
-    }
-    parts.iter().map(|p| unescape(p).trim().to_string()).collect()
 }
 
 fn label(types: &[String]) -> &'static str {
@@ -328,8 +181,15 @@ fn labelled(base: &str, label: &str) -> String {
     }
 }
 
-fn apply(card: &mut Card, prop: &Property) {
+fn apply(card: &mut Card, prop: &Property, group_label: Option<String>) {
     let Some(text) = prop.text() else { return };
+    let types = prop.types();
+    // A custom label: Apple's grouped X-ABLabel, or Android's `TEL;X-微信:` type.
+    let custom = || types.iter().find_map(|t| t.strip_prefix("x-")).map(str::to_string);
+    let point_label = group_label.unwrap_or_else(|| match label(&types) {
+        "" => custom().unwrap_or_default(),
+        known => known.to_string(),
+    });
     match prop.name.as_str() {
         "FN" => card.add(NAME, unescape(&text), " "),
         "N" => {
@@ -348,10 +208,10 @@ fn apply(card: &mut Card, prop: &Property) {
         "TEL" => {
             let v = unescape(&text);
             let v = v.trim().strip_prefix("tel:").unwrap_or(v.trim()).to_string();
-            card.add(labelled("Phone", label(&prop.types())), v, "\n")
+            card.add(labelled("Phone", &point_label), v, "\n")
         }
-        "EMAIL" => card.add(labelled("Email", label(&prop.types())), unescape(&text), "\n"),
-        "ADR" => card.add(labelled("Address", label(&prop.types())), format_address(&components(&text)), " ::: "),
+        "EMAIL" => card.add(labelled("Email", &point_label), unescape(&text), "\n"),
+        "ADR" => card.add(labelled("Address", &point_label), format_address(&components(&text)), " ::: "),
         "BDAY" => card.add(BIRTHDAY, birthday(&text, prop.param("X-APPLE-OMIT-YEAR")), ""),
         "X-ALTBDAY" if prop.param("CALSCALE").is_some_and(|c| c.eq_ignore_ascii_case("chinese")) => {
             let leap = prop.param("X-IS-LEAP-MONTH").is_some_and(|v| v.eq_ignore_ascii_case("true"));
@@ -367,7 +227,14 @@ fn apply(card: &mut Card, prop: &Property) {
         "X-FIELDBOOK-OWNER" => card.add("Owner", unescape(&text), " "),
         "NOTE" => card.add(NOTES, unescape(&text), "\n\n"),
         "CATEGORIES" => {
-            card.add(CATEGORIES, text.replace("\\,", "\u{1f}").replace(',', "\n").replace('\u{1f}', ","), "\n")
+            // Google's export names its system groups here ("myContacts", "starred"): not tags.
+            let tags: Vec<String> = text
+                .replace("\\,", "\u{1f}")
+                .split(',')
+                .map(|t| t.replace('\u{1f}', ",").trim().to_string())
+                .filter(|t| !t.eq_ignore_ascii_case("mycontacts") && !t.eq_ignore_ascii_case("starred"))
+                .collect();
+            card.add(CATEGORIES, tags.join("\n"), "\n")
         }
         _ => {}
     }
@@ -420,11 +287,21 @@ fn ymd(date: &str) -> Option<(Option<String>, String, String)> {
     (digits.len() == 8).then(|| (Some(digits[..4].to_string()), digits[4..6].to_string(), digits[6..].to_string()))
 }
 
-/// X-ALTBDAY;CALSCALE=chinese as the lunar form `[YYYY-][L]MM-DD`. A leap month is marked by
-/// an `L` before the month or the X-IS-LEAP-MONTH=true parameter. Years below 1000 are cycle
-/// years, not Gregorian-numbered lunar years, and are dropped.
+/// X-ALTBDAY;CALSCALE=chinese as the lunar form `[YYYY-][L]MM-DD`. Apple's own form
+/// (`CCCCYYYYMM[L]DD`, `--MM[L]DD` without a year; see `transfer::altbday`) first; then the
+/// forms other writers (and Fieldbook before it wrote Apple's) use: `1990-08-15`, `19900815`,
+/// `--08-15`, a leap month marked by an `L` before the month or the X-IS-LEAP-MONTH=true
+/// parameter. Years below 1000 in those forms are cycle years, not Gregorian-numbered lunar
+/// years, and are dropped.
 fn lunar_birthday(text: &str, leap_param: bool) -> String {
     let v = text.trim();
+    if let Some((year, month, leap, day)) = crate::transfer::altbday::parse(v) {
+        let month = if leap || leap_param { format!("L{month:02}") } else { format!("{month:02}") };
+        return match year {
+            Some(y) => format!("{y}-{month}-{day:02}"),
+            None => format!("{month}-{day:02}"),
+        };
+    }
     let leap = leap_param || v.contains(['L', 'l']);
     let plain: String = v.chars().filter(|c| !matches!(c, 'L' | 'l')).collect();
     let Some((year, month, day)) = ymd(plain.split('T').next().unwrap_or(&plain)) else { return v.to_string() };
@@ -483,6 +360,17 @@ mod tests {
         assert_eq!(cell(&t, 0, LUNAR), "1990-08-15");
         assert_eq!(cell(&t, 1, LUNAR), "2023-L02-10");
         assert_eq!(lunar_birthday("0040-08-15", false), "08-15", "a cycle year is not a Gregorian-numbered one");
+    }
+
+    #[test]
+    fn apples_cycle_form_of_a_lunar_birthday() {
+        assert_eq!(lunar_birthday("007800021101", false), "1985-11-01", "Apple's example: 1985 (乙丑) 十一月初一");
+        assert_eq!(lunar_birthday("0078004002L10", false), "2023-L02-10", "the L before the day marks 闰二月");
+        assert_eq!(lunar_birthday("--0815", false), "08-15", "no era, no year");
+        assert_eq!(lunar_birthday("--04L08", false), "L04-08");
+        assert_eq!(lunar_birthday("007800021101", true), "1985-L11-01", "X-IS-LEAP-MONTH=true still counts");
+        assert_eq!(lunar_birthday("--08-15", false), "08-15", "Fieldbook's older year-less vCard 3 form");
+        assert_eq!(lunar_birthday("007800991101", false), "007800991101", "year 99 of a cycle: left to be rejected");
     }
 
     #[test]
