@@ -28,6 +28,9 @@ pub enum CoreError {
     Io(#[from] std::io::Error),
     #[error("corrupt data in {context}: {message}")]
     Corrupt { context: String, message: String },
+    /// Sync could not go on: a wrong team passphrase, an unreachable or foreign place.
+    #[error("{message}")]
+    Sync { reason: &'static str, message: String },
 }
 
 impl CoreError {
@@ -37,6 +40,10 @@ impl CoreError {
 
     pub fn not_found(entity: &'static str, id: impl Into<String>) -> Self {
         CoreError::NotFound { entity, id: id.into() }
+    }
+
+    pub fn sync(reason: &'static str, message: impl Into<String>) -> Self {
+        CoreError::Sync { reason, message: message.into() }
     }
 
     /// The stable code the UI maps to a translated message.
@@ -49,6 +56,7 @@ impl CoreError {
             CoreError::Migration(_) => "migration",
             CoreError::Io(_) => "io",
             CoreError::Corrupt { .. } => "corrupt",
+            CoreError::Sync { reason, .. } => reason,
         }
     }
 

@@ -9,6 +9,7 @@ pub mod clock;
 pub mod complaints;
 pub mod customers;
 pub mod dates;
+mod derived;
 pub mod entities;
 pub mod error;
 pub mod hlc;
@@ -24,6 +25,7 @@ pub mod seed_history;
 pub mod segments;
 pub mod settings;
 pub mod store;
+pub mod sync;
 pub mod timeline;
 pub mod transfer;
 

@@ -12,6 +12,8 @@ pub(crate) const SETTINGS: Entity = Entity { table: "settings", fields: &["value
 const LOCALE: &str = "ui.locale";
 const KEEP_IN_TRAY: &str = "app.keep_in_tray";
 const START_AT_LOGIN: &str = "app.start_at_login";
+/// Settings of this laptop, not of the team's book: sync leaves them where they are.
+pub(crate) const DEVICE_SETTINGS: &[&str] = &[LOCALE, KEEP_IN_TRAY, START_AT_LOGIN];
 
 /// The settings the UI edits.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -5,6 +5,7 @@ mod journal;
 mod write;
 
 pub use journal::{ChangeEntry, JournalQuery};
+pub(crate) use write::{to_json, PURGED_FIELD, ROW_FIELD};
 pub use write::{Entity, Tx};
 
 use std::path::Path;
@@ -28,6 +29,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/0006_report_indexes.sql")),
         M::up(include_str!("../../migrations/0008_merges.sql")),
         M::up(include_str!("../../migrations/0009_revisit_cover.sql")),
+        M::up(include_str!("../../migrations/0011_sync.sql")),
     ])
 });
 

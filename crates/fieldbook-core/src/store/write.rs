@@ -81,9 +81,8 @@ impl<'a> Tx<'a> {
             if *new == old {
                 continue;
             }
-            let sql = format!("UPDATE {} SET {field} = ?1, updated_at = ?2 WHERE id = ?3", entity.table);
-            self.tx.execute(&sql, params![new, self.now_text, id])?;
-            self.stamp(entity, id, field, &old, new)?;
+            let hlc = self.stamp(entity, id, field, &old, new)?;
+            set_field(self.tx, entity, id, field, new, &hlc)?;
             changed.push(*field);
         }
         Ok(changed)
@@ -97,12 +96,12 @@ impl<'a> Tx<'a> {
             return Err(CoreError::not_found(entity.table, id));
         }
         self.tx.execute("DELETE FROM field_clocks WHERE entity = ?1 AND row_id = ?2", params![entity.table, id])?;
-        self.stamp(entity, id, PURGED_FIELD, &Value::Null, &Value::Integer(1))
+        self.stamp(entity, id, PURGED_FIELD, &Value::Null, &Value::Integer(1)).map(drop)
     }
 
-    /// Stamp a changed field of an existing row: later than its current clock (its own, else
-    /// the row's insert clock) and than anything this device issued.
-    fn stamp(&mut self, entity: Entity, id: &str, field: &str, old: &Value, new: &Value) -> Result<()> {
+    /// The clock a field carries here: its own, else its row's insert clock; None for a row
+    /// this book has never had.
+    pub(crate) fn field_clock(&self, entity: Entity, id: &str, field: &str) -> Result<Option<Hlc>> {
         let seen: Option<String> = self
             .tx
             .prepare_cached(
@@ -111,12 +110,74 @@ impl<'a> Tx<'a> {
             )?
             .query_row(params![entity.table, id, field], |r| r.get(0))
             .optional()?;
+        seen.map(|s| s.parse()).transpose()
+    }
+
+    /// Another laptop's insert of a row this book does not have: the row as it was created
+    /// there, with that laptop's clock; `created_at` is the clock's wall time.
+    pub(crate) fn apply_remote_insert(
+        &mut self,
+        entity: Entity,
+        id: &str,
+        fields: &[(&'static str, Value)],
+        created_at: Option<&str>,
+        hlc: &Hlc,
+    ) -> Result<()> {
+        check_fields(entity, fields)?;
+        let names: Vec<&str> = fields.iter().map(|(n, _)| *n).collect();
+        let placeholders = (0..names.len() + 3).map(|i| format!("?{}", i + 1)).collect::<Vec<_>>().join(", ");
+        let sql = format!(
+            "INSERT INTO {} (id, created_at, updated_at{}{}) VALUES ({placeholders})",
+            entity.table,
+            if names.is_empty() { "" } else { ", " },
+            names.join(", ")
+        );
+        let at = created_at.map(str::to_string).unwrap_or_else(|| wall_text(hlc));
+        let mut values: Vec<Value> = vec![Value::Text(id.to_string()), Value::Text(at.clone()), Value::Text(at)];
+        values.extend(fields.iter().map(|(_, v)| v.clone()));
+        self.tx.prepare_cached(&sql)?.execute(params_from_iter(values))?;
+        let row: serde_json::Map<String, serde_json::Value> =
+            fields.iter().map(|(n, v)| (n.to_string(), to_json_value(v))).collect();
+        self.hlc.observe(hlc);
+        self.record(entity, id, ROW_FIELD, hlc.clone(), None, Some(serde_json::Value::Object(row).to_string()))
+    }
+
+    /// Another laptop's newer value of one field of a row this book has, with its clock.
+    pub(crate) fn apply_remote_field(
+        &mut self,
+        entity: Entity,
+        id: &str,
+        field: &'static str,
+        value: &Value,
+        hlc: &Hlc,
+    ) -> Result<()> {
+        check_fields(entity, &[(field, Value::Null)])?;
+        let sql = format!("SELECT {field} FROM {} WHERE id = ?1", entity.table);
+        let old: Value = self.tx.query_row(&sql, [id], |r| r.get(0))?;
+        set_field(self.tx, entity, id, field, value, hlc)?;
+        self.hlc.observe(hlc);
+        self.record(entity, id, field, hlc.clone(), to_json(&old), to_json(value))
+    }
+
+    /// Another laptop removed a row for good (from its Trash).
+    pub(crate) fn apply_remote_purge(&mut self, entity: Entity, id: &str, hlc: &Hlc) -> Result<()> {
+        self.tx.execute(&format!("DELETE FROM {} WHERE id = ?1", entity.table), [id])?;
+        self.tx.execute("DELETE FROM field_clocks WHERE entity = ?1 AND row_id = ?2", params![entity.table, id])?;
+        self.hlc.observe(hlc);
+        self.record(entity, id, PURGED_FIELD, hlc.clone(), None, Some("1".into()))
+    }
+
+    /// Stamp a changed field of an existing row: later than its current clock (its own, else
+    /// the row's insert clock) and than anything this device issued.
+    fn stamp(&mut self, entity: Entity, id: &str, field: &str, old: &Value, new: &Value) -> Result<Hlc> {
+        let seen = self.field_clock(entity, id, field)?;
         let now_ms = self.now.timestamp_millis();
         let hlc = match seen {
-            Some(seen) => self.hlc.tick_after(now_ms, &seen.parse::<Hlc>()?),
+            Some(seen) => self.hlc.tick_after(now_ms, &seen),
             None => self.hlc.tick(now_ms),
         };
-        self.record(entity, id, field, hlc, to_json(old), to_json(new))
+        self.record(entity, id, field, hlc.clone(), to_json(old), to_json(new))?;
+        Ok(hlc)
     }
 
     /// Keep `hlc` as the field's clock and append the change to the journal.
@@ -148,6 +209,19 @@ impl<'a> Tx<'a> {
     }
 }
 
+/// A clock's wall time as a stored timestamp.
+fn wall_text(hlc: &Hlc) -> String {
+    chrono::DateTime::from_timestamp_millis(hlc.wall_ms).map(timestamp).unwrap_or_default()
+}
+
+/// Write one field. `updated_at` becomes the latest wall time of the row's changes, not this
+/// laptop's clock, so every laptop that applied the same changes shows the same time.
+fn set_field(tx: &Transaction<'_>, entity: Entity, id: &str, field: &str, value: &Value, hlc: &Hlc) -> Result<()> {
+    let sql = format!("UPDATE {} SET {field} = ?1, updated_at = MAX(updated_at, ?2) WHERE id = ?3", entity.table);
+    tx.prepare_cached(&sql)?.execute(params![value, wall_text(hlc), id])?;
+    Ok(())
+}
+
 /// Column names are interpolated into SQL, so only an entity's declared fields are allowed.
 fn check_fields(entity: Entity, fields: &[(&'static str, Value)]) -> Result<()> {
     match fields.iter().find(|(name, _)| !entity.fields.contains(name)) {
@@ -162,7 +236,7 @@ pub const PURGED_FIELD: &str = "*purged";
 /// The journal's field name for a whole-row insert.
 pub const ROW_FIELD: &str = "*";
 
-fn to_json_value(v: &Value) -> serde_json::Value {
+pub(crate) fn to_json_value(v: &Value) -> serde_json::Value {
     match v {
         Value::Null => serde_json::Value::Null,
         Value::Integer(i) => serde_json::Value::from(*i),
@@ -172,7 +246,7 @@ fn to_json_value(v: &Value) -> serde_json::Value {
     }
 }
 
-fn to_json(v: &Value) -> Option<String> {
+pub(crate) fn to_json(v: &Value) -> Option<String> {
     match v {
         Value::Null => None,
         v => Some(to_json_value(v).to_string()),

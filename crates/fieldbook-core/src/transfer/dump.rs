@@ -34,9 +34,6 @@ use serde_json::Value as Json;
 use ts_rs::TS;
 
 use crate::error::{CoreError, Result};
-use crate::orders::money;
-use crate::search::index;
-use crate::search::keys::{sort_key, NameKind};
 use crate::store::Store;
 
 pub const DUMP_FORMAT: &str = "fieldbook-dump";
@@ -47,6 +44,11 @@ pub const DUMP_VERSION: u32 = 1;
 pub const LOCAL_TABLES: &[&str] = &[
     "device",              // this database's identity: a restored book is a new device
     "fired_notifications", // which notifications this laptop has shown
+    "sync_state",          // what this laptop has sent, where it syncs
+    "sync_applied",        // which segments it has applied
+    "sync_parked",         // changes waiting for their row
+    "sync_purged",         // rows removed for good
+    "sync_conflicts",      // losing values this laptop kept
 ];
 
 /// Columns computed from other data: not dumped, recomputed on restore.
@@ -188,7 +190,7 @@ impl Store {
                 summary.tables.insert(table.clone(), values.len() as u64);
                 summary.rows += values.len() as u64;
             }
-            recompute_derived(tx)?;
+            crate::derived::recompute_all(tx)?;
             Ok(summary)
         })?;
         self.observe_journal()?;
@@ -298,56 +300,6 @@ impl Store {
     }
 }
 
-/// Sort keys and the search index, each customer's last contact, each order's total.
-fn recompute_derived(tx: &mut crate::store::Tx<'_>) -> Result<()> {
-    let customers: Vec<(String, String, String)> = {
-        let mut stmt = tx.conn().prepare("SELECT id, name, kind FROM customers ORDER BY id")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        rows.collect::<rusqlite::Result<_>>()?
-    };
-    for (id, name, kind) in &customers {
-        // The search index keeps the sort key of live customers; one in the Trash keeps the
-        // key it had, so it sorts the same when restored.
-        let kind = if kind == "organization" { NameKind::Organization } else { NameKind::Person };
-        tx.conn()
-            .prepare_cached("UPDATE customers SET sort_key = ?1 WHERE id = ?2")?
-            .execute(rusqlite::params![sort_key(name, kind), id])?;
-        index::reindex_customer(tx, id)?;
-        crate::records::refresh_last_contact(tx, id)?;
-    }
-    let orders: Vec<(String, String)> = {
-        let mut stmt = tx.conn().prepare("SELECT id, currency FROM orders ORDER BY id")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        rows.collect::<rusqlite::Result<_>>()?
-    };
-    let conn = tx.conn();
-    let mut lines = conn.prepare(
-        "SELECT id, quantity, unit_price, discount_pct FROM order_lines WHERE order_id = ?1 AND deleted_at IS NULL",
-    )?;
-    let mut set_total = conn.prepare("UPDATE orders SET total_minor = ?1 WHERE id = ?2")?;
-    for (order, currency) in &orders {
-        let mut total = rust_decimal::Decimal::ZERO;
-        let mut rows = lines.query([order])?;
-        while let Some(r) = rows.next()? {
-            let line: String = r.get(0)?;
-            let num = |i: usize, name: &str| -> Result<rust_decimal::Decimal> {
-                let s: String = r.get(i)?;
-                s.parse().map_err(|_| {
-                    CoreError::invalid(
-                        format!("tables.order_lines[{line}].{name}"),
-                        "dump_value",
-                        format!("{s:?} is not a decimal number"),
-                    )
-                })
-            };
-            let t = money::line_total(num(1, "quantity")?, num(2, "unit_price")?, num(3, "discount_pct")?, currency)?;
-            total = money::sum([total, t])?;
-        }
-        set_total.execute(rusqlite::params![money::to_minor(total, currency)?, order])?;
-    }
-    Ok(())
-}
-
 fn parse_error(e: serde_json::Error) -> CoreError {
     use serde_json::error::Category;
     let (reason, what) = match e.classify() {
@@ -371,7 +323,7 @@ fn to_json(v: Value) -> Json {
     }
 }
 
-fn from_json(v: &Json) -> Option<Value> {
+pub(crate) fn from_json(v: &Json) -> Option<Value> {
     Some(match v {
         Json::Null => Value::Null,
         Json::Number(n) if n.is_i64() => Value::Integer(n.as_i64()?),

@@ -1,0 +1,260 @@
+//! Team sync without a server (DESIGN.md §7). Each laptop writes only its own immutable,
+//! compressed and encrypted segment files to a shared place (`devices/<device>/…`) and reads
+//! everyone else's; applying them is per-field last-writer-wins by (HLC, device), idempotent
+//! and order-independent, and every losing value of a concurrent edit is kept (`conflicts`).
+//! The live database never goes to the share.
+
+mod apply;
+pub mod conflicts;
+mod outbox;
+pub mod place;
+pub mod segment;
+pub mod team;
+
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::Result;
+use crate::hlc::Hlc;
+use crate::store::Store;
+use place::Place;
+use segment::{Header, Record};
+
+pub use conflicts::Conflict;
+
+/// Records per segment file: a first sync of a big book is written in pieces.
+const SEGMENT_RECORDS: usize = 50_000;
+/// A stamp this far ahead of this laptop's clock comes from a laptop whose clock is wrong: it
+/// is applied (and wins until a later edit) but reported.
+const FUTURE_MS: i64 = 24 * 3600 * 1000;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ChangeCounts {
+    #[ts(type = "number")]
+    pub added: usize,
+    #[ts(type = "number")]
+    pub changed: usize,
+    #[ts(type = "number")]
+    pub deleted: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct SkippedSegment {
+    pub name: String,
+    /// segment_damaged | segment_key | segment_foreign | segment_records | segment_name
+    pub reason: String,
+}
+
+/// What one sync did, on each side.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct SyncSummary {
+    pub place: String,
+    /// This laptop set the team up (the place was empty).
+    pub team_created: bool,
+    #[ts(type = "number")]
+    pub sent: usize,
+    #[ts(type = "number")]
+    pub sent_segments: usize,
+    #[ts(type = "number")]
+    pub received: usize,
+    #[ts(type = "number")]
+    pub applied: usize,
+    #[ts(type = "number")]
+    pub conflicts: usize,
+    /// Customers added, changed and deleted here by other laptops' changes…
+    pub customers_in: ChangeCounts,
+    /// …and by this laptop's changes sent to them.
+    pub customers_out: ChangeCounts,
+    pub skipped_segments: Vec<SkippedSegment>,
+    /// Changes stamped more than a day ahead of this laptop's clock.
+    #[ts(type = "number")]
+    pub future_stamps: usize,
+    /// Changes waiting for their row or for a newer version of Fieldbook.
+    #[ts(type = "number")]
+    pub parked: usize,
+}
+
+/// Progress of a sync, for a progress bar.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct SyncProgress {
+    /// receive | send
+    pub stage: String,
+    #[ts(type = "number")]
+    pub done: usize,
+    #[ts(type = "number")]
+    pub total: usize,
+}
+
+impl Store {
+    fn sync_state(&self, key: &str) -> Result<Option<String>> {
+        Ok(self.conn().query_row("SELECT value FROM sync_state WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    }
+
+    /// Send this laptop's changes to `place` and apply everyone else's, under the team key from
+    /// `passphrase`. Unreadable segments are reported by name and skipped; the rest syncs.
+    pub fn sync(
+        &mut self,
+        place: &dyn Place,
+        passphrase: &str,
+        progress: &mut dyn FnMut(SyncProgress),
+    ) -> Result<SyncSummary> {
+        let (key, team_created) = team::team_key(place, passphrase)?;
+        let mut summary = SyncSummary { place: place.describe(), team_created, ..Default::default() };
+        let now_ms = self.clock().now().timestamp_millis();
+
+        // Receive: every other device's segments not applied yet.
+        let own = format!("devices/{}/", self.device_id());
+        // Only segment files: a sync tool's temp files, desktop.ini and the like are not ours.
+        let names: Vec<String> =
+            place.list("devices/")?.into_iter().filter(|n| !n.starts_with(&own) && n.ends_with(".seg")).collect();
+        let total = names.len();
+        for (i, name) in names.iter().enumerate() {
+            progress(SyncProgress { stage: "receive".into(), done: i, total });
+            let Some((_, _, short)) = segment::parse_name(name) else {
+                summary.skipped_segments.push(SkippedSegment { name: name.clone(), reason: "segment_name".into() });
+                continue;
+            };
+            if self.already_applied(&short)? {
+                continue;
+            }
+            let Some(bytes) = place.get(name)? else { continue };
+            let hash = segment::hash_hex(&bytes);
+            if self
+                .conn()
+                .query_row("SELECT 1 FROM sync_applied WHERE hash = ?1", [&hash], |_| Ok(()))
+                .optional()?
+                .is_some()
+            {
+                continue; // a copy of a segment applied before
+            }
+            let (header, records) = match segment::decode(&key, name, &bytes) {
+                Ok(ok) => ok,
+                Err(why) => {
+                    summary.skipped_segments.push(SkippedSegment { name: name.clone(), reason: why.reason().into() });
+                    continue;
+                }
+            };
+            summary.received += records.len();
+            summary.future_stamps +=
+                records.iter().filter(|r| r.h.parse::<Hlc>().is_ok_and(|h| h.wall_ms > now_ms + FUTURE_MS)).count();
+            // One transaction per segment: it applies whole or not at all.
+            let applied = self.write(|tx| {
+                let mut out = apply::Applied::default();
+                apply::apply_all(tx, &records, &mut out)?;
+                apply::replay_parked(tx, &mut out)?;
+                let customers = out.touched_customers();
+                let orders: Vec<String> = out.orders.iter().cloned().collect();
+                crate::derived::recompute(tx, &customers, &orders)?;
+                tx.conn().execute(
+                    "INSERT OR IGNORE INTO sync_applied (hash, device, seq, applied_at) VALUES (?1, ?2, ?3, ?4)",
+                    params![hash, header.device, header.seq as i64, tx.now_text()],
+                )?;
+                Ok(out)
+            });
+            let applied = match applied {
+                Ok(a) => a,
+                Err(crate::CoreError::Corrupt { message, .. }) => {
+                    tracing::warn!("segment {name} not applied: {message}");
+                    summary
+                        .skipped_segments
+                        .push(SkippedSegment { name: name.clone(), reason: "segment_records".into() });
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
+            summary.applied += applied.records;
+            summary.conflicts += applied.conflicts;
+            summary.customers_in.added += applied.customers_added.len();
+            summary.customers_in.changed += applied.customers_changed.difference(&applied.customers_added).count();
+            summary.customers_in.deleted += applied.customers_deleted.len();
+        }
+        self.observe_journal()?;
+
+        // Send: this laptop's own changes since its last segment.
+        let sent_through: i64 = self.sync_state("sent_through_seq")?.and_then(|v| v.parse().ok()).unwrap_or(0);
+        let (records, through) = outbox::collect(self, sent_through)?;
+        summary.customers_out = counts_out(&records);
+        let chunks: Vec<&[Record]> = records.chunks(SEGMENT_RECORDS).collect();
+        let mut seq: u64 = self.sync_state("next_segment_seq")?.and_then(|v| v.parse().ok()).unwrap_or(1);
+        let mut prev = self.sync_state("last_segment")?.unwrap_or_default();
+        for (i, chunk) in chunks.iter().enumerate() {
+            progress(SyncProgress { stage: "send".into(), done: i, total: chunks.len() });
+            let header = Header {
+                format: segment::FORMAT,
+                device: self.device_id().to_string(),
+                seq,
+                hlc_min: chunk.iter().map(|r| r.h.as_str()).min().unwrap_or_default().to_string(),
+                hlc_max: chunk.iter().map(|r| r.h.as_str()).max().unwrap_or_default().to_string(),
+                prev: prev.clone(),
+                records: chunk.len(),
+            };
+            let bytes = segment::encode(&key, &header, chunk);
+            let name = segment::file_name(self.device_id(), seq, &bytes);
+            // A crash after writing but before recording it leaves a segment the next sync
+            // writes again under another name (fresh nonce): applying it twice is harmless.
+            place.put_new(&name, &bytes)?;
+            summary.sent += chunk.len();
+            summary.sent_segments += 1;
+            prev = name;
+            seq += 1;
+        }
+        self.write(|tx| {
+            for (key, value) in [
+                ("sent_through_seq", through.to_string()),
+                ("next_segment_seq", seq.to_string()),
+                ("last_segment", prev.clone()),
+                ("place", summary.place.clone()),
+            ] {
+                tx.conn().execute(
+                    "INSERT INTO sync_state (key, value) VALUES (?1, ?2)
+                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    params![key, value],
+                )?;
+            }
+            Ok(())
+        })?;
+        summary.parked =
+            self.conn().query_row("SELECT COUNT(*) FROM sync_parked", [], |r| r.get::<_, i64>(0))? as usize;
+        progress(SyncProgress { stage: "done".into(), done: 1, total: 1 });
+        Ok(summary)
+    }
+
+    /// Has a segment with this hash prefix been applied here?
+    fn already_applied(&self, short: &str) -> Result<bool> {
+        let pattern = format!("{short}%");
+        Ok(self
+            .conn()
+            .query_row("SELECT 1 FROM sync_applied WHERE hash LIKE ?1 LIMIT 1", [pattern], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+}
+
+fn counts_out(records: &[Record]) -> ChangeCounts {
+    use std::collections::BTreeSet;
+    let mut added = BTreeSet::new();
+    let mut changed = BTreeSet::new();
+    let mut deleted = BTreeSet::new();
+    for r in records.iter().filter(|r| r.e == "customers") {
+        match r.f.as_str() {
+            "*" => {
+                added.insert(&r.r);
+            }
+            "*purged" => {
+                deleted.insert(&r.r);
+            }
+            "deleted_at" if r.v.is_some() => {
+                deleted.insert(&r.r);
+            }
+            _ => {
+                changed.insert(&r.r);
+            }
+        }
+    }
+    ChangeCounts { added: added.len(), changed: changed.difference(&added).count(), deleted: deleted.len() }
+}
