@@ -11,6 +11,7 @@ pub mod dates;
 pub mod error;
 pub mod hlc;
 pub mod interactions;
+pub mod last_contact;
 pub mod orders;
 pub mod paths;
 pub mod records;

@@ -10,6 +10,7 @@ pub mod ics;
 pub mod model;
 pub mod notify;
 mod occurrences;
+mod overdue;
 pub mod revisit;
 pub mod rules;
 pub mod settings;

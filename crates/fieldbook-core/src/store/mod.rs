@@ -28,6 +28,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/0006_report_indexes.sql")),
         M::up(include_str!("../../migrations/0008_merges.sql")),
         M::up(include_str!("../../migrations/0009_revisit_cover.sql")),
+        M::up(include_str!("../../migrations/0010_revisit_from_last_contact.sql")),
     ])
 });
 
