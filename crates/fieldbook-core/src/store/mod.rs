@@ -90,6 +90,12 @@ impl Store {
         &self.clock
     }
 
+    /// Read time from another clock from now on: e.g. `fieldbook seed` dating the customers
+    /// it adds before their history. Field clocks (HLC) still only move forward.
+    pub fn set_clock(&mut self, clock: Arc<dyn Clock>) {
+        self.clock = clock;
+    }
+
     /// Read-only access for queries.
     pub fn conn(&self) -> &Connection {
         &self.conn
