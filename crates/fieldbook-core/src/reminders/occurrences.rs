@@ -38,7 +38,7 @@ impl Store {
         }
         out.extend(general::holidays(self, from, to, settings)?);
         let t1 = t0.elapsed();
-        out.extend(revisit::due_between(conn, from, to, settings)?);
+        revisit::due_between(conn, from, to, settings, &mut out)?;
         let t2 = t0.elapsed();
         out.extend(follow_up::due_between(conn, from, to, settings)?);
         out.extend(custom::occurrences(conn, from, to, settings)?);
@@ -73,7 +73,7 @@ impl Store {
 /// of thousands of revisits on one day, told apart only by name: reaching two names through
 /// two occurrences at every step costs more than packing each item's date, kind, first bytes
 /// of its name and borrowed name and key once, and sorting those.
-fn sort_agenda(items: &mut Vec<Occurrence>) {
+fn sort_agenda(items: &mut [Occurrence]) {
     /// Fields compare in order, as (date, kind, customer name, key) does: no name before a
     /// name; the name's first 16 bytes, zero-padded (a prefix sorts first), settle most
     /// comparisons without reading the name itself.
@@ -102,8 +102,21 @@ fn sort_agenda(items: &mut Vec<Occurrence>) {
         packed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         packed.into_iter().map(|(_, i)| i).collect()
     };
-    let mut slots: Vec<Option<Occurrence>> = std::mem::take(items).into_iter().map(Some).collect();
-    *items = order.into_iter().map(|i| slots[i].take().expect("each item once")).collect();
+    // Put item order[k] at position k, in place, cycle by cycle (a placed position is marked
+    // by order[k] = k): no second 10 MB vector for a dense window.
+    let mut order = order;
+    for start in 0..order.len() {
+        let mut k = start;
+        while order[k] != k {
+            let from = order[k];
+            order[k] = k;
+            if from == start {
+                break;
+            }
+            items.swap(k, from);
+            k = from;
+        }
+    }
 }
 
 #[cfg(test)]

@@ -156,14 +156,15 @@ pub(super) fn overrides(conn: &Connection) -> Result<Vec<Candidate>> {
     Ok(out)
 }
 
-/// Revisits due in `from..=to`.
+/// Revisits due in `from..=to`, added to `out` (a dense window's tens of thousands go
+/// straight into the agenda's vector).
 pub(super) fn due_between(
     conn: &Connection,
     from: NaiveDate,
     to: NaiveDate,
     s: &ReminderSettings,
-) -> Result<Vec<Occurrence>> {
-    let mut out = Vec::new();
+    out: &mut Vec<Occurrence>,
+) -> Result<()> {
     let sql = tier_sql();
     for tier in [Tier::Vip, Tier::A, Tier::B, Tier::C] {
         let Some(n) = s.revisit.for_tier(tier) else { continue };
@@ -194,7 +195,7 @@ pub(super) fn due_between(
             out.push(occurrence(&c.id, &c.name, c.due, c.interval, s));
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// A customer past their cadence, for the overdue-revisit radar.
