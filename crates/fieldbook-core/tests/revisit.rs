@@ -482,3 +482,33 @@ fn the_agenda_radar_dashboard_notifications_and_lifecycle_stage_agree_on_when_re
     }
     assert!(lost > 0, "the book has lost customers with a cadence");
 }
+
+/// The radar's count subtracts only what still applies: a snooze that has not ended, a done
+/// or dismissed state for the customer's CURRENT due day — not a state left on an earlier one.
+#[test]
+fn the_overdue_count_subtracts_open_snoozes_and_current_states_but_not_stale_ones() {
+    use chrono::TimeZone;
+
+    let (mut s, clock) = store();
+    let today = ymd(2026, 11, 22);
+    let ids: Vec<String> = (0..4).map(|i| customer(&mut s, &format!("逾期{i}"), Tier::B)).collect();
+    for id in &ids {
+        s.create_interaction(call(id, Some("2026-09-01T09:00:00Z"))).unwrap(); // due 10-01
+    }
+    let key = |id: &str, day: &str| format!("revisit:{id}:{day}");
+    let later = chrono::Utc.with_ymd_and_hms(2026, 11, 23, 1, 0, 0).unwrap();
+    s.snooze(&key(&ids[0], "2026-10-01"), later).unwrap();
+    s.dismiss(&key(&ids[1], "2026-10-01")).unwrap();
+    s.mark_done(&key(&ids[2], "2026-08-01")).unwrap(); // a state on an earlier due day
+    let (count, radar) = s.overdue_revisit_summary(today, 10, clock.now()).unwrap();
+    let listed: Vec<&str> = radar.iter().map(|r| r.occurrence.customer_id.as_deref().unwrap()).collect();
+    assert_eq!(count, 2, "snoozed until tomorrow and dismissed leave; the stale done state does not hide one");
+    assert_eq!(listed.len(), 2);
+    assert!(listed.contains(&ids[2].as_str()) && listed.contains(&ids[3].as_str()));
+
+    // Once the snooze has ended the customer is back, with the snooze still on the item.
+    let (count, radar) = s.overdue_revisit_summary(today, 10, later).unwrap();
+    assert_eq!(count, 3);
+    let back = radar.iter().find(|r| r.occurrence.customer_id.as_deref() == Some(ids[0].as_str())).unwrap();
+    assert_eq!(back.occurrence.status, Some(fieldbook_core::reminders::ReminderStatus::Snoozed));
+}

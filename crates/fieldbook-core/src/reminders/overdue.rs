@@ -94,7 +94,7 @@ impl Store {
             }
         }
         // Every closed state counted here is a currently overdue customer counted above.
-        count -= closed.len() as u64;
+        count = count.saturating_sub(closed.len() as u64);
         top.sort_by(|a, b| (a.due, &a.anchor, &a.id).cmp(&(b.due, &b.anchor, &b.id)));
         top.truncate(limit);
         let mut occurrences: Vec<Occurrence> =
