@@ -61,6 +61,8 @@ struct Report {
     /// The same windows with no revisit cadence: dates only (birthdays on both calendars,
     /// anniversaries, festivals, holidays) — the issue's scenario, without revisit spikes.
     agenda_dates_only: AgendaFigures,
+    /// The overdue-revisit radar: how many are overdue and the 200 most overdue.
+    radar: bench_pages::RadarFigures,
     #[serde(skip_serializing_if = "Option::is_none")]
     history: Option<bench_pages::HistoryFigures>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -72,13 +74,16 @@ struct Report {
 /// `Store::agenda` for 30 days (every source, default settings) from 12 start dates across
 /// a year, each run `runs` times.
 #[derive(Serialize)]
-struct AgendaFigures {
-    days: u32,
-    runs: usize,
-    p50_ms: f64,
-    p99_ms: f64,
-    max_ms: f64,
-    mean_items: f64,
+pub(crate) struct AgendaFigures {
+    pub days: u32,
+    pub runs: usize,
+    pub p50_ms: f64,
+    pub p99_ms: f64,
+    pub max_ms: f64,
+    pub mean_items: f64,
+    /// The window with the slowest median: its items and median time.
+    pub slowest_window_items: usize,
+    pub slowest_window_p50_ms: f64,
 }
 
 #[derive(Serialize)]
@@ -194,6 +199,7 @@ pub fn run(args: &BenchArgs, out: &Output) -> anyhow::Result<()> {
     let no_revisits = fieldbook_core::reminders::RevisitIntervals { vip: None, a: None, b: None, c: None };
     let dates_only = fieldbook_core::reminders::ReminderSettings { revisit: no_revisits, ..settings };
     let agenda_dates_only = agenda_figures(&store, &dates_only, args.queries.max(12))?;
+    let radar = bench_pages::radar(&store, 21)?;
     let report = Report {
         customers: all.len(),
         raw_data_rows_s: raw.as_secs_f64(),
@@ -207,6 +213,7 @@ pub fn run(args: &BenchArgs, out: &Output) -> anyhow::Result<()> {
         list_pages,
         agenda,
         agenda_dates_only,
+        radar,
         history,
         customer_page,
         dashboard,
@@ -227,7 +234,7 @@ fn baseline_db(path: &Path) -> anyhow::Result<rusqlite::Connection> {
 }
 
 /// Agenda timings (every occurrence of 30 days, with its state) over a year of start dates.
-fn agenda_figures(
+pub(crate) fn agenda_figures(
     store: &Store,
     settings: &fieldbook_core::reminders::ReminderSettings,
     runs: usize,
@@ -237,12 +244,26 @@ fn agenda_figures(
     store.occurrences(today, 30, settings)?; // warm the lunar table and statement cache
     let mut times = Vec::with_capacity(runs);
     let mut items = 0usize;
+    let mut per_window: Vec<(Vec<Duration>, usize)> = vec![(Vec::new(), 0); starts.len()];
     for i in 0..runs {
         let t = Instant::now();
-        items += store.occurrences(starts[i % starts.len()], 30, settings)?.len();
-        times.push(t.elapsed());
+        let n = store.occurrences(starts[i % starts.len()], 30, settings)?.len();
+        let took = t.elapsed();
+        items += n;
+        times.push(took);
+        per_window[i % starts.len()].0.push(took);
+        per_window[i % starts.len()].1 = n;
     }
     times.sort();
+    let (slowest_p50, slowest_items) = per_window
+        .into_iter()
+        .filter(|(t, _)| !t.is_empty())
+        .map(|(mut t, n)| {
+            t.sort();
+            (t[t.len() / 2], n)
+        })
+        .max()
+        .unwrap_or_default();
     Ok(AgendaFigures {
         days: 30,
         runs,
@@ -250,6 +271,8 @@ fn agenda_figures(
         p99_ms: ms(times[(times.len() * 99 / 100).min(times.len() - 1)]),
         max_ms: ms(*times.last().expect("runs")),
         mean_items: items as f64 / runs as f64,
+        slowest_window_items: slowest_items,
+        slowest_window_p50_ms: ms(slowest_p50),
     })
 }
 
@@ -461,11 +484,12 @@ fn text(r: &Report) -> String {
     }
     for (label, a) in [("agenda", &r.agenda), ("agenda, dates only", &r.agenda_dates_only)] {
         s.push_str(&format!(
-            "\n{label} ({} days, {} runs)  p50 {:.3} ms  p99 {:.3} ms  max {:.3} ms  {:.0} items",
-            a.days, a.runs, a.p50_ms, a.p99_ms, a.max_ms, a.mean_items
+            "\n{label} ({} days, {} runs)  p50 {:.3} ms  p99 {:.3} ms  max {:.3} ms  {:.0} items; slowest window {} items, p50 {:.3} ms",
+            a.days, a.runs, a.p50_ms, a.p99_ms, a.max_ms, a.mean_items, a.slowest_window_items, a.slowest_window_p50_ms
         ));
     }
     s.push('\n');
+    s.push_str(&bench_pages::radar_text(&r.radar));
     if let Some(h) = &r.history {
         s.push_str(&format!(
             "

@@ -1,6 +1,7 @@
 //! `fieldbook bench --interactions N`: a history of N interactions (and N/4 orders) seeded
 //! through the real write path, then what a user waits for on top of it: opening a busy
-//! customer's page, and the reports dashboard.
+//! customer's page, and the reports dashboard. Also the overdue-revisit radar, and with
+//! `--book` the agenda, on an existing book.
 
 use std::time::{Duration, Instant};
 
@@ -107,6 +108,44 @@ pub fn customer_page(store: &Store, ids: &[String], samples: usize) -> anyhow::R
     })
 }
 
+/// The agenda's overdue-revisit radar as the app loads it (`overdue_revisits`, 200 rows) and
+/// the count beside it, for today.
+#[derive(Serialize)]
+pub struct RadarFigures {
+    pub runs: usize,
+    pub overdue: u64,
+    pub p50_ms: f64,
+    pub max_ms: f64,
+}
+
+pub fn radar(store: &Store, runs: usize) -> anyhow::Result<RadarFigures> {
+    let today = chrono::Local::now().date_naive();
+    let now = chrono::Utc::now();
+    let mut overdue = 0;
+    let mut times: Vec<Duration> = (0..runs.max(1))
+        .map(|_| {
+            let t = Instant::now();
+            let (count, _) = store.overdue_revisit_summary(today, 200, now)?;
+            overdue = count;
+            anyhow::Ok(t.elapsed())
+        })
+        .collect::<Result<_, _>>()?;
+    times.sort();
+    Ok(RadarFigures {
+        runs: times.len(),
+        overdue,
+        p50_ms: ms(times[times.len() / 2]),
+        max_ms: ms(*times.last().expect("runs")),
+    })
+}
+
+pub fn radar_text(r: &RadarFigures) -> String {
+    format!(
+        "overdue radar (200 of {} overdue, {} runs): p50 {:.3} ms  max {:.3} ms\n",
+        r.overdue, r.runs, r.p50_ms, r.max_ms
+    )
+}
+
 pub fn dashboard(store: &Store, runs: usize) -> anyhow::Result<DashboardFigures> {
     let today = chrono::Local::now().date_naive();
     let mut times: Vec<Duration> = (0..runs.max(1))
@@ -135,8 +174,25 @@ pub fn on_book(path: &std::path::Path, pages: usize, out: &crate::output::Output
     anyhow::ensure!(!ids.is_empty(), "the book has no customers");
     let page = customer_page(&store, &ids, pages)?;
     let dashboard = dashboard(&store, 5)?;
-    let report = serde_json::json!({ "customers": ids.len(), "customer_page": page, "dashboard": dashboard });
+    let settings = store.reminder_settings()?;
+    let agenda = crate::bench::agenda_figures(&store, &settings, pages.max(12))?;
+    let radar = radar(&store, 21)?;
+    let report = serde_json::json!({
+        "customers": ids.len(), "customer_page": page, "dashboard": dashboard, "agenda": agenda, "radar": radar
+    });
     out.emit(&report, || {
+        let agenda = format!(
+            "\nagenda ({} days, {} runs)  p50 {:.3} ms  p99 {:.3} ms  max {:.3} ms  {:.0} items; slowest window {} items, p50 {:.3} ms\n{}",
+            agenda.days,
+            agenda.runs,
+            agenda.p50_ms,
+            agenda.p99_ms,
+            agenda.max_ms,
+            agenda.mean_items,
+            agenda.slowest_window_items,
+            agenda.slowest_window_p50_ms,
+            radar_text(&radar)
+        );
         format!(
             "customer page ({} busy customers, mean {:.0} / max {} interactions): p50 {:.3} ms  p99 {:.3} ms  max {:.3} ms\n\
              classification card: first after a change {:.1} ms, then p50 {:.1} ms  max {:.1} ms\n\
@@ -153,7 +209,7 @@ pub fn on_book(path: &std::path::Path, pages: usize, out: &crate::output::Output
             dashboard.runs,
             dashboard.p50_ms,
             dashboard.max_ms
-        )
+        ) + &agenda
     });
     Ok(())
 }

@@ -1,10 +1,13 @@
 //! `fieldbook seed`: fill a book with realistic sample customers.
 
-use chrono::NaiveDate;
+use std::sync::Arc;
+
+use chrono::{NaiveDate, Utc};
 use clap::Args;
+use fieldbook_core::clock::ManualClock;
 use fieldbook_core::customers::CustomerInput;
 use fieldbook_core::seed::Seeder;
-use fieldbook_core::seed_history::HistorySeeder;
+use fieldbook_core::seed_history::{added_days, HistorySeeder};
 use fieldbook_core::Store;
 use rand::{Rng, SeedableRng};
 
@@ -70,6 +73,63 @@ pub fn write(store: &mut Store, customers: usize, seed: u64, progress: bool) -> 
     Ok(ids)
 }
 
+/// Write a planned book whose customers were added over time, on the given days (by index
+/// into the plan: organizations, then persons), each day's customers in one transaction
+/// stamped at 09:00 Beijing time that day. An organization is added no later than its first
+/// member. Returns the ids in plan order, as `write` does.
+pub fn write_dated(
+    store: &mut Store,
+    customers: usize,
+    seed: u64,
+    added: &[NaiveDate],
+    progress: bool,
+) -> anyhow::Result<Vec<String>> {
+    let (orgs, people) = plan(customers, seed);
+    let total = orgs.len() + people.len();
+    anyhow::ensure!(added.len() == total, "one day per customer");
+    let mut day = added.to_vec();
+    for (i, (_, company)) in people.iter().enumerate() {
+        if let Some(c) = company {
+            day[*c] = day[*c].min(added[orgs.len() + i]);
+        }
+    }
+    // By day, organizations before persons, then plan order.
+    let mut order: Vec<usize> = (0..total).collect();
+    order.sort_by_key(|&i| (day[i], i >= orgs.len(), i));
+    let clock = Arc::new(ManualClock::new(Utc::now()));
+    let original = store.clock().clone();
+    store.set_clock(clock.clone());
+    let mut ids: Vec<Option<String>> = vec![None; total];
+    let mut done = 0;
+    let written = (|| -> anyhow::Result<()> {
+        for group in order.chunk_by(|a, b| (day[*a], *a >= orgs.len()) == (day[*b], *b >= orgs.len())) {
+            clock.set(day[group[0]].and_hms_opt(1, 0, 0).expect("a valid time").and_utc());
+            for part in group.chunks(BATCH) {
+                let inputs = part
+                    .iter()
+                    .map(|&i| match i.checked_sub(orgs.len()) {
+                        None => orgs[i].clone(),
+                        Some(p) => {
+                            let (person, company) = &people[p];
+                            let company_id = company.map(|c| ids[c].clone().expect("an organization is added first"));
+                            CustomerInput { company_id, ..person.clone() }
+                        }
+                    })
+                    .collect();
+                for (&i, id) in part.iter().zip(store.create_customers(inputs)?) {
+                    ids[i] = Some(id);
+                }
+                done += part.len();
+                report(progress, done, total);
+            }
+        }
+        Ok(())
+    })();
+    store.set_clock(original);
+    written?;
+    Ok(ids.into_iter().map(|id| id.expect("every customer written")).collect())
+}
+
 /// Log `interactions` interactions and a quarter as many orders across `customer_ids`, in
 /// batches of one transaction each. Returns (interactions, orders) written.
 pub fn write_history(
@@ -115,8 +175,15 @@ fn report(progress: bool, done: usize, total: usize) {
 }
 
 pub fn run(args: &SeedArgs, store: &mut Store, out: &Output) -> anyhow::Result<()> {
-    let ids = write(store, args.customers, args.seed, !out.json)?;
     let as_of = args.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+    // With history, customers are added over the years it covers, each before their first
+    // logged contact, as in a real book; without, they are all added now.
+    let ids = if args.interactions > 0 {
+        let added = added_days(args.seed, as_of, args.customers, args.interactions, args.interactions / 4);
+        write_dated(store, args.customers, args.seed, &added, !out.json)?
+    } else {
+        write(store, args.customers, args.seed, !out.json)?
+    };
     let (interactions, orders) = write_history(store, &ids, args.interactions, args.seed, as_of, !out.json)?;
     let n = ids.len();
     out.emit(

@@ -128,3 +128,30 @@ fn seeding_history_is_reproducible_for_a_seed_and_date() {
     assert_eq!(counts("9"), counts("9"), "same seed, same history");
     assert_ne!(counts("9"), counts("10"));
 }
+
+/// Issue 13: the seeded demo book looks like a real one — every customer added before their
+/// first logged contact, over time — and its dashboard counts who is overdue for a revisit.
+#[test]
+fn a_seeded_book_adds_each_customer_before_their_history_and_reports_who_is_overdue() {
+    let b = Book::new();
+    b.json(&["seed", "--customers", "300", "--interactions", "3000", "--seed", "3", "--as-of", "2026-11-22"]);
+    let conn = rusqlite::Connection::open(&b.db).unwrap();
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    let before_added = count(
+        "SELECT count(*) FROM customers c
+         WHERE EXISTS (SELECT 1 FROM interactions i WHERE i.customer_id = c.id AND i.occurred_at < c.created_at)
+            OR EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.ordered_on || 'T00:00:00.000Z' < c.created_at)",
+    );
+    assert_eq!(before_added, 0, "nobody's history starts before they were added");
+    let days = count("SELECT count(DISTINCT substr(created_at, 1, 10)) FROM customers");
+    assert!(days > 100, "customers are added over the two years, not all at once: {days} days");
+    let orphans = count(
+        "SELECT count(*) FROM customers p JOIN customers o ON o.id = p.company_id WHERE o.created_at > p.created_at",
+    );
+    assert_eq!(orphans, 0, "an organization is added no later than its members");
+
+    let r = b.json(&["report", "--as-of", "2026-11-22"]);
+    let lost = r["by_stage"].as_array().unwrap().iter().find(|s| s["stage"] == "lost").unwrap()["count"].as_u64();
+    assert!(lost.unwrap() > 0, "two years of history leave some customers lost: {r}");
+    assert!(r["overdue"]["count"].as_u64().unwrap() > 0, "and customers overdue for a revisit: {}", r["overdue"]);
+}

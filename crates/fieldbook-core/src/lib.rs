@@ -14,6 +14,7 @@ pub mod entities;
 pub mod error;
 pub mod hlc;
 pub mod interactions;
+pub mod last_contact;
 pub mod orders;
 pub mod paths;
 pub mod records;

@@ -129,6 +129,44 @@ impl HistorySeeder {
     }
 }
 
+/// The longest a seeded customer waits between being added and their first history entry.
+const MAX_LEAD_DAYS: u64 = 60;
+
+/// The day each of `customers` customers (by index into the ids later passed to
+/// `interaction` and `order`) is added to a seeded book, so that, as in a real book, nobody's
+/// history starts before they were added: 1 to 60 days before their first history entry, or,
+/// for a customer without history, any day of the two years before `as_of`. Replays the
+/// seeder that `interactions` interactions then `orders` orders with the same seed and date
+/// come from; writes nothing.
+pub fn added_days(seed: u64, as_of: NaiveDate, customers: usize, interactions: usize, orders: usize) -> Vec<NaiveDate> {
+    let ids: Vec<String> = (0..customers).map(|i| i.to_string()).collect();
+    let mut first: Vec<Option<NaiveDate>> = vec![None; customers];
+    let mut seen = |id: &str, day: NaiveDate| {
+        let i: usize = id.parse().expect("an index");
+        first[i] = Some(first[i].map_or(day, |d| d.min(day)));
+    };
+    if customers > 0 {
+        let mut h = HistorySeeder::new(seed, as_of);
+        for _ in 0..interactions {
+            let i = h.interaction(&ids);
+            let at = i.occurred_at.as_deref().and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok());
+            seen(&i.customer_id, at.map_or(as_of, |t| t.with_timezone(&chrono::Utc).date_naive()));
+        }
+        for _ in 0..orders {
+            let o = h.order(&ids);
+            seen(&o.customer_id, o.ordered_on);
+        }
+    }
+    let mut r = ChaCha8Rng::seed_from_u64(seed ^ 0x0add_ed00);
+    first
+        .into_iter()
+        .map(|f| match f {
+            Some(d) => d - Days::new(r.random_range(1..=MAX_LEAD_DAYS)),
+            None => as_of - Days::new(r.random_range(0..SPAN_DAYS)),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,5 +188,30 @@ mod tests {
         let earliest = as_of - Days::new(SPAN_DAYS);
         assert!(orders.iter().all(|o| o.ordered_on > earliest && o.ordered_on <= as_of));
         assert!(interactions.iter().all(|i| i.occurred_at.as_deref().unwrap() > earliest.to_string().as_str()));
+    }
+
+    #[test]
+    fn every_seeded_customer_is_added_before_their_first_history_entry() {
+        let as_of = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let ids: Vec<String> = (0..50).map(|i| i.to_string()).collect();
+        let added = added_days(7, as_of, ids.len(), 400, 100);
+        assert_eq!(added, added_days(7, as_of, ids.len(), 400, 100), "reproducible");
+        let mut h = HistorySeeder::new(7, as_of);
+        let mut days: Vec<(usize, NaiveDate)> = (0..400)
+            .map(|_| {
+                let i = h.interaction(&ids);
+                (i.customer_id.parse().unwrap(), i.occurred_at.unwrap()[..10].parse().unwrap())
+            })
+            .collect();
+        days.extend((0..100).map(|_| {
+            let o = h.order(&ids);
+            (o.customer_id.parse().unwrap(), o.ordered_on)
+        }));
+        for (i, day) in days {
+            assert!(added[i] < day, "customer {i} added {} but has history on {day}", added[i]);
+        }
+        let earliest = as_of - Days::new(SPAN_DAYS + MAX_LEAD_DAYS);
+        assert!(added.iter().all(|d| *d >= earliest && *d <= as_of), "{added:?}");
+        assert!(added.windows(2).any(|w| w[0] != w[1]), "added over time, not all at once");
     }
 }

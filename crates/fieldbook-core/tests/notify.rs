@@ -171,3 +171,59 @@ fn a_late_notification_time_in_overnight_quiet_hours_arrives_the_next_morning_ev
     assert_eq!(keys(&due), [format!("birthday:{}:2026-11-25", ids[0])]);
     assert_eq!(due[0].fire_at, "2026-11-22T23:00:00.000Z");
 }
+
+/// Issue 13: a book moved in today with its history has many revisits coming due at once.
+/// The desktop gets one summary carrying the count (a birthday beside it stays its own), and
+/// every one of them is recorded as fired, so the next wake does not start the storm after all.
+#[test]
+fn a_book_moved_in_with_its_history_notifies_its_due_revisits_as_one_summary_that_fires_once() {
+    use fieldbook_core::customers::Tier;
+    use fieldbook_core::interactions::{InteractionInput, InteractionKind};
+    use fieldbook_core::reminders::notices;
+
+    let (mut store, _) = common::store(); // 2026-11-22 09:00 UTC
+    store
+        .update_reminder_settings(ReminderSettings {
+            festivals: false,
+            statutory_holidays: false,
+            ..Default::default()
+        })
+        .unwrap();
+    let ids: Vec<String> = (0..40)
+        .map(|i| {
+            let input = CustomerInput { tier: Some(Tier::B), ..common::person(&format!("客户{i:02}")) };
+            store.create_customer(input).unwrap().id
+        })
+        .collect();
+    // The last visits, logged with their real dates: 30 days before today, so all due today.
+    let visits = ids
+        .iter()
+        .map(|id| InteractionInput {
+            customer_id: id.clone(),
+            kind: InteractionKind::Visit,
+            occurred_at: Some("2026-10-23T10:00:00+08:00".into()),
+            summary: "上门拜访".into(),
+            outcome: None,
+            next_step: None,
+            follow_up_on: None,
+        })
+        .collect();
+    store.create_interactions(visits).unwrap();
+    let birthday = Some(DateSpec::Gregorian { year: None, month: 11, day: 25 });
+    store.create_customer(CustomerInput { birthday, ..common::person("Ann") }).unwrap();
+
+    let (since, now) = (utc(2026, 11, 21, 12), utc(2026, 11, 22, 12));
+    let due = store.due_notifications(since, now, beijing()).unwrap();
+    assert_eq!(due.len(), 41, "40 revisits due today and a birthday in 3 days");
+    let shown = notices(&due, false);
+    assert_eq!(shown.len(), 2, "not 41 notifications: {shown:?}");
+    assert!(shown[0].summary.starts_with("Birthday: Ann"), "{:?}", shown[0]);
+    assert_eq!(shown[1].summary, "40 customers are due for a revisit");
+
+    store.record_fired(&due, now).unwrap();
+    assert!(store.due_notifications(since, now, beijing()).unwrap().is_empty(), "each fired once, summarized or not");
+    assert!(
+        store.due_notifications(now, utc(2026, 11, 23, 12), beijing()).unwrap().is_empty(),
+        "the next day's wake brings nothing new"
+    );
+}

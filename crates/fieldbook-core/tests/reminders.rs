@@ -155,10 +155,15 @@ fn revisits_are_due_an_interval_after_creation_per_tier_or_override() {
     );
     assert_eq!(of_kind(&items, OccurrenceKind::Revisit)[1].remind_on, ymd(2026, 11, 29), "revisits: on the day");
 
-    // The pure rule: the later of creation and last contact, plus the interval.
+    // The pure rule: the last contact (else creation), plus the interval.
     use fieldbook_core::reminders::revisit_due;
     assert_eq!(revisit_due(ymd(2026, 1, 1), None, 7), ymd(2026, 1, 8));
     assert_eq!(revisit_due(ymd(2026, 1, 1), Some(ymd(2026, 3, 1)), 14), ymd(2026, 3, 15), "a contact resets it");
+    assert_eq!(
+        revisit_due(ymd(2026, 3, 1), Some(ymd(2026, 1, 1)), 14),
+        ymd(2026, 1, 15),
+        "history logged before the customer was added counts"
+    );
 
     // Overdue radar, most late first.
     let radar = store.overdue_revisits(ymd(2026, 12, 31), 10, clock.now_utc()).unwrap();

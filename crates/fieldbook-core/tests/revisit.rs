@@ -188,20 +188,52 @@ fn an_overridden_interval_counts_from_the_same_last_contact() {
 }
 
 #[test]
-fn never_contacted_customers_are_due_from_creation_and_history_before_creation_counts_from_creation() {
+fn never_contacted_customers_are_due_from_creation_and_history_before_creation_counts_from_that_history() {
     let (mut s, _) = store();
     let b = customer(&mut s, "周九", Tier::B);
     assert_eq!(revisits(&s, &b), [ymd(2026, 12, 22)], "B: 30 days after creation");
-    // Imported history from before the customer was added to this book.
-    let imported = customer(&mut s, "吴十", Tier::B);
-    s.create_interaction(call(&imported, Some("2025-06-01T09:00:00Z"))).unwrap();
+    // Moved in from an Excel book: added today, the last visit logged with its real date.
+    let moved_in = customer(&mut s, "吴十", Tier::B);
+    s.create_interaction(call(&moved_in, Some("2026-11-01T09:00:00Z"))).unwrap();
     assert_eq!(
-        revisits(&s, &imported),
-        [ymd(2026, 12, 22)],
-        "a contact before creation must not make a new customer look a year overdue"
+        revisits(&s, &moved_in),
+        [ymd(2026, 12, 1)],
+        "the last logged contact counts, even from before the customer was added to this book"
     );
     let untiered = s.create_customer(person("无等级")).unwrap().id;
     assert!(revisits(&s, &untiered).is_empty(), "no tier, no cadence");
+}
+
+/// Issue 13: a tier-B customer entered today whose last visit was logged 281 days ago showed
+/// "last contact 281 days ago" and the stage lost, while the radar, the dashboard and
+/// `report --json` said nobody was overdue.
+#[test]
+fn a_customer_entered_today_with_a_visit_logged_281_days_ago_is_overdue_on_the_radar_and_the_dashboard() {
+    let (mut s, clock) = store();
+    let today = ymd(2026, 11, 22);
+    let b = customer(&mut s, "郑十一", Tier::B);
+    s.create_interaction(call(&b, Some("2026-02-14T10:00:00+08:00"))).unwrap();
+
+    let radar = s.overdue_revisits(today, 10, clock.now()).unwrap();
+    let late: Vec<(&str, i64)> =
+        radar.iter().map(|r| (r.occurrence.customer_id.as_deref().unwrap(), r.days_late)).collect();
+    assert_eq!(late, [(b.as_str(), 251)], "due 30 days after 2026-02-14, i.e. on 2026-03-16: 251 days late");
+    assert_eq!(radar[0].occurrence.key, format!("revisit:{b}:2026-03-16"));
+    assert_eq!(radar[0].tier, Some(Tier::B));
+    let anchor: String =
+        s.conn().query_row("SELECT revisit_anchor FROM customers WHERE id = ?1", [&b], |r| r.get(0)).unwrap();
+    assert_eq!(anchor, "2026-02-14T02:00:00.000Z", "the generated column says the same (migration 0010)");
+
+    let report = s.report(today).unwrap();
+    assert_eq!(report.overdue.count, 1, "the dashboard's 逾期未联系 counts them");
+    assert_eq!(report.overdue.top.len(), 1);
+
+    let class = s.classify_customer(&b, today).unwrap();
+    assert_eq!((class.stage, class.reason.days), (fieldbook_core::classify::Stage::Lost, 281));
+
+    let agenda = s.occurrences(ymd(2026, 3, 1), 31, &settings()).unwrap();
+    let dates: Vec<NaiveDate> = agenda.iter().filter(|o| o.kind == OccurrenceKind::Revisit).map(|o| o.date).collect();
+    assert_eq!(dates, [ymd(2026, 3, 16)], "the agenda puts the revisit on the day it fell due");
 }
 
 #[test]
@@ -325,4 +357,158 @@ fn the_migration_backfills_the_anchor_from_history_logged_before_it() {
     assert_eq!(last_contact(&s, "called").as_deref(), Some("2026-11-15T08:00:00.000Z"));
     s.restore_order("o6").unwrap();
     assert_eq!(last_contact(&s, "undone").as_deref(), Some("2026-11-20T00:00:00.000Z"), "restored, it counts");
+}
+
+/// One rule, everywhere (issue 13). On a seeded book — customers added over two years, others
+/// moved in today with older history, some never contacted, one with its own interval, one
+/// overdue revisit marked done — the agenda's revisits, the overdue radar, the dashboard's
+/// overdue figure, today's notifications and the lifecycle stage all follow
+/// `last_contact::anchor` over the facts classification reads.
+#[test]
+fn the_agenda_radar_dashboard_notifications_and_lifecycle_stage_agree_on_when_revisits_are_due() {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use chrono::{FixedOffset, TimeZone, Utc};
+    use fieldbook_core::classify::Stage;
+    use fieldbook_core::last_contact::anchor;
+    use fieldbook_core::reminders::revisit_due;
+    use fieldbook_core::seed::Seeder;
+    use fieldbook_core::seed_history::HistorySeeder;
+
+    let today = ymd(2026, 11, 22);
+    let (mut s, clock) = store();
+    let mut seeder = Seeder::new(21);
+    let mut ids = Vec::new();
+    for i in 0..240 {
+        // The first half added a week apart from two years ago, the rest today.
+        let added = if i < 120 { today - Duration::days(730 - 6 * i) } else { today };
+        clock.set(Utc.from_utc_datetime(&added.and_hms_opt(9, 0, 0).unwrap()));
+        ids.push(s.create_customer(seeder.person(None)).unwrap().id);
+    }
+    clock.set(Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap());
+    let mut history = HistorySeeder::new(21, today);
+    let contacted = &ids[..220]; // the last 20 never contacted
+    s.create_interactions((0..1500).map(|_| history.interaction(contacted)).collect()).unwrap();
+    s.create_orders((0..300).map(|_| history.order(contacted)).collect()).unwrap();
+    s.set_revisit_interval(&ids[130], Some(3)).unwrap();
+    let settings = ReminderSettings { festivals: false, statutory_holidays: false, ..Default::default() };
+    s.update_reminder_settings(settings.clone()).unwrap();
+
+    // What the rule says, from the facts the lifecycle stage is computed from.
+    let facts = s.customer_facts().unwrap();
+    let mut due: BTreeMap<String, NaiveDate> = BTreeMap::new();
+    let mut anchors: BTreeMap<String, NaiveDate> = BTreeMap::new();
+    for f in &facts {
+        let last = f.last_purchase.max(f.last_interaction);
+        anchors.insert(f.customer_id.clone(), anchor(f.added_on, last));
+        let tier = s.customer(&f.customer_id).unwrap().fields.tier;
+        let own = s.revisit_interval(&f.customer_id).unwrap();
+        if let Some(n) = own.or_else(|| tier.and_then(|t| settings.revisit.for_tier(t))) {
+            due.insert(f.customer_id.clone(), revisit_due(f.added_on, last, n));
+        }
+    }
+    let mut overdue: BTreeSet<(String, NaiveDate)> =
+        due.iter().filter(|(_, d)| **d < today).map(|(id, d)| (id.clone(), *d)).collect();
+    // Mark one overdue revisit done: it leaves every overdue figure.
+    let (done_id, done_day) = overdue.iter().nth(7).cloned().unwrap();
+    s.mark_done(&format!("revisit:{done_id}:{done_day}")).unwrap();
+    overdue.remove(&(done_id, done_day));
+    let moved_in_overdue = overdue.iter().filter(|(id, _)| ids[120..].contains(id)).count();
+    assert!(
+        moved_in_overdue > 20 && overdue.len() > 100,
+        "the case is the issue's: customers entered today with old history are overdue ({moved_in_overdue} of {})",
+        overdue.len()
+    );
+
+    // The radar and the dashboard.
+    let (count, radar) = s.overdue_revisit_summary(today, 10_000, clock.now()).unwrap();
+    let listed: BTreeSet<(String, NaiveDate)> =
+        radar.iter().map(|r| (r.occurrence.customer_id.clone().unwrap(), r.occurrence.date)).collect();
+    assert_eq!(listed, overdue, "the radar lists exactly the overdue customers, each on their due day");
+    assert_eq!(count, overdue.len() as u64);
+    assert!(radar.windows(2).all(|w| w[0].days_late >= w[1].days_late), "most days late first");
+    assert_eq!(s.report(today).unwrap().overdue.count, overdue.len() as u64, "the dashboard's 逾期未联系");
+    let (_, first_ten) = s.overdue_revisit_summary(today, 10, clock.now()).unwrap();
+    assert_eq!(first_ten[..], radar[..10], "a short radar is the head of the full one");
+
+    // The agenda: every due day inside a window is where the rule puts it.
+    let from = today - Duration::days(700);
+    let agenda: BTreeMap<String, NaiveDate> = s
+        .occurrences(from, 800, &settings)
+        .unwrap()
+        .into_iter()
+        .filter(|o| o.kind == OccurrenceKind::Revisit)
+        .map(|o| (o.customer_id.unwrap(), o.date))
+        .collect();
+    let in_window: BTreeMap<String, NaiveDate> = due
+        .iter()
+        .filter(|(_, d)| **d >= from && **d < from + Duration::days(800))
+        .map(|(k, v)| (k.clone(), *v))
+        .collect();
+    assert_eq!(agenda, in_window);
+
+    // Today's notifications: the revisits due today (none of them done).
+    let beijing = FixedOffset::east_opt(8 * 3600).unwrap();
+    let notified: BTreeSet<String> = s
+        .due_notifications(Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap(), clock.now(), beijing)
+        .unwrap()
+        .into_iter()
+        .filter(|d| d.occurrence.kind == OccurrenceKind::Revisit)
+        .map(|d| d.occurrence.customer_id.unwrap())
+        .collect();
+    let due_today: BTreeSet<String> = due.iter().filter(|(_, d)| **d == today).map(|(id, _)| id.clone()).collect();
+    assert_eq!(notified, due_today);
+
+    // The lifecycle stage counts from the same anchor: days since it, and every lost customer
+    // with a cadence (all shorter than the 180 days to lost) is overdue.
+    let overdue_ids: BTreeSet<&String> = overdue.iter().map(|(id, _)| id).collect();
+    let mut lost = 0;
+    for c in s.classify_customers(today).unwrap() {
+        if c.stage == Stage::New {
+            continue; // its reason counts from the first contact
+        }
+        let since = (today - anchors[&c.customer_id]).num_days().max(0);
+        assert_eq!(c.reason.days, since, "{}: {:?}", c.customer_id, c.reason);
+        if c.stage == Stage::Lost && due.contains_key(&c.customer_id) {
+            lost += 1;
+            let done = format!("revisit:{}:{}", c.customer_id, due[&c.customer_id]);
+            assert!(
+                overdue_ids.contains(&c.customer_id) || s.reminder_state(&done).unwrap().is_some(),
+                "lost {} days ago but not overdue: {}",
+                c.reason.days,
+                c.customer_id
+            );
+        }
+    }
+    assert!(lost > 0, "the book has lost customers with a cadence");
+}
+
+/// The radar's count subtracts only what still applies: a snooze that has not ended, a done
+/// or dismissed state for the customer's CURRENT due day — not a state left on an earlier one.
+#[test]
+fn the_overdue_count_subtracts_open_snoozes_and_current_states_but_not_stale_ones() {
+    use chrono::TimeZone;
+
+    let (mut s, clock) = store();
+    let today = ymd(2026, 11, 22);
+    let ids: Vec<String> = (0..4).map(|i| customer(&mut s, &format!("逾期{i}"), Tier::B)).collect();
+    for id in &ids {
+        s.create_interaction(call(id, Some("2026-09-01T09:00:00Z"))).unwrap(); // due 10-01
+    }
+    let key = |id: &str, day: &str| format!("revisit:{id}:{day}");
+    let later = chrono::Utc.with_ymd_and_hms(2026, 11, 23, 1, 0, 0).unwrap();
+    s.snooze(&key(&ids[0], "2026-10-01"), later).unwrap();
+    s.dismiss(&key(&ids[1], "2026-10-01")).unwrap();
+    s.mark_done(&key(&ids[2], "2026-08-01")).unwrap(); // a state on an earlier due day
+    let (count, radar) = s.overdue_revisit_summary(today, 10, clock.now()).unwrap();
+    let listed: Vec<&str> = radar.iter().map(|r| r.occurrence.customer_id.as_deref().unwrap()).collect();
+    assert_eq!(count, 2, "snoozed until tomorrow and dismissed leave; the stale done state does not hide one");
+    assert_eq!(listed.len(), 2);
+    assert!(listed.contains(&ids[2].as_str()) && listed.contains(&ids[3].as_str()));
+
+    // Once the snooze has ended the customer is back, with the snooze still on the item.
+    let (count, radar) = s.overdue_revisit_summary(today, 10, later).unwrap();
+    assert_eq!(count, 3);
+    let back = radar.iter().find(|r| r.occurrence.customer_id.as_deref() == Some(ids[0].as_str())).unwrap();
+    assert_eq!(back.occurrence.status, Some(fieldbook_core::reminders::ReminderStatus::Snoozed));
 }

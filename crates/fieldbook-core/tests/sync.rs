@@ -184,6 +184,11 @@ fn scenario(seed: u64) {
                 7 if live.len() >= 2 => {
                     let (x, y) = (rng.random_range(0..live.len()), rng.random_range(0..live.len()));
                     if x != y {
+                        // A merge appends the other's notes to the survivor's: the merging
+                        // user saw both values it replaces.
+                        for id in [&live[x], &live[y]] {
+                            superseded.extend(r.store.customer(id).unwrap().fields.notes);
+                        }
                         r.store.merge_customers(&live[x], std::slice::from_ref(&live[y])).unwrap();
                     }
                 }
@@ -211,7 +216,16 @@ fn scenario(seed: u64) {
                         .map(|c| c.id)
                         .collect();
                     if let Some(id) = trash.first() {
-                        let _ = r.store.restore_customer(id); // a merged-away customer undoes its merge
+                        // Restoring a merged-away customer undoes its merge, putting back the
+                        // survivor's notes as they were: what this laptop shows is replaced.
+                        for scope in
+                            [fieldbook_core::customers::ListScope::Live, fieldbook_core::customers::ListScope::Trash]
+                        {
+                            for c in r.store.list_customers(scope, 0, 500).unwrap().items {
+                                superseded.extend(r.store.customer(&c.id).unwrap().fields.notes);
+                            }
+                        }
+                        let _ = r.store.restore_customer(id);
                     }
                 }
             }
@@ -273,7 +287,11 @@ fn scenario(seed: u64) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+    // 12 scenarios per test run; `SYNC_CASES=500 cargo test -p fieldbook-core --test sync` runs more.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("SYNC_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(12),
+        ..ProptestConfig::default()
+    })]
     #[test]
     fn replicas_converge_in_any_exchange_order_and_lose_no_typed_value(seed in any::<u64>()) {
         scenario(seed);

@@ -2,23 +2,27 @@
 //!
 //! The rule, with `today` passed in:
 //! 1. The last contact is the later of the last purchase and the last interaction (a purchase
-//!    wins a tie: it is the stronger sign); without either, the day the customer was added.
+//!    wins a tie: it is the stronger sign); without either, the day the customer was added —
+//!    the anchor of `last_contact`, which the revisit cadence counts from too.
 //! 2. More than `lost_days` since the last contact → lost; more than `silent_days` → silent.
 //! 3. Otherwise, first contact (the earlier of first purchase and first interaction, else the
 //!    day added) at most `new_days` ago → new; else active.
 
 use chrono::NaiveDate;
 
+use crate::last_contact::anchor;
+
 use super::model::{CustomerFacts, LifecycleThresholds, ReasonCode, Stage, StageReason};
 
 pub fn stage(f: &CustomerFacts, today: NaiveDate, t: &LifecycleThresholds) -> (Stage, StageReason) {
     let days = |d: NaiveDate| (today - d).num_days().max(0);
-    let last = match (f.last_purchase, f.last_interaction) {
-        (Some(p), Some(i)) if i > p => (i, ReasonCode::LastInteractionDays),
-        (Some(p), _) => (p, ReasonCode::LastPurchaseDays),
-        (None, Some(i)) => (i, ReasonCode::LastInteractionDays),
-        (None, None) => (f.added_on, ReasonCode::AddedDays),
+    let contact = match (f.last_purchase, f.last_interaction) {
+        (Some(p), Some(i)) if i > p => Some((i, ReasonCode::LastInteractionDays)),
+        (Some(p), _) => Some((p, ReasonCode::LastPurchaseDays)),
+        (None, Some(i)) => Some((i, ReasonCode::LastInteractionDays)),
+        (None, None) => None,
     };
+    let last = (anchor(f.added_on, contact.map(|c| c.0)), contact.map_or(ReasonCode::AddedDays, |c| c.1));
     let since_last = days(last.0);
     if since_last > i64::from(t.lost_days) {
         return (Stage::Lost, reason(last.1, since_last));
@@ -119,6 +123,15 @@ mod tests {
         assert_eq!(classify(&facts("2026-11-12")), (Stage::New, ReasonCode::AddedDays, 10));
         assert_eq!(classify(&facts("2026-07-01")), (Stage::Silent, ReasonCode::AddedDays, 144));
         assert_eq!(classify(&facts("2025-01-01")), (Stage::Lost, ReasonCode::AddedDays, 690));
+    }
+
+    #[test]
+    fn history_logged_before_the_customer_was_added_counts_as_the_last_contact() {
+        // Moved in today from an Excel book; the last visit logged was 281 days ago.
+        let mut f = facts(TODAY);
+        f.first_interaction = Some(day("2025-06-01"));
+        f.last_interaction = Some(day("2026-02-14"));
+        assert_eq!(classify(&f), (Stage::Lost, ReasonCode::LastInteractionDays, 281));
     }
 
     #[test]

@@ -2,16 +2,17 @@
 //! last contact; a customer never contacted is due `interval` days after being added.
 //!
 //! ## The anchor
-//! The last contact is the later of the last live interaction and the last live purchase
-//! order (`OrderStatus::is_purchase`), kept in the derived, local column
-//! `customers.last_contact_at` (migration 0004), which every interaction and order write
-//! refreshes in its own transaction (`records::refresh_last_contact`). The pure rule is
-//! [`revisit_due`]. In SQL the anchor is [`ANCHOR_SQL`], `max(created_at,
-//! coalesce(last_contact_at, ''))` (also the generated column `revisit_anchor`), indexed per
-//! tier by a covering index (`customers_tier_revisit_cover`, migration 0009), so a range of
-//! due days is one index range scan per tier that never touches the table.
+//! What a revisit counts from is `last_contact::anchor` (the last live interaction or purchase
+//! order, else the day added), the rule the lifecycle stage uses too. The pure rule is
+//! [`revisit_due`]. In SQL the anchor is [`ANCHOR_SQL`], indexed per tier by a covering index
+//! (`customers_tier_contact_cover`, migration 0010), so
+//! - revisits due in a range of days are one index range scan per tier ([`due_between`]);
+//! - the overdue count is an index count per tier, and the most overdue customers are the
+//!   first rows of the same index in order ([`Store::overdue_revisit_summary`]): neither
+//!   builds an occurrence per overdue customer, of which a book moved in with its history can
+//!   have tens of thousands.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -19,88 +20,182 @@ use super::model::{Occurrence, OccurrenceKind};
 use super::settings::{ReminderSettings, MAX_INTERVAL_DAYS};
 use crate::customers::Tier;
 use crate::error::{CoreError, Result};
+use crate::records::read_enum;
 use crate::store::{Entity, Store};
 
 pub const REVISIT_CADENCES: Entity = Entity { table: "revisit_cadences", fields: &["interval_days", "deleted_at"] };
 
-/// What a revisit counts from (see the module docs), RFC 3339 UTC text. Written exactly as
-/// in the index of migration 0009, which SQLite matches by expression.
-pub const ANCHOR_SQL: &str = "max(created_at, coalesce(last_contact_at, ''))";
+/// What a revisit counts from (see `last_contact`), RFC 3339 UTC text.
+pub use crate::last_contact::ANCHOR_SQL;
 
 /// The day a customer is next due: `interval_days` after the last contact, or after being
-/// added if never contacted (a contact before creation, e.g. imported history, still counts
-/// from creation).
+/// added if never contacted (`last_contact::anchor`). History logged with dates before the
+/// customer was added counts: it is when they were last in touch.
 pub fn revisit_due(created: NaiveDate, last_contact: Option<NaiveDate>, interval_days: u32) -> NaiveDate {
-    let anchor = last_contact.map_or(created, |c| c.max(created));
-    anchor + chrono::Duration::days(interval_days.into())
+    crate::last_contact::anchor(created, last_contact) + chrono::Duration::days(interval_days.into())
 }
 
 /// The date (UTC) of a stored RFC 3339 timestamp.
-fn date_of(ts: &str) -> Option<NaiveDate> {
+pub(super) fn date_of(ts: &str) -> Option<NaiveDate> {
     ts.get(..10).and_then(|d| d.parse().ok())
 }
 
-fn occurrence(id: &str, name: &str, due: NaiveDate, interval: u32, s: &ReminderSettings) -> Occurrence {
-    Occurrence::new(OccurrenceKind::Revisit, id, due, s.lead_days.revisit)
-        .for_customer(id, name)
-        .titled(format!("Revisit {name} (every {interval} days)"), format!("回访 {name}（每 {interval} 天）"))
+pub(super) fn occurrence(id: &str, name: &str, due: NaiveDate, interval: u32, s: &ReminderSettings) -> Occurrence {
+    Titles::new(interval).occurrence(id.to_string(), name.to_string(), due, &due.to_string(), s.lead_days.revisit)
 }
 
+/// The words of an interval's revisits, made once per tier: a window in which a whole tier
+/// falls due (an imported book, 40,000 customers on one day) builds each occurrence from
+/// plain string copies, with no formatting per customer.
+struct Titles {
+    every_en: String,
+    every_zh: String,
+}
+
+impl Titles {
+    fn new(interval: u32) -> Titles {
+        Titles { every_en: format!(" (every {interval} days)"), every_zh: format!("（每 {interval} 天）") }
+    }
+
+    /// "Revisit 张三 (every 30 days)" / "回访 张三（每 30 天）", keyed `revisit:<id>:<day>`.
+    fn occurrence(&self, id: String, name: String, due: NaiveDate, day: &str, lead_days: u32) -> Occurrence {
+        let joined = |parts: &[&str]| {
+            let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+            parts.iter().for_each(|p| out.push_str(p));
+            out
+        };
+        Occurrence {
+            key: joined(&[OccurrenceKind::Revisit.as_str(), ":", &id, ":", day]),
+            date: due,
+            remind_on: due - chrono::Duration::days(lead_days.into()),
+            kind: OccurrenceKind::Revisit,
+            title: joined(&["Revisit ", &name, &self.every_en]),
+            title_zh: joined(&["回访 ", &name, &self.every_zh]),
+            customer_id: Some(id),
+            customer_name: Some(name),
+            years: None,
+            tag: None,
+            status: None,
+            snoozed_until: None,
+        }
+    }
+}
+
+/// Customers with their own interval are left to [`overrides`].
+const NOT_OVERRIDDEN: &str =
+    "id NOT IN (SELECT id FROM revisit_cadences WHERE deleted_at IS NULL AND interval_days IS NOT NULL)";
+
 // INDEXED BY, as for birthdays: without statistics SQLite may prefer another index and
-// compute the generated anchor for every live customer. The range is on the full text:
+// compute the anchor for every live customer. The range is on the full text:
 // '2026-11-15' <= '2026-11-15T…' < '2026-11-16'.
 fn tier_sql() -> String {
     format!(
-        "SELECT id, name, created_at, last_contact_at FROM customers INDEXED BY customers_tier_revisit_cover
-         WHERE deleted_at IS NULL AND tier = ?1 AND {ANCHOR_SQL} >= ?2 AND {ANCHOR_SQL} < ?3
-           AND id NOT IN (SELECT id FROM revisit_cadences WHERE deleted_at IS NULL AND interval_days IS NOT NULL)"
+        "SELECT id, name, {ANCHOR_SQL} FROM customers INDEXED BY customers_tier_contact_cover
+         WHERE deleted_at IS NULL AND tier = ?1 AND {ANCHOR_SQL} >= ?2 AND {ANCHOR_SQL} < ?3 AND {NOT_OVERRIDDEN}"
+    )
+}
+
+/// A tier's customers whose anchor is before a day (due before `day + interval`): counted,
+/// and listed most overdue first, straight from the index.
+pub(super) fn tier_overdue_count_sql() -> String {
+    format!(
+        "SELECT count(*) FROM customers INDEXED BY customers_tier_contact_cover
+         WHERE deleted_at IS NULL AND tier = ?1 AND {ANCHOR_SQL} < ?2 AND {NOT_OVERRIDDEN}"
+    )
+}
+
+pub(super) fn tier_overdue_sql() -> String {
+    format!(
+        "SELECT id, name, {ANCHOR_SQL} FROM customers INDEXED BY customers_tier_contact_cover
+         WHERE deleted_at IS NULL AND tier = ?1 AND {ANCHOR_SQL} < ?2 AND {NOT_OVERRIDDEN}
+         ORDER BY {ANCHOR_SQL}"
     )
 }
 
 /// Customers with their own interval (few), checked one by one against the same anchor.
-const OVERRIDES_SQL: &str = "SELECT c.id, c.name, c.created_at, c.last_contact_at, r.interval_days
-     FROM revisit_cadences r JOIN customers c ON c.id = r.id
-     WHERE r.deleted_at IS NULL AND r.interval_days IS NOT NULL AND c.deleted_at IS NULL";
-
-/// The revisit due date of a row of (created_at, last_contact_at).
-fn due_of(created: &str, last_contact: Option<&str>, interval_days: u32) -> Option<NaiveDate> {
-    Some(revisit_due(date_of(created)?, last_contact.and_then(date_of), interval_days))
+/// CROSS JOIN keeps the few overrides in the outer loop: SQLite would otherwise walk every
+/// live customer and probe for an override (~15 ms per agenda at 100k customers).
+fn overrides_sql() -> String {
+    format!(
+        "SELECT c.id, c.name, {}, r.interval_days, c.tier
+         FROM revisit_cadences r CROSS JOIN customers c ON c.id = r.id
+         WHERE r.deleted_at IS NULL AND r.interval_days IS NOT NULL AND c.deleted_at IS NULL",
+        crate::last_contact::anchor_sql_of("c")
+    )
 }
 
-/// Revisits due in `from..=to`.
+/// A customer whose revisit may be due, with the day it is due.
+pub(super) struct Candidate {
+    pub id: String,
+    pub name: String,
+    /// The anchor as stored (RFC 3339 UTC text).
+    pub anchor: String,
+    pub due: NaiveDate,
+    pub interval: u32,
+    pub tier: Option<Tier>,
+}
+
+/// Every customer with their own interval, with their due day.
+pub(super) fn overrides(conn: &Connection) -> Result<Vec<Candidate>> {
+    let mut stmt = conn.prepare_cached(&overrides_sql())?;
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let anchor: String = r.get(2)?;
+        let interval: u32 = r.get(3)?;
+        let Some(day) = date_of(&anchor) else { continue };
+        out.push(Candidate {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            due: day + chrono::Duration::days(interval.into()),
+            anchor,
+            interval,
+            tier: read_enum(r.get(4)?),
+        });
+    }
+    Ok(out)
+}
+
+/// Revisits due in `from..=to`, added to `out` (a dense window's tens of thousands go
+/// straight into the agenda's vector).
 pub(super) fn due_between(
     conn: &Connection,
     from: NaiveDate,
     to: NaiveDate,
     s: &ReminderSettings,
-) -> Result<Vec<Occurrence>> {
-    let mut out = Vec::new();
+    out: &mut Vec<Occurrence>,
+) -> Result<()> {
     let sql = tier_sql();
     for tier in [Tier::Vip, Tier::A, Tier::B, Tier::C] {
         let Some(n) = s.revisit.for_tier(tier) else { continue };
         let back = chrono::Duration::days(n.into());
         // due in [from, to] ⟺ anchor date in [from − n, to − n]: an index range on the text.
         let (lo, hi) = ((from - back).to_string(), (to - back + chrono::Duration::days(1)).to_string());
+        let titles = Titles::new(n);
+        // Rows come in anchor order, so runs of them share a day: parse and format it once.
+        let mut last: Option<([u8; 10], NaiveDate, String)> = None;
         let mut stmt = conn.prepare_cached(&sql)?;
         let mut rows = stmt.query(params![tier.as_str(), lo, hi])?;
         while let Some(r) = rows.next()? {
-            let (id, name, created): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
-            let last: Option<String> = r.get(3)?;
-            let Some(due) = due_of(&created, last.as_deref(), n) else { continue };
-            out.push(occurrence(&id, &name, due, n, s));
+            let anchor = r.get_ref(2)?;
+            let Some(anchor_day) = anchor.as_str().ok().and_then(|t| t.as_bytes().first_chunk::<10>().copied()) else {
+                continue;
+            };
+            if last.as_ref().is_none_or(|(d, _, _)| *d != anchor_day) {
+                let Some(day) = std::str::from_utf8(&anchor_day).ok().and_then(date_of) else { continue };
+                let due = day + back;
+                last = Some((anchor_day, due, due.to_string()));
+            }
+            let (_, due, due_text) = last.as_ref().expect("set above");
+            out.push(titles.occurrence(r.get(0)?, r.get(1)?, *due, due_text, s.lead_days.revisit));
         }
     }
-    let mut stmt = conn.prepare_cached(OVERRIDES_SQL)?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let (id, name, created, n): (String, String, String, u32) = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(4)?);
-        let last: Option<String> = r.get(3)?;
-        let Some(due) = due_of(&created, last.as_deref(), n) else { continue };
-        if (from..=to).contains(&due) {
-            out.push(occurrence(&id, &name, due, n, s));
+    for c in overrides(conn)? {
+        if (from..=to).contains(&c.due) {
+            out.push(occurrence(&c.id, &c.name, c.due, c.interval, s));
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// A customer past their cadence, for the overdue-revisit radar.
@@ -155,47 +250,6 @@ impl Store {
             .optional()?
             .flatten())
     }
-
-    /// Customers whose revisit was due before `today` and is not done or dismissed, latest
-    /// first (most days late), at most `limit`.
-    pub fn overdue_revisits(&self, today: NaiveDate, limit: usize, now: DateTime<Utc>) -> Result<Vec<OverdueRevisit>> {
-        Ok(self.overdue_revisit_summary(today, limit, now)?.1)
-    }
-
-    /// How many customers are overdue (as `overdue_revisits` counts them), and the first
-    /// `limit` of them, most days late first.
-    pub fn overdue_revisit_summary(
-        &self,
-        today: NaiveDate,
-        limit: usize,
-        now: DateTime<Utc>,
-    ) -> Result<(u64, Vec<OverdueRevisit>)> {
-        let s = self.reminder_settings()?;
-        let earliest = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date");
-        let mut due = due_between(self.conn(), earliest, today.pred_opt().unwrap_or(today), &s)?;
-        self.attach_states(&mut due)?;
-        let mut out: Vec<OverdueRevisit> = due
-            .into_iter()
-            .filter(|o| super::state::is_open(o, now))
-            .map(|o| {
-                let days_late = (today - o.date).num_days();
-                OverdueRevisit { occurrence: o, tier: None, days_late }
-            })
-            .collect();
-        out.sort_by(|a, b| b.days_late.cmp(&a.days_late).then_with(|| a.occurrence.key.cmp(&b.occurrence.key)));
-        let count = out.len() as u64;
-        out.truncate(limit);
-        for o in &mut out {
-            let id = o.occurrence.customer_id.as_deref().unwrap_or_default();
-            let tier: Option<String> = self
-                .conn()
-                .query_row("SELECT tier FROM customers WHERE id = ?1", [id], |r| r.get(0))
-                .optional()?
-                .flatten();
-            o.tier = tier.and_then(|t| serde_json::from_value(serde_json::Value::String(t)).ok());
-        }
-        Ok((count, out))
-    }
 }
 
 #[cfg(test)]
@@ -214,8 +268,37 @@ mod tests {
     fn the_revisit_range_is_a_covering_index_range_scan_on_tier_and_anchor() {
         let p = plan(&tier_sql(), 3);
         assert!(
-            p.contains("USING COVERING INDEX customers_tier_revisit_cover (tier=? AND <expr>>? AND <expr><?)"),
+            p.contains("USING COVERING INDEX customers_tier_contact_cover (tier=? AND <expr>>? AND <expr><?)"),
             "a day's due customers must come from a range of the (tier, anchor) index without table lookups: {p}"
+        );
+    }
+
+    #[test]
+    fn a_revisit_built_from_its_parts_is_the_occurrence_spelled_out() {
+        let due = NaiveDate::from_ymd_opt(2026, 12, 22).unwrap();
+        let expected = Occurrence::new(OccurrenceKind::Revisit, "c-1", due, 2)
+            .for_customer("c-1", "张三")
+            .titled("Revisit 张三 (every 30 days)".into(), "回访 张三（每 30 天）".into());
+        let built = Titles::new(30).occurrence("c-1".into(), "张三".into(), due, "2026-12-22", 2);
+        assert_eq!(built, expected);
+    }
+
+    #[test]
+    fn overrides_are_read_from_the_few_overrides_not_by_walking_every_customer() {
+        let p = plan(&overrides_sql(), 0);
+        assert!(p.starts_with("SCAN r"), "the overrides drive the join: {p}");
+        assert!(p.contains("SEARCH c USING INDEX sqlite_autoindex_customers_1 (id=?)"), "{p}");
+    }
+
+    #[test]
+    fn the_overdue_count_and_the_most_overdue_are_covering_index_scans_in_index_order() {
+        let p = plan(&tier_overdue_count_sql(), 2);
+        assert!(p.contains("USING COVERING INDEX customers_tier_contact_cover (tier=? AND <expr><?)"), "{p}");
+        let p = plan(&tier_overdue_sql(), 2);
+        assert!(p.contains("USING COVERING INDEX customers_tier_contact_cover (tier=? AND <expr><?)"), "{p}");
+        assert!(
+            !p.contains("TEMP B-TREE"),
+            "most overdue first is the index order, not a sort of every overdue row: {p}"
         );
     }
 }

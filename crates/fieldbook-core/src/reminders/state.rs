@@ -29,10 +29,15 @@ pub struct ReminderState {
 
 /// Still wants attention at `now`: no state, or snoozed until a time that has passed.
 pub fn is_open(o: &Occurrence, now: DateTime<Utc>) -> bool {
-    match o.status {
+    state_is_open(o.status, o.snoozed_until.as_deref(), now)
+}
+
+/// `is_open` for a stored state (status and snooze end) not yet attached to an occurrence.
+pub(crate) fn state_is_open(status: Option<ReminderStatus>, snoozed_until: Option<&str>, now: DateTime<Utc>) -> bool {
+    match status {
         None => true,
         Some(ReminderStatus::Snoozed) => {
-            o.snoozed_until.as_deref().and_then(|t| DateTime::parse_from_rfc3339(t).ok()).is_none_or(|t| t <= now)
+            snoozed_until.and_then(|t| DateTime::parse_from_rfc3339(t).ok()).is_none_or(|t| t <= now)
         }
         Some(_) => false,
     }

@@ -61,7 +61,7 @@ impl Store {
         let mut counts = [0u64; 5];
         // The revisit index of live customers leads with the tier and is far smaller than the table.
         let mut stmt = self.conn().prepare_cached(
-            "SELECT tier, COUNT(*) FROM customers INDEXED BY customers_tier_revisit_cover WHERE deleted_at IS NULL GROUP BY tier",
+            "SELECT tier, COUNT(*) FROM customers INDEXED BY customers_tier_contact_cover WHERE deleted_at IS NULL GROUP BY tier",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {

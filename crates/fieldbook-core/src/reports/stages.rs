@@ -3,7 +3,8 @@
 //! read into Rust:
 //!
 //! - the last contact is `customers.last_contact_at` (the later of the last live interaction
-//!   and the last live purchase, maintained on every write; migration 0004), else the day added;
+//!   and the last live purchase, maintained on every write; migration 0004), else the day added:
+//!   `last_contact::ANCHOR_SQL`, the anchor revisits count from too;
 //! - more than `lost_days` (`silent_days`) since its day → lost (silent): the day is before
 //!   `as_of − lost_days` (`as_of − silent_days`);
 //! - otherwise new when the first contact is at most `new_days` ago, i.e. nothing — no live
@@ -18,6 +19,7 @@ use rusqlite::params;
 use super::StageCount;
 use crate::classify::{LifecycleThresholds, Stage};
 use crate::error::Result;
+use crate::last_contact::ANCHOR_SQL;
 use crate::orders::OrderStatus;
 use crate::store::Store;
 
@@ -34,7 +36,7 @@ fn stage_sql() -> String {
                                WHERE o.customer_id = c.id AND o.deleted_at IS NULL AND o.{}
                                  AND o.ordered_on < ?3)
              THEN 'new' ELSE 'active' END AS stage
-           FROM (SELECT id, last_contact_at, substr(coalesce(last_contact_at, created_at), 1, 10) AS last_day,
+           FROM (SELECT id, last_contact_at, substr({ANCHOR_SQL}, 1, 10) AS last_day,
                         substr(created_at, 1, 10) AS added_day
                    FROM customers INDEXED BY customers_contact WHERE deleted_at IS NULL) c
          ) GROUP BY stage",

@@ -214,12 +214,14 @@ pub(super) fn build_where(
 /// The lifecycle stage rule of `classify::lifecycle`, in SQL. Days count by UTC calendar day,
 /// as `classify` reads its dates (`substr(.., 1, 10)`):
 /// - last contact = the day of `last_contact_at` (the later of the last interaction and the
-///   last purchase: the same two facts classify takes the later of), else the day added;
+///   last purchase: the same two facts classify takes the later of), else the day added
+///   (`last_contact::anchor_sql_of`);
 /// - lost: more than `lost_days` ago; silent: more than `silent_days` ago (and not lost);
 /// - otherwise new if the first contact (earliest interaction or purchase, else the day
 ///   added) is at most `new_days` ago, else active.
 fn stage_sql(w: &mut Where, stage: Stage, today: NaiveDate, t: &LifecycleThresholds) -> String {
-    let last = "substr(coalesce(c.last_contact_at, c.created_at), 1, 10)";
+    let last = format!("substr({}, 1, 10)", crate::last_contact::anchor_sql_of("c"));
+    let last = last.as_str();
     // "The first contact is on or after day X", as index range probes rather than a minimum
     // per customer: no interaction and no purchase before X, and, for a customer never
     // contacted (no last contact), added on or after X. `occurred_at < X` compares whole

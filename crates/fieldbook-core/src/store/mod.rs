@@ -29,6 +29,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/0006_report_indexes.sql")),
         M::up(include_str!("../../migrations/0008_merges.sql")),
         M::up(include_str!("../../migrations/0009_revisit_cover.sql")),
+        M::up(include_str!("../../migrations/0010_revisit_from_last_contact.sql")),
         M::up(include_str!("../../migrations/0011_sync.sql")),
     ])
 });
@@ -108,6 +109,12 @@ impl Store {
 
     pub fn clock(&self) -> &Arc<dyn Clock> {
         &self.clock
+    }
+
+    /// Read time from another clock from now on: e.g. `fieldbook seed` dating the customers
+    /// it adds before their history. Field clocks (HLC) still only move forward.
+    pub fn set_clock(&mut self, clock: Arc<dyn Clock>) {
+        self.clock = clock;
     }
 
     /// Read-only access for queries.
