@@ -19,6 +19,7 @@ mod reminders;
 mod report;
 mod seed;
 mod segments;
+mod sync;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -112,6 +113,11 @@ enum Command {
     },
     /// Find likely duplicate customers; merge them (`dedupe merge`) or undo a merge.
     Dedupe(dedupe::DedupeArgs),
+    /// Sync with the team through a shared folder: send this laptop's changes, apply the
+    /// others'. The team passphrase comes from FIELDBOOK_SYNC_PASSPHRASE (or a prompt).
+    Sync(sync::SyncArgs),
+    /// Values that lost to a concurrent edit on another laptop (`conflicts restore ID`).
+    Conflicts(sync::ConflictsArgs),
 }
 
 fn main() -> ExitCode {
@@ -164,6 +170,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Export(args) => export::export(&store, &args, &out),
         Command::Restore { file } => export::restore(&mut store, &file, &out),
         Command::Dedupe(args) => dedupe::run(args, &mut store, &out),
+        Command::Sync(args) => sync::sync(&args, &mut store, &out),
+        Command::Conflicts(args) => sync::conflicts(&args, &mut store, &out),
         Command::Bench(_) | Command::Lunar(_) | Command::BenchImport(_) => unreachable!("handled above"),
     }
 }

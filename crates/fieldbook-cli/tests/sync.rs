@@ -1,0 +1,69 @@
+//! `fieldbook sync --folder` and `fieldbook conflicts` between two books through one folder.
+
+mod common;
+
+use common::Book;
+use serde_json::Value;
+
+fn sync(book: &Book, folder: &std::path::Path, passphrase: &str) -> std::process::Output {
+    book.command()
+        .env("FIELDBOOK_SYNC_PASSPHRASE", passphrase)
+        .args(["--json", "sync", "--folder"])
+        .arg(folder)
+        .output()
+        .unwrap()
+}
+
+fn summary(out: std::process::Output) -> Value {
+    assert!(out.status.success(), "sync failed: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn two_books_exchange_customers_and_edits_through_a_folder() {
+    let share = tempfile::tempdir().unwrap();
+    let (a, b) = (Book::new(), Book::new());
+    let id =
+        a.json(&["customers", "add", "--name", "张三", "--phone", "13800138000"])["id"].as_str().unwrap().to_string();
+    let first = summary(sync(&a, share.path(), "口令"));
+    assert_eq!(first["team_created"], true);
+    assert_eq!(first["customers_out"]["added"], 1);
+    let got = summary(sync(&b, share.path(), "口令"));
+    assert_eq!(got["customers_in"]["added"], 1, "{got}");
+    assert!(got["skipped_segments"].as_array().unwrap().is_empty());
+    let shown = b.json(&["customers", "show", &id]);
+    assert_eq!(shown["name"], "张三");
+    assert_eq!(b.json(&["search", "zs"])[0]["id"], id.as_str(), "searchable on arrival");
+
+    // A visit logged on b reaches a.
+    b.json(&["interactions", "add", "--customer", &id, "--kind", "visit", "--summary", "上门拜访"]);
+    summary(sync(&b, share.path(), "口令"));
+    let back = summary(sync(&a, share.path(), "口令"));
+    assert!(back["applied"].as_u64().unwrap() >= 1);
+    let visits = a.json(&["interactions", "list", "--customer", &id]);
+    assert!(visits.to_string().contains("上门拜访"), "{visits}");
+    assert_eq!(a.json(&["conflicts"]).as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn a_wrong_or_missing_passphrase_exits_with_a_coded_error_and_a_missing_folder_is_unreachable() {
+    let share = tempfile::tempdir().unwrap();
+    let (a, b) = (Book::new(), Book::new());
+    a.json(&["customers", "add", "--name", "李四"]);
+    summary(sync(&a, share.path(), "right"));
+    let wrong = sync(&b, share.path(), "wrong");
+    assert!(!wrong.status.success());
+    let err: Value = serde_json::from_slice(&wrong.stderr).unwrap();
+    assert_eq!(err["code"], "sync_passphrase_wrong");
+    let missing = b
+        .command()
+        .env_remove("FIELDBOOK_SYNC_PASSPHRASE")
+        .args(["--json", "sync", "--folder"])
+        .arg(share.path())
+        .output()
+        .unwrap();
+    let err: Value = serde_json::from_slice(&missing.stderr).unwrap();
+    assert_eq!(err["code"], "sync_passphrase_required");
+    let gone = b.error(&["sync", "--folder", "/nonexistent/usb"]);
+    assert_eq!(gone["code"], "sync_unreachable");
+}
