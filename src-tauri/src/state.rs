@@ -23,6 +23,8 @@ pub struct AppState {
     pub db_path: PathBuf,
     /// Wakes the reminder scheduler; `book_events` pokes it after every change to the book.
     pub scheduler_wake: Arc<tokio::sync::Notify>,
+    /// The team passphrase once a sync accepted it: in memory for this run only.
+    sync_passphrase: Mutex<Option<String>>,
 }
 
 /// A poisoned lock means an earlier command panicked; its transaction rolled back, so the
@@ -46,6 +48,7 @@ impl AppState {
             data_dir,
             db_path: db_path.to_path_buf(),
             scheduler_wake: Arc::new(tokio::sync::Notify::new()),
+            sync_passphrase: Mutex::new(None),
         })
     }
 
@@ -64,6 +67,14 @@ impl AppState {
     /// Run `f` on the one writer: writes are serialized here (and by SQLite across processes).
     pub fn write<T>(&self, f: impl FnOnce(&mut Store) -> T) -> T {
         f(&mut lock(&self.writer))
+    }
+
+    pub fn sync_passphrase(&self) -> Option<String> {
+        self.sync_passphrase.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    pub fn remember_sync_passphrase(&self, passphrase: String) {
+        *self.sync_passphrase.lock().unwrap_or_else(|p| p.into_inner()) = Some(passphrase);
     }
 
     pub fn clock(&self) -> &Arc<dyn Clock> {

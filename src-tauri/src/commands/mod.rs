@@ -21,6 +21,7 @@ pub mod reports;
 pub mod search;
 pub mod segments;
 pub mod settings;
+pub mod sync;
 pub mod timeline;
 
 use std::marker::PhantomData;

@@ -24,6 +24,11 @@ export type { BookChange } from "./bindings/BookChange";
 export { segments, bulk } from "./segments";
 export { importer, IMPORT_PROGRESS_EVENT, type ImportRequest } from "./import";
 export { reports } from "./reports";
+export { sync, SYNC_PROGRESS_EVENT } from "./sync";
+export type { Conflict } from "./bindings/Conflict";
+export type { SyncSummary } from "./bindings/SyncSummary";
+export type { SyncSetup } from "./bindings/SyncSetup";
+export type { SyncProgress } from "./bindings/SyncProgress";
 
 export type { Anniversary } from "./bindings/Anniversary";
 export type { ContactPoint } from "./bindings/ContactPoint";

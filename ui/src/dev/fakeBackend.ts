@@ -451,6 +451,10 @@ export function createFakeBackend(
       }
       case "reports_get":
         return state.report ?? reportFromBook(customers, isoDay(new Date()));
+      case "sync_status":
+        return { status: { place: null, last_synced_at: null, open_conflicts: 0 }, passphrase_known: false };
+      case "sync_conflicts":
+        return [];
       case "app_info":
         return { version: "0.1.0", data_dir: "/home/demo/.local/share/fieldbook", device_id: "dev-7f3a9c21" };
       default: {

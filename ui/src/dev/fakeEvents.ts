@@ -54,6 +54,8 @@ const WRITES: Partial<Record<Command, string[]>> = {
   import_restore_dump: [...CUSTOMER, "interactions", ...ORDER, "complaints", "products", "segments", "settings"],
   cleaning_merge: [...CUSTOMER, "merges", "interactions", ...ORDER, "complaints"],
   cleaning_undo_merge: [...CUSTOMER, "merges", "interactions", ...ORDER, "complaints"],
+  sync_run: [...CUSTOMER, "interactions", ...ORDER, "complaints", "products", "segments", "settings"],
+  sync_restore_conflict: CUSTOMER,
 };
 
 type Loose = Record<string, unknown> | null | undefined;

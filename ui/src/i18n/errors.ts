@@ -22,6 +22,10 @@ export const ERROR_CODES = [
   "io",
   "corrupt",
   "locale_invalid",
+  "sync_passphrase_wrong",
+  "sync_passphrase_required",
+  "sync_unreachable",
+  "sync_place_foreign",
   "ipc",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -45,24 +45,10 @@ impl<'a> Tx<'a> {
     /// as one entry whose new value is the JSON object of all fields: a field without a
     /// clock of its own carries the row's insert clock. This keeps bulk imports cheap.
     pub fn insert(&mut self, entity: Entity, id: &str, fields: &[(&'static str, Value)]) -> Result<()> {
-        check_fields(entity, fields)?;
-        let names: Vec<&str> = fields.iter().map(|(n, _)| *n).collect();
-        let placeholders = (0..names.len() + 3).map(|i| format!("?{}", i + 1)).collect::<Vec<_>>().join(", ");
-        let sql = format!(
-            "INSERT INTO {} (id, created_at, updated_at{}{}) VALUES ({placeholders})",
-            entity.table,
-            if names.is_empty() { "" } else { ", " },
-            names.join(", ")
-        );
-        let mut values: Vec<Value> =
-            vec![Value::Text(id.to_string()), Value::Text(self.now_text.clone()), Value::Text(self.now_text.clone())];
-        values.extend(fields.iter().map(|(_, v)| v.clone()));
-        self.tx.prepare_cached(&sql)?.execute(params_from_iter(values))?;
-        let row: serde_json::Map<String, serde_json::Value> =
-            fields.iter().map(|(n, v)| (n.to_string(), to_json_value(v))).collect();
+        let row = insert_row(self.tx, entity, id, &self.now_text, fields)?;
         // A new row (a fresh UUIDv7, or a key written for the first time) has no clock yet.
         let hlc = self.hlc.tick(self.now.timestamp_millis());
-        self.record(entity, id, ROW_FIELD, hlc, None, Some(serde_json::Value::Object(row).to_string()))
+        self.record(entity, id, ROW_FIELD, hlc, None, Some(row))
     }
 
     /// Update the given fields of an existing row; only fields whose value really changes are
@@ -123,23 +109,10 @@ impl<'a> Tx<'a> {
         created_at: Option<&str>,
         hlc: &Hlc,
     ) -> Result<()> {
-        check_fields(entity, fields)?;
-        let names: Vec<&str> = fields.iter().map(|(n, _)| *n).collect();
-        let placeholders = (0..names.len() + 3).map(|i| format!("?{}", i + 1)).collect::<Vec<_>>().join(", ");
-        let sql = format!(
-            "INSERT INTO {} (id, created_at, updated_at{}{}) VALUES ({placeholders})",
-            entity.table,
-            if names.is_empty() { "" } else { ", " },
-            names.join(", ")
-        );
         let at = created_at.map(str::to_string).unwrap_or_else(|| wall_text(hlc));
-        let mut values: Vec<Value> = vec![Value::Text(id.to_string()), Value::Text(at.clone()), Value::Text(at)];
-        values.extend(fields.iter().map(|(_, v)| v.clone()));
-        self.tx.prepare_cached(&sql)?.execute(params_from_iter(values))?;
-        let row: serde_json::Map<String, serde_json::Value> =
-            fields.iter().map(|(n, v)| (n.to_string(), to_json_value(v))).collect();
+        let row = insert_row(self.tx, entity, id, &at, fields)?;
         self.hlc.observe(hlc);
-        self.record(entity, id, ROW_FIELD, hlc.clone(), None, Some(serde_json::Value::Object(row).to_string()))
+        self.record(entity, id, ROW_FIELD, hlc.clone(), None, Some(row))
     }
 
     /// Another laptop's newer value of one field of a row this book has, with its clock.
@@ -207,6 +180,32 @@ impl<'a> Tx<'a> {
             .execute(params![hlc_text, entity.table, id, field, old, new, hlc.device])?;
         Ok(())
     }
+}
+
+/// Insert a row created at `at`; returns the JSON object of its fields, as journaled.
+fn insert_row(
+    tx: &Transaction<'_>,
+    entity: Entity,
+    id: &str,
+    at: &str,
+    fields: &[(&'static str, Value)],
+) -> Result<String> {
+    check_fields(entity, fields)?;
+    let names: Vec<&str> = fields.iter().map(|(n, _)| *n).collect();
+    let placeholders = (0..names.len() + 3).map(|i| format!("?{}", i + 1)).collect::<Vec<_>>().join(", ");
+    let sql = format!(
+        "INSERT INTO {} (id, created_at, updated_at{}{}) VALUES ({placeholders})",
+        entity.table,
+        if names.is_empty() { "" } else { ", " },
+        names.join(", ")
+    );
+    let mut values: Vec<Value> =
+        vec![Value::Text(id.to_string()), Value::Text(at.to_string()), Value::Text(at.to_string())];
+    values.extend(fields.iter().map(|(_, v)| v.clone()));
+    tx.prepare_cached(&sql)?.execute(params_from_iter(values))?;
+    let row: serde_json::Map<String, serde_json::Value> =
+        fields.iter().map(|(n, v)| (n.to_string(), to_json_value(v))).collect();
+    Ok(serde_json::Value::Object(row).to_string())
 }
 
 /// A clock's wall time as a stored timestamp.

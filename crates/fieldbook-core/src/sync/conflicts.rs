@@ -36,72 +36,53 @@ fn when(hlc: &Hlc) -> String {
     chrono::DateTime::from_timestamp_millis(hlc.wall_ms).map(crate::clock::timestamp).unwrap_or_default()
 }
 
+const COLUMNS: &str =
+    "id, entity, row_id, field, customer_id, value, hlc, winner_value, winner_hlc, detected_at, restored_at";
+
+/// A `sync_conflicts` row selected as COLUMNS.
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Conflict> {
+    let clock = |i: usize| -> rusqlite::Result<Hlc> {
+        let text: String = r.get(i)?;
+        text.parse()
+            .map_err(|e: CoreError| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into()))
+    };
+    let (hlc, winner) = (clock(6)?, clock(8)?);
+    Ok(Conflict {
+        id: r.get(0)?,
+        entity: r.get(1)?,
+        row_id: r.get(2)?,
+        field: r.get(3)?,
+        customer_id: r.get(4)?,
+        value: r.get(5)?,
+        winner_value: r.get(7)?,
+        device: hlc.device.clone(),
+        edited_at: when(&hlc),
+        winner_device: winner.device,
+        detected_at: r.get(9)?,
+        restored_at: r.get(10)?,
+    })
+}
+
 impl Store {
     /// Losing values, newest first; one customer's when `customer_id` is given.
     pub fn conflicts(&self, customer_id: Option<&str>, limit: usize) -> Result<Vec<Conflict>> {
-        let mut stmt = self.conn().prepare(
-            "SELECT id, entity, row_id, field, customer_id, value, hlc, winner_value, winner_hlc, detected_at, restored_at
-             FROM sync_conflicts WHERE ?1 IS NULL OR customer_id = ?1 ORDER BY detected_at DESC, id DESC LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(params![customer_id, limit as i64], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, Option<String>>(4)?,
-                r.get::<_, Option<String>>(5)?,
-                r.get::<_, String>(6)?,
-                r.get::<_, Option<String>>(7)?,
-                r.get::<_, String>(8)?,
-                r.get::<_, String>(9)?,
-                r.get::<_, Option<String>>(10)?,
-            ))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (
-                id,
-                entity,
-                row_id,
-                field,
-                customer_id,
-                value,
-                hlc,
-                winner_value,
-                winner_hlc,
-                detected_at,
-                restored_at,
-            ) = row?;
-            let (hlc, winner): (Hlc, Hlc) = (hlc.parse()?, winner_hlc.parse()?);
-            out.push(Conflict {
-                id,
-                entity,
-                row_id,
-                field,
-                customer_id,
-                value,
-                winner_value,
-                device: hlc.device.clone(),
-                edited_at: when(&hlc),
-                winner_device: winner.device.clone(),
-                detected_at,
-                restored_at,
-            });
-        }
-        Ok(out)
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {COLUMNS} FROM sync_conflicts WHERE ?1 IS NULL OR customer_id = ?1
+             ORDER BY detected_at DESC, id DESC LIMIT ?2"
+        ))?;
+        let rows = stmt.query_map(params![customer_id, limit as i64], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn conflict(&self, id: &str) -> Result<Conflict> {
+        let sql = format!("SELECT {COLUMNS} FROM sync_conflicts WHERE id = ?1");
+        self.conn().query_row(&sql, [id], from_row).optional()?.ok_or_else(|| CoreError::not_found("conflict", id))
     }
 
     /// Bring a losing value back: written as a new edit of this laptop (so it wins now, and
     /// syncs), and the conflict marked restored.
     pub fn restore_conflict(&mut self, id: &str) -> Result<Conflict> {
-        let row: Option<(String, String, String, Option<String>)> = self
-            .conn()
-            .query_row("SELECT entity, row_id, field, value FROM sync_conflicts WHERE id = ?1", [id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-            })
-            .optional()?;
-        let (entity, row_id, field, value) = row.ok_or_else(|| CoreError::not_found("conflict", id))?;
+        let Conflict { entity, row_id, field, value, .. } = self.conflict(id)?;
         let s = synced(&entity).ok_or_else(|| CoreError::not_found("entity", entity.clone()))?;
         let field: &'static str = s
             .entity
@@ -126,7 +107,6 @@ impl Store {
                 .execute("UPDATE sync_conflicts SET restored_at = ?1 WHERE id = ?2", params![tx.now_text(), id])?;
             Ok(())
         })?;
-        let restored = self.conflicts(None, usize::MAX >> 1)?.into_iter().find(|c| c.id == id);
-        restored.ok_or_else(|| CoreError::not_found("conflict", id))
+        self.conflict(id)
     }
 }

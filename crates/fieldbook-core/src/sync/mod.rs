@@ -78,6 +78,17 @@ pub struct SyncSummary {
     pub parked: usize,
 }
 
+/// Where this laptop last synced, and when.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct SyncStatus {
+    pub place: Option<String>,
+    pub last_synced_at: Option<String>,
+    /// Losing values not restored yet.
+    #[ts(type = "number")]
+    pub open_conflicts: usize,
+}
+
 /// Progress of a sync, for a progress bar.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
@@ -91,6 +102,16 @@ pub struct SyncProgress {
 }
 
 impl Store {
+    pub fn sync_status(&self) -> Result<SyncStatus> {
+        let open_conflicts: i64 =
+            self.conn().query_row("SELECT COUNT(*) FROM sync_conflicts WHERE restored_at IS NULL", [], |r| r.get(0))?;
+        Ok(SyncStatus {
+            place: self.sync_state("place")?,
+            last_synced_at: self.sync_state("last_synced_at")?,
+            open_conflicts: open_conflicts as usize,
+        })
+    }
+
     fn sync_state(&self, key: &str) -> Result<Option<String>> {
         Ok(self.conn().query_row("SELECT value FROM sync_state WHERE key = ?1", [key], |r| r.get(0)).optional()?)
     }
@@ -209,6 +230,7 @@ impl Store {
                 ("next_segment_seq", seq.to_string()),
                 ("last_segment", prev.clone()),
                 ("place", summary.place.clone()),
+                ("last_synced_at", tx.now_text().to_string()),
             ] {
                 tx.conn().execute(
                     "INSERT INTO sync_state (key, value) VALUES (?1, ?2)

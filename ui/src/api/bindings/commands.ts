@@ -7,6 +7,7 @@ import type { ClassifySettings } from "./ClassifySettings";
 import type { ColumnMapping } from "./ColumnMapping";
 import type { Complaint } from "./Complaint";
 import type { ComplaintInput } from "./ComplaintInput";
+import type { Conflict } from "./Conflict";
 import type { CustomReminder } from "./CustomReminder";
 import type { CustomReminderInput } from "./CustomReminderInput";
 import type { Customer } from "./Customer";
@@ -49,6 +50,8 @@ import type { SegmentInput } from "./SegmentInput";
 import type { SegmentPage } from "./SegmentPage";
 import type { Settings } from "./Settings";
 import type { SnoozeFor } from "./SnoozeFor";
+import type { SyncSetup } from "./SyncSetup";
+import type { SyncSummary } from "./SyncSummary";
 import type { TimelinePage } from "./TimelinePage";
 
 /** Every IPC command: its arguments (as the UI sends them) and its result. */
@@ -131,5 +134,9 @@ export type Commands = {
   segments_ids: { args: { filter: SegmentFilter }; result: Array<string> };
   settings_get: { args: Record<string, never>; result: Settings };
   settings_update: { args: { settings: Settings }; result: Settings };
+  sync_status: { args: Record<string, never>; result: SyncSetup };
+  sync_run: { args: { folder: string; passphrase?: string | null }; result: SyncSummary };
+  sync_conflicts: { args: { customerId?: string | null }; result: Array<Conflict> };
+  sync_restore_conflict: { args: { id: string }; result: Conflict };
   timeline_list: { args: { customerId: string; limit: number; before?: string | null }; result: TimelinePage };
 };

@@ -8,6 +8,7 @@ import { KindIcon } from "../../components/KindIcon";
 import { TierBadge } from "../../components/TierBadge";
 import { formatDateSpec, formatTimestamp } from "../../lib/dates";
 import { CustomerStory } from "../story/CustomerStory";
+import { ConflictsCard } from "../sync/ConflictsCard";
 import { sourceLabel } from "./sourceLabel";
 
 type CustomerDetailProps = {
@@ -129,6 +130,8 @@ function DetailBody({ customer: c, locale, onOpen }: { customer: Customer; local
           </div>
         </div>
       </header>
+
+      <ConflictsCard customerId={c.id} />
 
       <CustomerStory
         customer={c}

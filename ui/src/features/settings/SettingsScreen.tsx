@@ -8,6 +8,8 @@ import { GreetingTemplatesCard } from "../agenda/GreetingTemplatesCard";
 import { HolidayCoverageCard } from "../agenda/HolidayCoverageCard";
 import { ReminderSettingsCard } from "../agenda/ReminderSettingsCard";
 import { LanguageSelect } from "./LanguageSelect";
+import { SyncSection } from "../sync/SyncSection";
+import "../sync/sync.css";
 import "../agenda/agenda.css";
 
 type Info = { info: AppInfo | null; failed: boolean };
@@ -43,6 +45,7 @@ export function SettingsScreen() {
           <p className="muted card-hint">{t("settings.languageHint")}</p>
           <LanguageSelect testId="settings-lang-select" />
         </section>
+        <SyncSection />
         <DesktopSection />
         <ProductsSection />
         <ReminderSettingsCard />

@@ -1,0 +1,120 @@
+// Team sync on the real window: this app's book (A) and a second laptop's book (B, driven by
+// the `fieldbook` CLI on its own database) share one folder. A customer added on B appears in
+// A after "Sync now"; when both edit the same field, the later edit wins and A's customer page
+// offers the losing value, which Restore brings back. Texts are read inside the page in one
+// step, so a re-render can never hand the test a stale element.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { byTestId, fill, newDataDir, openApp, screenshot, startDriver, stopDriver } from "./app.mjs";
+
+const CLI = process.env.FIELDBOOK_CLI;
+const PASS = "团队口令 team";
+const dataDir = newDataDir();
+const laptopB = mkdtempSync(join(tmpdir(), "fieldbook-b-"));
+const share = mkdtempSync(join(tmpdir(), "fieldbook-share-"));
+let browser;
+let liLei;
+
+function cli(db, ...args) {
+  return execFileSync(CLI, ["--db", db, "--json", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, FIELDBOOK_SYNC_PASSPHRASE: PASS },
+  });
+}
+const onA = (...args) => cli(join(dataDir, "fieldbook.db"), ...args);
+const onB = (...args) => cli(join(laptopB, "book.db"), ...args);
+
+function texts(id) {
+  return browser.execute(
+    (testId) => [...document.querySelectorAll(`[data-testid="${testId}"]`)].map((el) => el.textContent ?? ""),
+    id,
+  );
+}
+
+async function waitForText(id, pattern, message) {
+  await browser.waitUntil(async () => (await texts(id)).some((t) => pattern.test(t)), {
+    timeout: 15000,
+    timeoutMsg: `${message}; ${id}: ${JSON.stringify(await texts(id))}`,
+  });
+}
+
+/** Wait until the open customer page's tier badge reads `tier`. */
+async function waitForTier(tier, message) {
+  const badge = () =>
+    browser.execute(() => document.querySelector('[data-testid="customer-detail"] .detail-header .tier')?.textContent ?? "");
+  await browser.waitUntil(async () => (await badge()) === tier, {
+    timeout: 10000,
+    timeoutMsg: `${message}; the badge reads ${JSON.stringify(await badge())}`,
+  });
+}
+
+async function clickText(id, pattern) {
+  await browser.waitUntil(
+    () =>
+      browser.execute(
+        (testId, source) => {
+          const el = [...document.querySelectorAll(`[data-testid="${testId}"]`)].find((e) => new RegExp(source).test(e.textContent ?? ""));
+          el?.click();
+          return Boolean(el);
+        },
+        id,
+        pattern.source,
+      ),
+    { timeout: 10000, timeoutMsg: `no ${id} matching ${pattern}` },
+  );
+}
+
+async function syncNow() {
+  await (await byTestId(browser, "nav-settings")).click();
+  await fill(browser, "sync-folder", share);
+  if (await (await byTestId(browser, "sync-passphrase")).isExisting()) await fill(browser, "sync-passphrase", PASS);
+  await clickText("sync-now", /Sync now/);
+  await (await byTestId(browser, "sync-summary")).waitForDisplayed({ timeout: 20000 });
+}
+
+before(async () => {
+  if (!CLI) throw new Error("FIELDBOOK_CLI must name the fieldbook CLI binary (scripts/test sets it)");
+  liLei = JSON.parse(onB("customers", "add", "--name", "Li Lei", "--tier", "A")).id;
+  const first = JSON.parse(onB("sync", "--folder", share));
+  assert.equal(first.team_created, true, "laptop B sets the team up");
+  await startDriver({ dataDir, lang: "en_US.UTF-8" });
+  browser = await openApp();
+});
+
+after(async () => {
+  await browser?.deleteSession().catch(() => {});
+  await stopDriver();
+});
+
+test("Sync now brings laptop B's customer into the open book", async () => {
+  await syncNow();
+  await waitForText("sync-summary-in", /Received \d+ changes?: 1 customers added/, "the summary counts B's customer");
+  await screenshot(browser, "sync-settings");
+  await (await byTestId(browser, "nav-customers")).click();
+  await waitForText("customer-row", /Li Lei/, "B's customer is in A's list");
+});
+
+test("a concurrent edit keeps the losing value on the customer page, and Restore brings it back", async () => {
+  onA("bulk-edit", "--ids", liLei, "--tier", "C"); // A's edit, first
+  onB("bulk-edit", "--ids", liLei, "--tier", "VIP"); // B's edit, later: it wins
+  onB("sync", "--folder", share);
+  await syncNow();
+  await waitForText("sync-summary-conflicts", /1 edit lost/, "the summary reports the conflict");
+  await (await byTestId(browser, "nav-customers")).click();
+  await clickText("customer-row", /Li Lei/);
+  await waitForText("conflict", /Tier\s*C/, "A's losing tier is offered on the customer page");
+  await waitForTier("VIP", "the later edit (B's VIP) is current");
+  await screenshot(browser, "sync-conflict");
+  await clickText("conflict-restore", /Restore/);
+  await browser.waitUntil(async () => (await texts("conflict")).length === 0, {
+    timeout: 10000,
+    timeoutMsg: "the restored conflict leaves the card",
+  });
+  await waitForTier("C", "the restored tier C is current");
+  const shown = JSON.parse(onA("customers", "show", liLei));
+  assert.equal(shown.tier, "C", "the restore is a real edit of the book");
+});
