@@ -23,7 +23,7 @@ import type { ReminderState } from "../api/bindings/ReminderState";
 import type { SnoozeFor } from "../api/bindings/SnoozeFor";
 import { fail } from "./fail";
 import { announce, bookChangeOf } from "./fakeEvents";
-import type { Command } from "../api/client";
+import type { Command, CommandResult } from "../api/client";
 
 export type Call = { cmd: string; args: Record<string, unknown> };
 
@@ -271,6 +271,9 @@ export function createFakeBackend(
     return out;
   }
 
+  /** Inside `case "x":`, `cmd` is the literal "x": its answer is checked against the command map. */
+  const typed = <K extends Command>(_cmd: K, value: CommandResult<K>): CommandResult<K> => value;
+
   function answer(cmd: Command, args: Record<string, unknown>): unknown {
     const now = new Date().toISOString();
     switch (cmd) {
@@ -286,10 +289,10 @@ export function createFakeBackend(
           offset,
           items: rows.slice(offset, offset + limit).map((c) => summarize(c, customers)),
         };
-        return page;
+        return typed(cmd, page);
       }
       case "customers_get":
-        return full(need(args.id));
+        return typed(cmd, full(need(args.id)));
       case "customers_create": {
         const input = validate(args.input as CustomerInput);
         const c = makeCustomer(input);
@@ -298,7 +301,7 @@ export function createFakeBackend(
         customers.set(c.id, c);
         records.recordEdit(null, c, now);
         changed();
-        return full(c);
+        return typed(cmd, full(c));
       }
       case "customers_update": {
         const old = need(args.id);
@@ -306,28 +309,28 @@ export function createFakeBackend(
         records.recordEdit(old, c, now);
         customers.set(c.id, c);
         changed();
-        return full(c);
+        return typed(cmd, full(c));
       }
       case "customers_delete":
         customers.set(String(args.id), { ...need(args.id), deleted_at: now });
         changed();
-        return null;
+        return typed(cmd, null);
       case "customers_restore": {
         const c = { ...need(args.id), deleted_at: null };
         customers.set(c.id, c);
         changed();
-        return full(c);
+        return typed(cmd, full(c));
       }
       case "customers_purge":
         need(args.id);
         customers.delete(String(args.id));
         changed();
-        return null;
+        return typed(cmd, null);
       case "customers_empty_trash": {
         const gone = [...customers.values()].filter((c) => c.deleted_at);
         for (const c of gone) customers.delete(c.id);
         changed();
-        return gone.length;
+        return typed(cmd, gone.length);
       }
       case "search_query": {
         const q = String(args.query).trim().toLowerCase();
@@ -344,58 +347,58 @@ export function createFakeBackend(
           .filter((h) => h.score >= 0)
           .sort((a, b) => a.score - b.score)
           .slice(0, limit);
-        return hits;
+        return typed(cmd, hits);
       }
       case "settings_get":
-        return state.settings;
+        return typed(cmd, state.settings);
       case "settings_update":
         state.settings = args.settings as Settings;
-        return state.settings;
+        return typed(cmd, state.settings);
       case "agenda_list": {
         const days = Number(args.days);
         if (days > 62) fail("range_too_long", "at most 62 days at a time", "days");
         const from = typeof args.from === "string" ? args.from : isoDay(new Date());
         const to = addDaysIso(from, days - 1);
-        return agenda.occurrences
+        return typed(cmd, agenda.occurrences
           .filter((o) => o.date >= from && o.date <= to)
           .map(withState)
-          .sort((a, b) => a.date.localeCompare(b.date) || a.key.localeCompare(b.key));
+          .sort((a, b) => a.date.localeCompare(b.date) || a.key.localeCompare(b.key)));
       }
       case "agenda_overdue_revisits":
-        return agenda.overdue
+        return typed(cmd, agenda.overdue
           .map((r) => ({ ...r, occurrence: withState(r.occurrence) }))
           .filter((r) => isOpen(r.occurrence))
           .sort((a, b) => b.days_late - a.days_late)
-          .slice(0, Number(args.limit));
+          .slice(0, Number(args.limit)));
       case "reminders_done":
-        return act(args.key, "done");
+        return typed(cmd, act(args.key, "done"));
       case "reminders_dismiss":
-        return act(args.key, "dismissed");
+        return typed(cmd, act(args.key, "dismissed"));
       case "reminders_reopen":
         agenda.states.delete(knownKey(args.key));
-        return null;
+        return typed(cmd, null);
       case "reminders_snooze":
-        return act(args.key, "snoozed", snoozedUntil(args.snooze as SnoozeFor, new Date(), agenda.settings.notify_at));
+        return typed(cmd, act(args.key, "snoozed", snoozedUntil(args.snooze as SnoozeFor, new Date(), agenda.settings.notify_at)));
       case "reminders_greetings_get":
-        return agenda.greetings;
+        return typed(cmd, agenda.greetings);
       case "reminders_greetings_set": {
         const next = args.templates as Record<string, string>;
         const unknown = Object.keys(next).find((k) => !/^(birthday|anniversary|festival|holiday|revisit|other)\.(zh-CN|en)$/.test(k));
         if (unknown) fail("template_unknown", `no greeting occasion ${unknown}`, "templates");
         agenda.greetings = { ...next };
-        return agenda.greetings;
+        return typed(cmd, agenda.greetings);
       }
       case "reminders_revisit_interval_get":
-        return agenda.revisitIntervals.get(args.customerId as string) ?? null;
+        return typed(cmd, agenda.revisitIntervals.get(args.customerId as string) ?? null);
       case "reminders_revisit_interval_set": {
         const days = args.days as number | null;
         if (days !== null && (days < 1 || days > 3650)) fail("interval_invalid", "1 to 3650 days", "interval_days");
         if (days === null) agenda.revisitIntervals.delete(args.customerId as string);
         else agenda.revisitIntervals.set(args.customerId as string, days);
-        return null;
+        return typed(cmd, null);
       }
       case "reminders_settings_get":
-        return agenda.settings;
+        return typed(cmd, agenda.settings);
       case "reminders_settings_update": {
         const next = args.settings as ReminderSettings;
         if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(next.notify_at)) fail("time_invalid", "not a time of day", "notify_at");
@@ -403,27 +406,27 @@ export function createFakeBackend(
         if (next.quiet_hours && next.quiet_hours.start === next.quiet_hours.end)
           fail("quiet_hours_empty", "quiet hours must start and end at different times", "quiet_hours.end");
         agenda.settings = { ...next, countries: [...new Set(next.countries.map((c) => c.toUpperCase()))] };
-        return agenda.settings;
+        return typed(cmd, agenda.settings);
       }
       case "reminders_custom_list":
-        return [...agenda.custom.values()].filter((r) => !args.customerId || r.customer_id === args.customerId);
+        return typed(cmd, [...agenda.custom.values()].filter((r) => !args.customerId || r.customer_id === args.customerId));
       case "reminders_custom_create": {
         const input = customInput(args.input as CustomReminderInput);
         const r: CustomReminder = { ...input, id: `r${agenda.custom.size + 1}`, created_at: now, updated_at: now };
         agenda.custom.set(r.id, r);
-        return r;
+        return typed(cmd, r);
       }
       case "reminders_custom_update": {
         const old = agenda.custom.get(String(args.id)) ?? fail("not_found", "no such reminder");
         const r: CustomReminder = { ...old, ...customInput(args.input as CustomReminderInput), updated_at: now };
         agenda.custom.set(r.id, r);
-        return r;
+        return typed(cmd, r);
       }
       case "reminders_custom_delete":
         agenda.custom.delete(String(args.id));
-        return null;
+        return typed(cmd, null);
       case "holidays_coverage":
-        return agenda.coverage;
+        return typed(cmd, agenda.coverage);
       case "holidays_import": {
         let file: { schema?: unknown; country?: unknown; year?: unknown };
         try {
@@ -441,22 +444,22 @@ export function createFakeBackend(
           imported: [...new Set([...c.imported, year])].sort(),
           missing: c.missing.filter((y) => y !== year),
         };
-        return agenda.coverage;
+        return typed(cmd, agenda.coverage);
       }
       case "holidays_list": {
         if (!agenda.holidayDays) throw "command holidays_list not found";
         const from = String(args.from);
         const to = String(args.to);
-        return agenda.holidayDays.filter((d) => d.country === args.country && d.date >= from && d.date <= to);
+        return typed(cmd, agenda.holidayDays.filter((d) => d.country === args.country && d.date >= from && d.date <= to));
       }
       case "reports_get":
-        return state.report ?? reportFromBook(customers, isoDay(new Date()));
+        return typed(cmd, state.report ?? reportFromBook(customers, isoDay(new Date())));
       case "sync_status":
-        return { status: { place: null, last_synced_at: null, open_conflicts: 0 }, passphrase_known: false };
+        return typed(cmd, { status: { place: null, last_synced_at: null, open_conflicts: 0 }, passphrase_known: false });
       case "sync_conflicts":
-        return [];
+        return typed(cmd, []);
       case "app_info":
-        return { version: "0.1.0", data_dir: "/home/demo/.local/share/fieldbook", device_id: "dev-7f3a9c21" };
+        return typed(cmd, { version: "0.1.0", data_dir: "/home/demo/.local/share/fieldbook", device_id: "dev-7f3a9c21" });
       default: {
         if (cmd.startsWith("export_") || cmd.startsWith("cleaning_")) {
           const out = data.handle(cmd, args, now);
