@@ -23,7 +23,8 @@ import type { ReminderState } from "../api/bindings/ReminderState";
 import type { SnoozeFor } from "../api/bindings/SnoozeFor";
 import { fail } from "./fail";
 import { announce, bookChangeOf } from "./fakeEvents";
-import type { Command, CommandResult } from "../api/client";
+import type { Command } from "../api/client";
+import { typed } from "./typed";
 
 export type Call = { cmd: string; args: Record<string, unknown> };
 
@@ -270,9 +271,6 @@ export function createFakeBackend(
     if (change) announce(change);
     return out;
   }
-
-  /** Inside `case "x":`, `cmd` is the literal "x": its answer is checked against the command map. */
-  const typed = <K extends Command>(_cmd: K, value: CommandResult<K>): CommandResult<K> => value;
 
   function answer(cmd: Command, args: Record<string, unknown>): unknown {
     const now = new Date().toISOString();

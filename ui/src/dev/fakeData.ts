@@ -1,6 +1,8 @@
 // The fake core's Data screen: export (files are only recorded, not written), the duplicate
 // finder (same phone digits or email only), merge and undo. The real rules live and are
 // tested in fieldbook-core (transfer, cleaning).
+import { typed } from "./typed";
+import type { Command } from "../api/client";
 import type { Customer } from "../api/bindings/Customer";
 import type { CustomerSummary } from "../api/bindings/CustomerSummary";
 import type { DuplicateGroup } from "../api/bindings/DuplicateGroup";
@@ -14,7 +16,7 @@ import { fail } from "./fail";
 const EXT: Record<ExportFormat, string> = { csv: "csv", xlsx: "xlsx", vcard3: "vcf", vcard4: "vcf", ics: "ics", json: "json" };
 
 export type FakeData = {
-  handle: (cmd: string, args: Record<string, unknown>, now: string) => unknown;
+  handle: (cmd: Command, args: Record<string, unknown>, now: string) => unknown;
   /** Every export "written": path → result. */
   files: Map<string, ExportResult>;
   merges: MergeRecord[];
@@ -66,10 +68,10 @@ export function createFakeData(
     return c;
   }
 
-  function handle(cmd: string, args: Record<string, unknown>, now: string): unknown {
+  function handle(cmd: Command, args: Record<string, unknown>, now: string): unknown {
     switch (cmd) {
       case "export_default_path":
-        return `/home/demo/Documents/fieldbook-export-${now.slice(0, 10)}.${EXT[args.format as ExportFormat]}`;
+        return typed(cmd, `/home/demo/Documents/fieldbook-export-${now.slice(0, 10)}.${EXT[args.format as ExportFormat]}`);
       case "export_run": {
         const request = args.request as ExportRequest;
         const path = String(args.path).trim();
@@ -78,11 +80,11 @@ export function createFakeData(
         const count = request.format === "json" ? live().length * 3 : live().length;
         const result: ExportResult = { format: request.format, path, count, bytes: 1000 + count * 100 };
         files.set(path, result);
-        return result;
+        return typed(cmd, result);
       }
       case "cleaning_duplicates": {
         const all = duplicates();
-        return { total: all.length, groups: all.slice(0, Number(args.limit ?? 50)) };
+        return typed(cmd, { total: all.length, groups: all.slice(0, Number(args.limit ?? 50)) });
       }
       case "cleaning_merge": {
         const survivor = need(String(args.survivorId), "survivor_id");
@@ -106,7 +108,7 @@ export function createFakeData(
           undone_at: null,
         };
         merges.unshift(m);
-        return m;
+        return typed(cmd, m);
       }
       case "cleaning_undo_merge": {
         const m = merges.find((x) => x.id === args.mergeId);
@@ -117,12 +119,12 @@ export function createFakeData(
           if (c) customers.set(id, { ...c, deleted_at: null });
         }
         m.undone_at = now;
-        return { ...m };
+        return typed(cmd, { ...m });
       }
       case "cleaning_merges":
-        return merges.slice(0, Number(args.limit ?? 50)).map((m) => ({ ...m }));
+        return typed(cmd, merges.slice(0, Number(args.limit ?? 50)).map((m) => ({ ...m })));
       case "cleaning_merge_of_customer":
-        return merges.find((m) => !m.undone_at && m.merged_ids.includes(String(args.customerId))) ?? null;
+        return typed(cmd, merges.find((m) => !m.undone_at && m.merged_ids.includes(String(args.customerId))) ?? null);
       default:
         throw new Error(`fake backend: unknown command ${cmd}`);
     }

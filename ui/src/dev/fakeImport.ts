@@ -2,6 +2,8 @@
 // (no real parsing here; the Rust core's parsers are tested in fieldbook-core), the mapping is
 // guessed from a small header table, and a run creates customers through the fake backend.
 import type { ColumnMapping } from "../api/bindings/ColumnMapping";
+import type { Command } from "../api/client";
+import { typed } from "./typed";
 import type { DuplicatePolicy } from "../api/bindings/DuplicatePolicy";
 import type { Format } from "../api/bindings/Format";
 import type { ImportPreview } from "../api/bindings/ImportPreview";
@@ -17,7 +19,7 @@ export type FakeFile = { format?: Format; headers: string[]; rows: string[][] };
 
 export type FakeImport = {
   /** Answers import_* commands; undefined for any other command. */
-  handle: (cmd: string, args: Record<string, unknown>) => unknown;
+  handle: (cmd: Command, args: Record<string, unknown>) => unknown;
   templates: MappingTemplate[];
 };
 
@@ -107,7 +109,7 @@ export function createFakeImport(
     return { file, mapping, rows, report };
   }
 
-  function handle(cmd: string, args: Record<string, unknown>): unknown {
+  function handle(cmd: Command, args: Record<string, unknown>): unknown {
     switch (cmd) {
       case "import_preview": {
         const { file, mapping, rows, report } = plan(
@@ -125,7 +127,7 @@ export function createFakeImport(
           rows: rows.slice(0, 20),
           report,
         };
-        return preview;
+        return typed(cmd, preview);
       }
       case "import_run": {
         const { rows, report } = plan(
@@ -146,18 +148,18 @@ export function createFakeImport(
       case "import_cancel":
         cancel?.();
         cancel = null;
-        return null;
+        return typed(cmd, null);
       case "import_templates_list":
-        return templates;
+        return typed(cmd, templates);
       case "import_templates_save": {
         const t = args.template as MappingTemplate;
         const i = templates.findIndex((x) => x.name === t.name);
         if (i >= 0) templates.splice(i, 1);
         templates.push(t);
-        return [...templates];
+        return typed(cmd, [...templates]);
       }
       case "import_templates_delete":
-        return templates.filter((x) => x.name !== args.name);
+        return typed(cmd, templates.filter((x) => x.name !== args.name));
       default:
         return undefined;
     }

@@ -1,6 +1,8 @@
 // The fake core's customer records: interactions, orders, products, complaints, the timeline
 // and a rough classification. Enough like the Rust core for component tests and previews;
 // the real rules (rounding, RFM quintiles, cursors) live and are tested in fieldbook-core.
+import { typed } from "./typed";
+import type { Command } from "../api/client";
 import type { ChangeEntry } from "../api/bindings/ChangeEntry";
 import type { Classification } from "../api/bindings/Classification";
 import type { ClassifySettings } from "../api/bindings/ClassifySettings";
@@ -43,7 +45,7 @@ function id(prefix: string): string {
 }
 
 export type FakeRecords = {
-  handle: (cmd: string, args: Record<string, unknown>, now: string) => unknown;
+  handle: (cmd: Command, args: Record<string, unknown>, now: string) => unknown;
   /** Journal a customer's changed fields, as the core's write path does. */
   recordEdit: (before: Customer | null, after: Customer, now: string) => void;
   interactions: Map<string, Interaction>;
@@ -230,69 +232,69 @@ export function createFakeRecords(customers: Map<string, Customer>): FakeRecords
     return { customer_id: customerId, stage, reason, rfm, suggested_tier };
   }
 
-  function handle(cmd: string, args: Record<string, unknown>, now: string): unknown {
+  function handle(cmd: Command, args: Record<string, unknown>, now: string): unknown {
     switch (cmd) {
       case "interactions_list": {
         const rows = [...interactions.values()].filter(byCustomer(args.customerId)).filter(inScope(args.scope)).sort((a, b) => b.occurred_at.localeCompare(a.occurred_at));
         const offset = Number(args.offset);
-        return { total: rows.length, offset, items: rows.slice(offset, offset + Number(args.limit)) };
+        return typed(cmd, { total: rows.length, offset, items: rows.slice(offset, offset + Number(args.limit)) });
       }
       case "interactions_create":
-        return save(interactions, checkInteraction(args.input as InteractionInput, now));
+        return typed(cmd, save(interactions, checkInteraction(args.input as InteractionInput, now)));
       case "interactions_update":
-        return save(interactions, checkInteraction(args.input as InteractionInput, now, need(interactions, args.id, "interaction")));
+        return typed(cmd, save(interactions, checkInteraction(args.input as InteractionInput, now, need(interactions, args.id, "interaction"))));
       case "interactions_delete":
-        return toTrash(interactions, args.id, "interaction", now);
+        return typed(cmd, toTrash(interactions, args.id, "interaction", now));
       case "interactions_restore":
-        return fromTrash(interactions, args.id, "interaction");
+        return typed(cmd, fromTrash(interactions, args.id, "interaction"));
       case "orders_list": {
         const rows = [...orders.values()].filter(byCustomer(args.customerId)).filter(inScope(args.scope)).sort((a, b) => b.ordered_on.localeCompare(a.ordered_on) || b.created_at.localeCompare(a.created_at));
         const offset = Number(args.offset);
-        return { total: rows.length, offset, items: rows.slice(offset, offset + Number(args.limit)) };
+        return typed(cmd, { total: rows.length, offset, items: rows.slice(offset, offset + Number(args.limit)) });
       }
       case "orders_get":
-        return need(orders, args.id, "order");
+        return typed(cmd, need(orders, args.id, "order"));
       case "orders_create":
-        return save(orders, checkOrder(args.input as OrderInput, now));
+        return typed(cmd, save(orders, checkOrder(args.input as OrderInput, now)));
       case "orders_update":
-        return save(orders, checkOrder(args.input as OrderInput, now, need(orders, args.id, "order")));
+        return typed(cmd, save(orders, checkOrder(args.input as OrderInput, now, need(orders, args.id, "order"))));
       case "orders_delete":
-        return toTrash(orders, args.id, "order", now);
+        return typed(cmd, toTrash(orders, args.id, "order", now));
       case "orders_restore":
-        return fromTrash(orders, args.id, "order");
+        return typed(cmd, fromTrash(orders, args.id, "order"));
       case "products_list":
-        return [...products.values()].filter(inScope(args.scope as RecordScope)).sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
+        return typed(cmd, [...products.values()].filter(inScope(args.scope as RecordScope)).sort((a, b) => a.name.localeCompare(b.name, "zh-CN")));
       case "products_create":
-        return save(products, checkProduct(args.input as ProductInput, now));
+        return typed(cmd, save(products, checkProduct(args.input as ProductInput, now)));
       case "products_update":
-        return save(products, checkProduct(args.input as ProductInput, now, need(products, args.id, "product")));
+        return typed(cmd, save(products, checkProduct(args.input as ProductInput, now, need(products, args.id, "product"))));
       case "products_delete":
-        return toTrash(products, args.id, "product", now);
+        return typed(cmd, toTrash(products, args.id, "product", now));
       case "complaints_list":
-        return [...complaints.values()].filter(byCustomer(args.customerId)).filter(inScope(args.scope)).sort((a, b) => b.opened_on.localeCompare(a.opened_on));
+        return typed(cmd, [...complaints.values()].filter(byCustomer(args.customerId)).filter(inScope(args.scope)).sort((a, b) => b.opened_on.localeCompare(a.opened_on)));
       case "complaints_create":
-        return save(complaints, checkComplaint(args.input as ComplaintInput, now));
+        return typed(cmd, save(complaints, checkComplaint(args.input as ComplaintInput, now)));
       case "complaints_update":
-        return save(complaints, checkComplaint(args.input as ComplaintInput, now, need(complaints, args.id, "complaint")));
+        return typed(cmd, save(complaints, checkComplaint(args.input as ComplaintInput, now, need(complaints, args.id, "complaint"))));
       case "complaints_delete":
-        return toTrash(complaints, args.id, "complaint", now);
+        return typed(cmd, toTrash(complaints, args.id, "complaint", now));
       case "complaints_restore":
-        return fromTrash(complaints, args.id, "complaint");
+        return typed(cmd, fromTrash(complaints, args.id, "complaint"));
       case "timeline_list": {
         const all = story(String(args.customerId));
         const start = args.before ? Number(String(args.before).split("|")[0]) : 0;
         const limit = Number(args.limit);
         const items = all.slice(start, start + limit);
         const page: TimelinePage = { items, next_before: start + limit < all.length ? `${start + limit}|cursor` : null };
-        return page;
+        return typed(cmd, page);
       }
       case "classify_customer":
-        return classifyCustomer(String(args.customerId), now);
+        return typed(cmd, classifyCustomer(String(args.customerId), now));
       case "classify_settings_get":
-        return settings;
+        return typed(cmd, settings);
       case "classify_settings_update":
         settings = args.settings as ClassifySettings;
-        return settings;
+        return typed(cmd, settings);
       default:
         throw new Error(`fake backend: unknown command ${cmd}`);
     }

@@ -2,6 +2,8 @@
 // fake's customers. The fake does not model contacts, orders or complaints for filtering, so
 // stages, spend and open complaints are not applied here (the Rust core tests cover them), and
 // every customer counts as never contacted. A lunar birthday counts in its lunar month number.
+import { typed } from "./typed";
+import type { Command } from "../api/client";
 import type { BulkEdit } from "../api/bindings/BulkEdit";
 import type { Customer } from "../api/bindings/Customer";
 import type { Handover } from "../api/bindings/Handover";
@@ -17,7 +19,7 @@ export const UNHANDLED = Symbol("unhandled");
 
 export type FakeSegments = {
   segments: Map<string, Segment>;
-  handle: (cmd: string, args: Record<string, unknown>, now: string) => unknown;
+  handle: (cmd: Command, args: Record<string, unknown>, now: string) => unknown;
 };
 
 type Deps = {
@@ -83,10 +85,10 @@ export function createFakeSegments({ customers, sorted, summarize, recordEdit, c
     return c;
   };
 
-  function handle(cmd: string, args: Record<string, unknown>, now: string): unknown {
+  function handle(cmd: Command, args: Record<string, unknown>, now: string): unknown {
     switch (cmd) {
       case "segments_list":
-        return [...segments.values()].sort((a, b) => a.name.localeCompare(b.name));
+        return typed(cmd, [...segments.values()].sort((a, b) => a.name.localeCompare(b.name)));
       case "segments_save": {
         const input = args.input as SegmentInput;
         const id = (args.id as string | null) ?? null;
@@ -97,24 +99,24 @@ export function createFakeSegments({ customers, sorted, summarize, recordEdit, c
           ? { ...old, name, filter, updated_at: now }
           : { id: `s${next++}`, name, filter, created_at: now, updated_at: now };
         segments.set(s.id, s);
-        return s;
+        return typed(cmd, s);
       }
       case "segments_delete":
         if (!segments.delete(String(args.id))) fail("not_found", "segment not found");
-        return null;
+        return typed(cmd, null);
       case "segments_count":
-        return matching(args.filter as SegmentFilter).length;
+        return typed(cmd, matching(args.filter as SegmentFilter).length);
       case "segments_ids":
-        return matching(args.filter as SegmentFilter).map((c) => c.id);
+        return typed(cmd, matching(args.filter as SegmentFilter).map((c) => c.id));
       case "segments_customers": {
         const rows = matching(args.filter as SegmentFilter);
         const offset = Number(args.offset);
         const limit = Math.min(Number(args.limit), 500);
         const page: SegmentPage = { total: rows.length, offset, items: rows.slice(offset, offset + limit).map(summarize) };
-        return page;
+        return typed(cmd, page);
       }
       case "customers_owners":
-        return [...new Set(sorted().filter((c) => !c.deleted_at && c.owner?.trim()).map((c) => c.owner!.trim()))].sort();
+        return typed(cmd, [...new Set(sorted().filter((c) => !c.deleted_at && c.owner?.trim()).map((c) => c.owner!.trim()))].sort());
       case "customers_bulk_edit": {
         const ids = args.ids as string[];
         const edit = args.edit as BulkEdit;
@@ -139,7 +141,7 @@ export function createFakeSegments({ customers, sorted, summarize, recordEdit, c
           }
         }
         changed();
-        return count;
+        return typed(cmd, count);
       }
       case "customers_handover": {
         const h = args.handover as Handover;
@@ -164,7 +166,7 @@ export function createFakeSegments({ customers, sorted, summarize, recordEdit, c
           moved++;
         }
         changed();
-        return { moved, skipped: all.length - moved };
+        return typed(cmd, { moved, skipped: all.length - moved });
       }
       default:
         return UNHANDLED;

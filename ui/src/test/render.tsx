@@ -8,10 +8,11 @@ import { ToastProvider } from "../components/Toast";
 import { createFakeBackend, type FakeAgenda, type FakeBackend } from "../dev/fakeBackend";
 import { LocaleProvider } from "../features/settings/locale";
 import type { Customer } from "../api";
+import type { Command } from "../api/client";
 
 type BackendOptions = {
   /** Answer some commands differently (return undefined to fall through to the fake core). */
-  override?: (cmd: string, args: Record<string, unknown>) => unknown;
+  override?: (cmd: Command, args: Record<string, unknown>) => unknown;
   /** The language the core has saved (settings_get). */
   locale?: string | null;
   /** Occurrences, reminder states and settings of the fake core's reminder side. */
@@ -26,7 +27,7 @@ export function installBackend(
   mockIPC((cmd, args) => {
     const payload = (args ?? {}) as Record<string, unknown>;
     if (override) {
-      const answer = override(cmd, payload);
+      const answer = override(cmd as Command, payload);
       if (answer !== undefined) {
         backend.calls.push({ cmd, args: payload });
         return answer;
