@@ -2,10 +2,12 @@
 //! It opens the same database as the desktop app unless `--db` says otherwise.
 
 mod agenda;
+mod backup;
 mod bench;
 mod bench_import;
 mod bench_pages;
 mod bench_reads;
+mod book;
 mod customers;
 mod dedupe;
 mod export;
@@ -13,6 +15,7 @@ mod import;
 mod interactions;
 mod orders;
 mod output;
+mod passphrase;
 mod record_list;
 mod reminders;
 mod report;
@@ -21,16 +24,15 @@ mod segments;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
-use fieldbook_core::clock::SystemClock;
-use fieldbook_core::{paths, Store};
+use fieldbook_core::paths;
 
 #[derive(Parser)]
 #[command(name = "fieldbook", version, about = "Fieldbook (客簿): the offline-first CRM, from the command line")]
 #[command(
-    after_help = "The database defaults to the app's data folder ($FIELDBOOK_DATA_DIR, else ~/.local/share/fieldbook/fieldbook.db)."
+    after_help = "The database defaults to the app's data folder ($FIELDBOOK_DATA_DIR, else ~/.local/share/fieldbook/fieldbook.db).\n\
+An encrypted book's passphrase comes from $FIELDBOOK_PASSPHRASE, else a prompt on a terminal."
 )]
 struct Cli {
     /// Database file to use instead of the app's.
@@ -108,6 +110,12 @@ enum Command {
     },
     /// Find likely duplicate customers; merge them (`dedupe merge`) or undo a merge.
     Dedupe(dedupe::DedupeArgs),
+    /// Encrypt the book with a passphrase, change it, or remove it.
+    #[command(subcommand)]
+    Passphrase(passphrase::PassphraseCommand),
+    /// Encrypted, verified, rotating backups: back up now, list, restore, settings.
+    #[command(subcommand)]
+    Backup(backup::BackupCommand),
 }
 
 fn main() -> ExitCode {
@@ -130,8 +138,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::BenchImport(args) => return bench_import::run(args, &out),
         _ => {}
     }
-    let db = cli.db.clone().unwrap_or_else(paths::default_db_path);
-    let mut store = Store::open(&db, Arc::new(SystemClock))?;
+    let db = match cli.db.clone() {
+        Some(db) => db,
+        None => paths::ensure_data_dir()?.join(paths::DB_FILE),
+    };
+    match cli.command {
+        Command::Passphrase(cmd) => return passphrase::run(cmd, &db, &out),
+        Command::Backup(cmd) => return backup::run(cmd, &db, &out),
+        _ => {}
+    }
+    let mut store = book::open(&db)?;
     match cli.command {
         Command::Customers(cmd) => customers::run(cmd, &mut store, &out),
         Command::Interactions(cmd) => interactions::run(cmd, &mut store, &out),
@@ -159,6 +175,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Export(args) => export::export(&store, &args, &out),
         Command::Restore { file } => export::restore(&mut store, &file, &out),
         Command::Dedupe(args) => dedupe::run(args, &mut store, &out),
-        Command::Bench(_) | Command::Lunar(_) | Command::BenchImport(_) => unreachable!("handled above"),
+        Command::Bench(_)
+        | Command::Lunar(_)
+        | Command::BenchImport(_)
+        | Command::Passphrase(_)
+        | Command::Backup(_) => unreachable!("handled above"),
     }
 }
