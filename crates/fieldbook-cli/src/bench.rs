@@ -10,6 +10,7 @@ use clap::Args;
 use fieldbook_core::clock::SystemClock;
 use fieldbook_core::customers::{CustomerInput, CustomerKind, ListScope};
 use fieldbook_core::search::keys::{name_keys, NameKind};
+use fieldbook_core::store::Passphrase;
 use fieldbook_core::Store;
 use rand::seq::IndexedRandom;
 use rand::SeedableRng;
@@ -39,6 +40,20 @@ pub struct BenchArgs {
     /// `fieldbook seed --customers 100000 --interactions 1000000`), instead of seeding one.
     #[arg(long, value_name = "PATH")]
     pub book: Option<std::path::PathBuf>,
+    /// Encrypt every book of the run, baselines included (SQLCipher), with
+    /// $FIELDBOOK_PASSPHRASE or a fixed bench passphrase: the cost of encryption at rest.
+    #[arg(long)]
+    pub encrypted: bool,
+}
+
+/// The key for `--encrypted` runs (and for `--book`, the environment's, if any).
+pub(crate) fn bench_key(encrypted: bool) -> anyhow::Result<Option<Passphrase>> {
+    let env = std::env::var(crate::book::PASSPHRASE_ENV).ok().filter(|v| !v.is_empty());
+    Ok(match (encrypted, env) {
+        (_, Some(v)) => Some(Passphrase::new(v)?),
+        (true, None) => Some(Passphrase::new("fieldbook bench passphrase")?),
+        (false, None) => None,
+    })
 }
 
 #[derive(Serialize)]
@@ -54,6 +69,11 @@ struct Report {
     store_vs_raw_same_rows: f64,
     store_vs_raw_data_rows: f64,
     store_customers_per_s: f64,
+    /// Encrypted with SQLCipher (`--encrypted`)?
+    encrypted: bool,
+    /// Opening the seeded book again (key derivation with a passphrase, migrations check,
+    /// device id, newest clock) plus one reader connection: what every app or CLI start pays.
+    open_p50_ms: f64,
     search: Vec<SearchFigures>,
     /// One page (100 rows) of the customer list at a given offset, as the UI scrolls.
     list_pages: Vec<ListFigures>,
@@ -120,23 +140,25 @@ struct SearchFigures {
 
 pub fn run(args: &BenchArgs, out: &Output) -> anyhow::Result<()> {
     if let Some(book) = &args.book {
-        return bench_pages::on_book(book, args.pages, out);
+        return bench_pages::on_book(book, bench_key(false)?.as_ref(), args.pages, out);
     }
+    let key = bench_key(args.encrypted)?;
+    let key = key.as_ref();
     let dir = tempfile::tempdir()?;
     let (orgs, people) = seed::plan(args.customers, args.seed);
     let all: Vec<&CustomerInput> = orgs.iter().chain(people.iter().map(|(p, _)| p)).collect();
 
     eprintln!("raw SQLite insert of {} customers…", all.len());
-    let raw = raw_insert(&dir.path().join("raw.db"), &all)?;
+    let raw = raw_insert(&dir.path().join("raw.db"), key, &all)?;
 
     eprintln!("store insert (validation, clocks, journal, search index)…");
-    let mut store = Store::open(&dir.path().join("store.db"), Arc::new(SystemClock))?;
+    let mut store = Store::open_with(&dir.path().join("store.db"), key, Arc::new(SystemClock))?;
     let t = Instant::now();
     let ids = seed::write(&mut store, args.customers, args.seed, true)?;
     let stored = t.elapsed();
 
     eprintln!("raw SQLite insert of the same rows the store wrote…");
-    let (same_rows, rows_written) = raw_same_rows(&store, &dir.path().join("same.db"))?;
+    let (same_rows, rows_written) = raw_same_rows(&store, key, &dir.path().join("same.db"))?;
 
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(args.seed);
     let persons: Vec<&CustomerInput> = all.iter().copied().filter(|c| c.kind == CustomerKind::Person).collect();
@@ -172,6 +194,19 @@ pub fn run(args: &BenchArgs, out: &Output) -> anyhow::Result<()> {
             mean_hits: hits as f64 / queries.len() as f64,
         });
     }
+    let open_p50_ms = {
+        let path = dir.path().join("store.db");
+        let mut times: Vec<Duration> = (0..5)
+            .map(|_| {
+                let t = Instant::now();
+                let s = Store::open_with(&path, key, Arc::new(SystemClock))?;
+                s.reader()?;
+                Ok::<_, fieldbook_core::CoreError>(t.elapsed())
+            })
+            .collect::<Result<_, _>>()?;
+        times.sort();
+        ms(times[2])
+    };
     let mut list_pages = Vec::new();
     let n = all.len() as u64;
     for offset in [0, n / 2, n.saturating_sub(100)] {
@@ -209,6 +244,8 @@ pub fn run(args: &BenchArgs, out: &Output) -> anyhow::Result<()> {
         store_vs_raw_same_rows: stored.as_secs_f64() / same_rows.as_secs_f64(),
         store_vs_raw_data_rows: stored.as_secs_f64() / raw.as_secs_f64(),
         store_customers_per_s: all.len() as f64 / stored.as_secs_f64(),
+        encrypted: key.is_some(),
+        open_p50_ms,
         search,
         list_pages,
         agenda,
@@ -224,9 +261,13 @@ pub fn run(args: &BenchArgs, out: &Output) -> anyhow::Result<()> {
 
 /// A fresh database with the store's schema, opened as a plain connection with the store's
 /// settings: where the raw baselines insert.
-fn baseline_db(path: &Path) -> anyhow::Result<rusqlite::Connection> {
-    drop(Store::open(path, Arc::new(SystemClock))?); // creates and migrates the schema
+fn baseline_db(path: &Path, key: Option<&Passphrase>) -> anyhow::Result<rusqlite::Connection> {
+    let store = Store::open_with(path, key, Arc::new(SystemClock))?; // creates and migrates the schema
+    drop(store);
     let conn = rusqlite::Connection::open(path)?;
+    if let Some(key) = key {
+        key.apply_to(&conn)?;
+    }
     for (k, v) in STORE_PRAGMAS {
         conn.pragma_update(None, k, v)?;
     }
@@ -278,8 +319,8 @@ pub(crate) fn agenda_figures(
 
 /// The same customers and contact points with plain prepared INSERTs in one transaction,
 /// into the same schema: the floor any write path is measured against.
-pub(crate) fn raw_insert(path: &Path, all: &[&CustomerInput]) -> anyhow::Result<Duration> {
-    let mut conn = baseline_db(path)?;
+pub(crate) fn raw_insert(path: &Path, key: Option<&Passphrase>, all: &[&CustomerInput]) -> anyhow::Result<Duration> {
+    let mut conn = baseline_db(path, key)?;
     let t = Instant::now();
     let tx = conn.transaction()?;
     {
@@ -323,9 +364,9 @@ pub(crate) fn raw_insert(path: &Path, all: &[&CustomerInput]) -> anyhow::Result<
 /// plain prepared statements in one transaction into a fresh copy of the schema — customer
 /// by customer, in creation order, as any writer of this book must (copying table by table
 /// in key order would append to sorted indexes, which no real write can do).
-pub(crate) fn raw_same_rows(store: &Store, path: &Path) -> anyhow::Result<(Duration, usize)> {
+pub(crate) fn raw_same_rows(store: &Store, key: Option<&Passphrase>, path: &Path) -> anyhow::Result<(Duration, usize)> {
     let rows = RowsByCustomer::read(store.conn())?;
-    let mut conn = baseline_db(path)?;
+    let mut conn = baseline_db(path, key)?;
     let t = Instant::now();
     let tx = conn.transaction()?;
     {
@@ -461,7 +502,8 @@ fn text(r: &Report) -> String {
          raw insert, data rows only:           {:.2} s\n\
          raw insert, the same {} rows:    {:.2} s\n\
          store insert (validation, HLC, index): {:.2} s  ({:.0} customers/s)\n\
-         store vs raw same rows: {:.2}x   (vs data rows only: {:.2}x)\n\n\
+         store vs raw same rows: {:.2}x   (vs data rows only: {:.2}x)\n\
+         encrypted: {}   open book + reader: {:.1} ms (p50 of 5)\n\n\
          search (limit 20)       p50 ms   p99 ms   max ms   hits\n",
         r.customers,
         r.raw_data_rows_s,
@@ -470,7 +512,9 @@ fn text(r: &Report) -> String {
         r.store_insert_s,
         r.store_customers_per_s,
         r.store_vs_raw_same_rows,
-        r.store_vs_raw_data_rows
+        r.store_vs_raw_data_rows,
+        r.encrypted,
+        r.open_p50_ms
     );
     for f in &r.search {
         s.push_str(&format!(

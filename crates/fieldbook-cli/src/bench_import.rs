@@ -29,6 +29,9 @@ pub struct BenchImportArgs {
     pub rows: usize,
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Encrypt every book of the run (see `fieldbook bench --encrypted`).
+    #[arg(long)]
+    pub encrypted: bool,
 }
 
 #[derive(Serialize)]
@@ -66,7 +69,9 @@ pub fn run(args: &BenchImportArgs, out: &Output) -> anyhow::Result<()> {
     std::fs::write(&path, &csv)?;
 
     eprintln!("import of {} CSV rows (read, map, plan, one transaction)…", people.len());
-    let mut store = Store::open(&dir.path().join("store.db"), Arc::new(SystemClock))?;
+    let key = crate::bench::bench_key(args.encrypted)?;
+    let key = key.as_ref();
+    let mut store = Store::open_with(&dir.path().join("store.db"), key, Arc::new(SystemClock))?;
     let t = Instant::now();
     let decoded = import::read_path(&path, &ReadOptions::default())?;
     let prepared = import::prepare(&store, decoded, None, DuplicatePolicy::Skip)?;
@@ -76,9 +81,9 @@ pub fn run(args: &BenchImportArgs, out: &Output) -> anyhow::Result<()> {
 
     eprintln!("raw SQLite insert of the same people…");
     let inputs: Vec<&CustomerInput> = people.iter().map(|(p, _)| p).collect();
-    let raw_data = raw_insert(&dir.path().join("raw.db"), &inputs)?;
+    let raw_data = raw_insert(&dir.path().join("raw.db"), key, &inputs)?;
     eprintln!("raw SQLite insert of the same rows the import wrote…");
-    let (same, rows_written) = raw_same_rows(&store, &dir.path().join("same.db"))?;
+    let (same, rows_written) = raw_same_rows(&store, key, &dir.path().join("same.db"))?;
     drop(store);
 
     eprintln!("a second import of {} new rows, reading from another connection meanwhile…", people.len());
@@ -87,7 +92,7 @@ pub fn run(args: &BenchImportArgs, out: &Output) -> anyhow::Result<()> {
         people2.into_iter().take(args.rows).map(|(p, c)| (p, c.map(|i| orgs2[i].name.as_str()))).collect();
     let second = dir.path().join("more.csv");
     std::fs::write(&second, write_csv(&people2))?;
-    let reads_during_import = bench_reads::measure(&dir.path().join("store.db"), &second)?;
+    let reads_during_import = bench_reads::measure(&dir.path().join("store.db"), key, &second)?;
 
     let secs = |d: std::time::Duration| d.as_secs_f64();
     let r = Report {

@@ -164,8 +164,13 @@ pub fn dashboard(store: &Store, runs: usize) -> anyhow::Result<DashboardFigures>
 
 /// `fieldbook bench --book PATH`: customer pages and the dashboard on an existing book, busiest
 /// customers first in creation order (as the seeded history favours them).
-pub fn on_book(path: &std::path::Path, pages: usize, out: &crate::output::Output) -> anyhow::Result<()> {
-    let store = Store::open(path, std::sync::Arc::new(fieldbook_core::clock::SystemClock))?;
+pub fn on_book(
+    path: &std::path::Path,
+    key: Option<&fieldbook_core::store::Passphrase>,
+    pages: usize,
+    out: &crate::output::Output,
+) -> anyhow::Result<()> {
+    let store = Store::open_with(path, key, std::sync::Arc::new(fieldbook_core::clock::SystemClock))?;
     let ids: Vec<String> = store
         .conn()
         .prepare("SELECT id FROM customers WHERE deleted_at IS NULL ORDER BY rowid")?

@@ -31,9 +31,13 @@ pub struct ReadsDuringImport {
 }
 
 /// Import `csv` into the book at `db` while a reader of the same file keeps reading.
-pub fn measure(db: &std::path::Path, csv: &std::path::Path) -> anyhow::Result<ReadsDuringImport> {
-    let mut writer = Store::open(db, Arc::new(SystemClock))?;
-    let reader = Store::open_reader(db, Arc::new(SystemClock))?;
+pub fn measure(
+    db: &std::path::Path,
+    key: Option<&fieldbook_core::store::Passphrase>,
+    csv: &std::path::Path,
+) -> anyhow::Result<ReadsDuringImport> {
+    let mut writer = Store::open_with(db, key, Arc::new(SystemClock))?;
+    let reader = writer.reader()?;
     let today = chrono::Local::now().date_naive();
     let done = Arc::new(AtomicBool::new(false));
     let import_done = done.clone();

@@ -2,10 +2,12 @@
 //! It opens the same database as the desktop app unless `--db` says otherwise.
 
 mod agenda;
+mod backup;
 mod bench;
 mod bench_import;
 mod bench_pages;
 mod bench_reads;
+mod book;
 mod complaints;
 mod customers;
 mod dedupe;
@@ -14,6 +16,7 @@ mod import;
 mod interactions;
 mod orders;
 mod output;
+mod passphrase;
 mod record_list;
 mod reminders;
 mod report;
@@ -23,16 +26,15 @@ mod sync;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
-use fieldbook_core::clock::SystemClock;
-use fieldbook_core::{paths, Store};
+use fieldbook_core::paths;
 
 #[derive(Parser)]
 #[command(name = "fieldbook", version, about = "Fieldbook (客簿): the offline-first CRM, from the command line")]
 #[command(
-    after_help = "The database defaults to the app's data folder ($FIELDBOOK_DATA_DIR, else ~/.local/share/fieldbook/fieldbook.db)."
+    after_help = "The database defaults to the app's data folder ($FIELDBOOK_DATA_DIR, else ~/.local/share/fieldbook/fieldbook.db).\n\
+An encrypted book's passphrase comes from $FIELDBOOK_PASSPHRASE, else a prompt on a terminal."
 )]
 struct Cli {
     /// Database file to use instead of the app's.
@@ -118,6 +120,12 @@ enum Command {
     Sync(sync::SyncArgs),
     /// Values that lost to a concurrent edit on another laptop (`conflicts restore ID`).
     Conflicts(sync::ConflictsArgs),
+    /// Encrypt the book with a passphrase, change it, or remove it.
+    #[command(subcommand)]
+    Passphrase(passphrase::PassphraseCommand),
+    /// Encrypted, verified, rotating backups: back up now, list, restore, settings.
+    #[command(subcommand)]
+    Backup(backup::BackupCommand),
 }
 
 fn main() -> ExitCode {
@@ -140,8 +148,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::BenchImport(args) => return bench_import::run(args, &out),
         _ => {}
     }
-    let db = cli.db.clone().unwrap_or_else(paths::default_db_path);
-    let mut store = Store::open(&db, Arc::new(SystemClock))?;
+    let db = match cli.db.clone() {
+        Some(db) => db,
+        None => paths::ensure_data_dir()?.join(paths::DB_FILE),
+    };
+    match cli.command {
+        Command::Passphrase(cmd) => return passphrase::run(cmd, &db, &out),
+        Command::Backup(cmd) => return backup::run(cmd, &db, &out),
+        _ => {}
+    }
+    let mut store = book::open(&db)?;
     match cli.command {
         Command::Customers(cmd) => customers::run(cmd, &mut store, &out),
         Command::Interactions(cmd) => interactions::run(cmd, &mut store, &out),
@@ -172,6 +188,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Dedupe(args) => dedupe::run(args, &mut store, &out),
         Command::Sync(args) => sync::sync(&args, &mut store, &out),
         Command::Conflicts(args) => sync::conflicts(&args, &mut store, &out),
-        Command::Bench(_) | Command::Lunar(_) | Command::BenchImport(_) => unreachable!("handled above"),
+        Command::Bench(_)
+        | Command::Lunar(_)
+        | Command::BenchImport(_)
+        | Command::Passphrase(_)
+        | Command::Backup(_) => unreachable!("handled above"),
     }
 }

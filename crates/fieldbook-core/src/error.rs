@@ -31,6 +31,21 @@ pub enum CoreError {
     /// Sync could not go on: a wrong team passphrase, an unreachable or foreign place.
     #[error("{message}")]
     Sync { reason: &'static str, message: String },
+    /// The book is encrypted and no passphrase was given. Nothing was written.
+    #[error("this book is encrypted: a passphrase is needed to open it")]
+    PassphraseRequired,
+    /// The passphrase does not open the book. Nothing was written.
+    #[error("wrong passphrase")]
+    PassphraseWrong,
+    /// A passphrase was given for a book that is not encrypted. Nothing was written.
+    #[error("this book is not encrypted (set a passphrase to encrypt it)")]
+    NotEncrypted,
+    /// The book file is damaged or truncated. It was left exactly as it was found.
+    #[error("the book {path} is damaged ({message}); it was left untouched")]
+    BookCorrupt { path: String, message: String },
+    /// The book is open in another program, so its file cannot be swapped now.
+    #[error("the book {path} is in use by another program: close it and try again")]
+    BookBusy { path: String },
 }
 
 impl CoreError {
@@ -52,11 +67,22 @@ impl CoreError {
             CoreError::Invalid { reason, .. } => reason,
             CoreError::NotFound { .. } => "not_found",
             CoreError::Conflict(_) => "conflict",
+            CoreError::Storage(e) if is_disk_full(e) => "disk_full",
+            CoreError::Storage(e) if is_busy(e) => "busy",
             CoreError::Storage(_) => "storage",
+            CoreError::Migration(rusqlite_migration::Error::RusqliteError { err, .. }) if is_disk_full(err) => {
+                "disk_full"
+            }
             CoreError::Migration(_) => "migration",
+            CoreError::Io(e) if e.kind() == std::io::ErrorKind::StorageFull => "disk_full",
             CoreError::Io(_) => "io",
             CoreError::Corrupt { .. } => "corrupt",
             CoreError::Sync { reason, .. } => reason,
+            CoreError::PassphraseRequired => "passphrase_required",
+            CoreError::PassphraseWrong => "passphrase_wrong",
+            CoreError::NotEncrypted => "book_not_encrypted",
+            CoreError::BookCorrupt { .. } => "book_corrupt",
+            CoreError::BookBusy { .. } => "book_busy",
         }
     }
 
@@ -68,6 +94,21 @@ impl CoreError {
         };
         ErrorPayload { code: self.code().to_string(), message: self.to_string(), field }
     }
+}
+
+/// SQLite says "disk full" for a write that found no space; failing to grow the WAL index
+/// (`-shm`) when opening on a full disk is `IOERR_SHMSIZE`, the same thing to a user.
+fn is_disk_full(e: &rusqlite::Error) -> bool {
+    match e {
+        rusqlite::Error::SqliteFailure(f, _) => {
+            f.code == rusqlite::ErrorCode::DiskFull || f.extended_code == rusqlite::ffi::SQLITE_IOERR_SHMSIZE
+        }
+        _ => false,
+    }
+}
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
 }
 
 /// An error as the UI receives it. `code` selects the translated text; `message` is the

@@ -1,6 +1,7 @@
 //! Fieldbook's domain core: the local store and every rule of the CRM, with no UI or Tauri
 //! dependency, so the desktop app and the `fieldbook` CLI share one tested implementation.
 
+pub mod backup;
 pub mod calendar;
 pub mod changes;
 pub mod classify;

@@ -7,19 +7,30 @@ use serde_json::Value;
 pub struct Book {
     pub dir: tempfile::TempDir,
     pub db: std::path::PathBuf,
+    /// The passphrase every command gets in `FIELDBOOK_PASSPHRASE` (none: the variable is unset).
+    pub key: Option<String>,
 }
 
 impl Book {
     pub fn new() -> Book {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("book.db");
-        Book { dir, db }
+        Book { dir, db, key: None }
+    }
+
+    /// A book whose commands run with `FIELDBOOK_PASSPHRASE=key` (created encrypted).
+    pub fn encrypted(key: &str) -> Book {
+        Book { key: Some(key.into()), ..Book::new() }
     }
 
     /// `fieldbook --db <book>`, to add arguments to.
     pub fn command(&self) -> Command {
         let mut c = Command::cargo_bin("fieldbook").unwrap();
-        c.arg("--db").arg(&self.db);
+        c.arg("--db").arg(&self.db).env_remove("FIELDBOOK_NEW_PASSPHRASE");
+        match &self.key {
+            Some(k) => c.env("FIELDBOOK_PASSPHRASE", k),
+            None => c.env_remove("FIELDBOOK_PASSPHRASE"),
+        };
         c
     }
 

@@ -1,21 +1,28 @@
 //! The local SQLite store: opening, pragmas, migrations, the device id, and transactions
 //! whose every write is stamped and journaled (see `write`).
 
+pub mod cipher;
+#[cfg(test)]
+mod cipher_tests;
+pub mod files;
 mod journal;
 mod write;
 
+pub use cipher::{change_passphrase, remove_passphrase, set_passphrase, unlock_delay, Passphrase};
+pub use files::BookFile;
 pub use journal::{ChangeEntry, JournalQuery};
 pub(crate) use write::{to_json, PURGED_FIELD, ROW_FIELD};
 pub use write::{Entity, Tx};
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock};
+use std::time::Duration;
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use rusqlite_migration::{Migrations, M};
 
 use crate::clock::{timestamp, Clock};
-use crate::error::Result;
+use crate::error::{CoreError, Result};
 use crate::hlc::{Hlc, HlcGenerator};
 
 /// Migrations in order. Never edit a shipped one: append.
@@ -34,8 +41,16 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
     ])
 });
 
+/// How long a write waits for another connection's (or process's) write to finish before
+/// giving up with `busy`: long enough for a 100k-row import in another process.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
+
 pub struct Store {
     conn: Connection,
+    /// The book's file (none for an in-memory store) and the key it was opened with: what
+    /// readers and backups need to open it again.
+    path: Option<PathBuf>,
+    key: Option<Passphrase>,
     clock: Arc<dyn Clock>,
     hlc: HlcGenerator,
     /// Called after each committed write (the shell reads what changed from the journal).
@@ -46,32 +61,88 @@ pub struct Store {
 pub type CommitListener = Arc<dyn Fn() + Send + Sync>;
 
 impl Store {
-    /// Open (creating if needed) the database at `path`, migrate it, and load its device id.
+    /// Open (creating if needed) the plaintext book at `path`, migrate it, and load its device
+    /// id. An encrypted book fails with `passphrase_required`.
     pub fn open(path: &Path, clock: Arc<dyn Clock>) -> Result<Store> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        let conn = Connection::open(path)?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
-        Self::init(conn, clock)
+        Self::open_with(path, None, clock)
     }
 
-    /// Another connection to the book at `path`, for reads only, after `open` has created and
-    /// migrated it. In WAL mode its reads see the last commit and never wait for a writer, so
-    /// a long import does not stall lists and search. Writing through it fails
-    /// (`query_only`): a reader has no say in this device's clocks.
+    /// Open (creating if needed, encrypted with `passphrase`) the book at `path`. A wrong
+    /// passphrase fails with `passphrase_wrong` and a plaintext book with
+    /// `book_not_encrypted`; either way nothing is written to the file.
+    pub fn open_encrypted(path: &Path, passphrase: &Passphrase, clock: Arc<dyn Clock>) -> Result<Store> {
+        Self::open_with(path, Some(passphrase), clock)
+    }
+
+    /// `open` or `open_encrypted`, as `key` says. A damaged or truncated book fails with
+    /// `book_corrupt` and is left exactly as it was.
+    pub fn open_with(path: &Path, key: Option<&Passphrase>, clock: Arc<dyn Clock>) -> Result<Store> {
+        let opened = (|| {
+            let flags =
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+            let conn = cipher::connect(path, key, flags)?;
+            files::make_private(path)?;
+            conn.busy_timeout(BUSY_TIMEOUT)?;
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+            conn.pragma_update(None, "synchronous", "NORMAL")?;
+            let mut store = Self::init(conn, clock)?;
+            store.path = Some(path.to_path_buf());
+            store.key = key.cloned();
+            Ok(store)
+        })();
+        opened.map_err(|e| cipher::corrupt_as_book_error(e, path))
+    }
+
+    /// Another connection to the plaintext book at `path`, for reads only (see `open_reader_with`).
     pub fn open_reader(path: &Path, clock: Arc<dyn Clock>) -> Result<Store> {
-        let conn = Connection::open_with_flags(
-            path,
-            rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        conn.pragma_update(None, "cache_size", -32_768)?;
-        conn.pragma_update(None, "query_only", "ON")?;
-        crate::segments::register_sql_functions(&conn)?;
-        let device: String = conn.query_row("SELECT id FROM device", [], |r| r.get(0))?;
-        Ok(Store { conn, clock, hlc: HlcGenerator::new(device), on_commit: None })
+        Self::open_reader_with(path, None, clock)
+    }
+
+    /// Another connection to the book at `path` (opened with the same `key` as the writer),
+    /// for reads only, after `open` has created and migrated it. In WAL mode its reads see
+    /// the last commit and never wait for a writer, so a long import does not stall lists
+    /// and search. Writing through it fails (`query_only`): a reader has no say in this
+    /// device's clocks.
+    pub fn open_reader_with(path: &Path, key: Option<&Passphrase>, clock: Arc<dyn Clock>) -> Result<Store> {
+        let opened = (|| {
+            let conn = cipher::connect(path, key, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+            conn.busy_timeout(std::time::Duration::from_secs(5))?;
+            conn.pragma_update(None, "cache_size", -32_768)?;
+            conn.pragma_update(None, "query_only", "ON")?;
+            crate::segments::register_sql_functions(&conn)?;
+            let device: String = conn.query_row("SELECT id FROM device", [], |r| r.get(0))?;
+            Ok(Store {
+                conn,
+                path: Some(path.to_path_buf()),
+                key: key.cloned(),
+                clock,
+                hlc: HlcGenerator::new(device),
+                on_commit: None,
+            })
+        })();
+        opened.map_err(|e| cipher::corrupt_as_book_error(e, path))
+    }
+
+    /// A read-only connection to this store's book with the same key (see `open_reader_with`).
+    pub fn reader(&self) -> Result<Store> {
+        match &self.path {
+            Some(path) => Self::open_reader_with(path, self.key.as_ref(), self.clock.clone()),
+            None => Err(CoreError::invalid("path", "store_in_memory", "an in-memory store has no file to share")),
+        }
+    }
+
+    /// The book's file; none for an in-memory store.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Was the book opened with a passphrase?
+    pub fn is_encrypted(&self) -> bool {
+        self.key.is_some()
+    }
+
+    pub(crate) fn key(&self) -> Option<&Passphrase> {
+        self.key.as_ref()
     }
 
     /// A private in-memory database (tests, benchmarks).
@@ -80,27 +151,34 @@ impl Store {
     }
 
     fn init(mut conn: Connection, clock: Arc<dyn Clock>) -> Result<Store> {
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.pragma_update(None, "foreign_keys", "OFF")?;
         // 32 MiB page cache: bulk imports and the search index stay in memory while they work.
         conn.pragma_update(None, "cache_size", -32_768)?;
-        MIGRATIONS.to_latest(&mut conn)?;
+        // Every transaction takes the write lock up front (see `write_with`); so do the
+        // migrations. Two processes creating a book at once: the second finds it migrated.
+        conn.set_transaction_behavior(TransactionBehavior::Immediate);
+        if MIGRATIONS.to_latest(&mut conn).is_err() {
+            MIGRATIONS.to_latest(&mut conn)?;
+        }
         crate::segments::register_sql_functions(&conn)?;
-        let device = match conn.query_row("SELECT id FROM device", [], |r| r.get::<_, String>(0)).optional()? {
+        let tx = conn.transaction()?;
+        let device = match tx.query_row("SELECT id FROM device", [], |r| r.get::<_, String>(0)).optional()? {
             Some(id) => id,
             None => {
                 let id = uuid::Uuid::now_v7().simple().to_string();
-                conn.execute("INSERT INTO device (id, created_at) VALUES (?1, ?2)", (&id, timestamp(clock.now())))?;
+                tx.execute("INSERT INTO device (id, created_at) VALUES (?1, ?2)", (&id, timestamp(clock.now())))?;
                 id
             }
         };
+        tx.commit()?;
         let mut hlc = HlcGenerator::new(device);
         // Stamps must keep increasing across restarts, even if the wall clock went back.
         let newest: Option<String> = conn.query_row("SELECT MAX(hlc) FROM change_journal", [], |r| r.get(0))?;
         if let Some(newest) = newest {
             hlc.observe(&newest.parse::<Hlc>()?);
         }
-        Ok(Store { conn, clock, hlc, on_commit: None })
+        Ok(Store { conn, path: None, key: None, clock, hlc, on_commit: None })
     }
 
     pub fn device_id(&self) -> &str {
@@ -133,7 +211,10 @@ impl Store {
         f: impl FnOnce(&mut Tx<'_>) -> std::result::Result<T, E>,
     ) -> std::result::Result<T, E> {
         let now = self.clock.now();
-        let tx = self.conn.transaction()?;
+        // IMMEDIATE: take the write lock up front (waiting up to the busy timeout for another
+        // process's write), so a transaction that reads before it writes is never refused
+        // half-way with "database is locked".
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut w = Tx::new(&tx, &mut self.hlc, now);
         let out = f(&mut w)?;
         drop(w);
