@@ -95,3 +95,40 @@ export async function fill(browser, testId, value) {
   );
   return el;
 }
+
+/**
+ * The text of every element with this test id, read inside the page at one instant: a
+ * re-render between a lookup and a read can never hand the test a stale element.
+ */
+export function texts(browser, id) {
+  return browser.execute(
+    (testId) => [...document.querySelectorAll(`[data-testid="${testId}"]`)].map((el) => el.textContent ?? ""),
+    id,
+  );
+}
+
+/** Wait until an element with this test id has text matching `pattern`. */
+export async function waitForText(browser, id, pattern, message, timeout = 15000) {
+  await browser.waitUntil(async () => (await texts(browser, id)).some((t) => pattern.test(t)), {
+    timeout,
+    timeoutMsg: `${message}; ${id}: ${JSON.stringify(await texts(browser, id))}`,
+  });
+}
+
+/** Click, inside the page, the first element with this test id whose text matches. */
+export async function clickText(browser, id, pattern) {
+  await browser.waitUntil(
+    () =>
+      browser.execute(
+        (testId, source) => {
+          const re = new RegExp(source);
+          const el = [...document.querySelectorAll(`[data-testid="${testId}"]`)].find((e) => re.test(e.textContent ?? ""));
+          el?.click();
+          return Boolean(el);
+        },
+        id,
+        pattern.source,
+      ),
+    { timeout: 10000, timeoutMsg: `no ${id} matching ${pattern}` },
+  );
+}

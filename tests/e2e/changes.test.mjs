@@ -7,7 +7,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { byTestId, newDataDir, openApp, screenshot, startDriver, stopDriver } from "./app.mjs";
+import { byTestId, clickText, newDataDir, openApp, screenshot, startDriver, stopDriver, texts, waitForText } from "./app.mjs";
 
 const CLI = process.env.FIELDBOOK_CLI;
 const dataDir = newDataDir();
@@ -16,39 +16,6 @@ let zhang;
 
 function cli(...args) {
   return execFileSync(CLI, ["--db", join(dataDir, "fieldbook.db"), "--json", ...args], { encoding: "utf8" });
-}
-
-/** The text of every element with this test id, read in the page at one instant. */
-function texts(id) {
-  return browser.execute(
-    (testId) => [...document.querySelectorAll(`[data-testid="${testId}"]`)].map((el) => el.textContent ?? ""),
-    id,
-  );
-}
-
-async function waitForText(id, pattern, message) {
-  await browser.waitUntil(async () => (await texts(id)).some((t) => pattern.test(t)), {
-    timeout: 10000,
-    timeoutMsg: `${message}; ${id}: ${JSON.stringify(await texts(id))}`,
-  });
-}
-
-/** Click the first element with this test id whose text matches, in the page. */
-async function clickText(id, pattern) {
-  await browser.waitUntil(
-    () =>
-      browser.execute(
-        (testId, source) => {
-          const re = new RegExp(source);
-          const el = [...document.querySelectorAll(`[data-testid="${testId}"]`)].find((e) => re.test(e.textContent ?? ""));
-          el?.click();
-          return Boolean(el);
-        },
-        id,
-        pattern.source,
-      ),
-    { timeout: 10000, timeoutMsg: `no ${id} matching ${pattern}` },
-  );
 }
 
 const localToday = () => {
@@ -62,7 +29,7 @@ before(async () => {
   zhang = JSON.parse(cli("customers", "add", "--name", "张三", "--tier", "B")).id;
   await startDriver({ dataDir, lang: "en_US.UTF-8" });
   browser = await openApp();
-  await waitForText("customer-row", /张三/, "the book made before start is listed");
+  await waitForText(browser, "customer-row", /张三/, "the book made before start is listed");
 });
 
 after(async () => {
@@ -72,18 +39,18 @@ after(async () => {
 
 test("a customer added from the CLI appears in the open customer list", async () => {
   cli("customers", "add", "--name", "李四", "--phone", "13800138000");
-  await waitForText("customer-row", /李四/, "the list refreshed from book-changed");
-  const rows = await texts("customer-row");
+  await waitForText(browser, "customer-row", /李四/, "the list refreshed from book-changed");
+  const rows = await texts(browser, "customer-row");
   assert.equal(rows.length, 2, "both customers are listed once");
 });
 
 test("a visit logged from the CLI appears on the open customer page", async () => {
-  await clickText("customer-row", /张三/);
-  await waitForText("detail-name", /张三/, "the customer page opened");
+  await clickText(browser, "customer-row", /张三/);
+  await waitForText(browser, "detail-name", /张三/, "the customer page opened");
   await (await byTestId(browser, "tab-timeline")).click();
   await (await byTestId(browser, "timeline")).waitForDisplayed({ timeout: 5000 });
   cli("interactions", "add", "--customer", zhang, "--kind", "visit", "--summary", "CLI 季度回访");
-  await waitForText("timeline-item", /CLI 季度回访/, "the open timeline refreshed from book-changed");
+  await waitForText(browser, "timeline-item", /CLI 季度回访/, "the open timeline refreshed from book-changed");
   await screenshot(browser, "changes-timeline");
 });
 
@@ -92,6 +59,6 @@ test("a follow-up due today, logged from the CLI, appears in the open agenda", a
   await (await byTestId(browser, "agenda")).waitForDisplayed({ timeout: 10000 });
   const wang = JSON.parse(cli("customers", "add", "--name", "王五")).id;
   cli("interactions", "add", "--customer", wang, "--kind", "call", "--summary", "报价", "--follow-up", localToday());
-  await waitForText("agenda-today", /王五/, "the agenda refreshed from book-changed");
+  await waitForText(browser, "agenda-today", /王五/, "the agenda refreshed from book-changed");
   await screenshot(browser, "changes-agenda");
 });

@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { byTestId, fill, newDataDir, openApp, screenshot, startDriver, stopDriver } from "./app.mjs";
+import { byTestId, clickText, fill, newDataDir, openApp, screenshot, startDriver, stopDriver, texts, waitForText } from "./app.mjs";
 
 const CLI = process.env.FIELDBOOK_CLI;
 const PASS = "团队口令 team";
@@ -28,20 +28,6 @@ function cli(db, ...args) {
 const onA = (...args) => cli(join(dataDir, "fieldbook.db"), ...args);
 const onB = (...args) => cli(join(laptopB, "book.db"), ...args);
 
-function texts(id) {
-  return browser.execute(
-    (testId) => [...document.querySelectorAll(`[data-testid="${testId}"]`)].map((el) => el.textContent ?? ""),
-    id,
-  );
-}
-
-async function waitForText(id, pattern, message) {
-  await browser.waitUntil(async () => (await texts(id)).some((t) => pattern.test(t)), {
-    timeout: 15000,
-    timeoutMsg: `${message}; ${id}: ${JSON.stringify(await texts(id))}`,
-  });
-}
-
 /** Wait until the open customer page's tier badge reads `tier`. */
 async function waitForTier(tier, message) {
   const badge = () =>
@@ -52,27 +38,11 @@ async function waitForTier(tier, message) {
   });
 }
 
-async function clickText(id, pattern) {
-  await browser.waitUntil(
-    () =>
-      browser.execute(
-        (testId, source) => {
-          const el = [...document.querySelectorAll(`[data-testid="${testId}"]`)].find((e) => new RegExp(source).test(e.textContent ?? ""));
-          el?.click();
-          return Boolean(el);
-        },
-        id,
-        pattern.source,
-      ),
-    { timeout: 10000, timeoutMsg: `no ${id} matching ${pattern}` },
-  );
-}
-
 async function syncNow() {
   await (await byTestId(browser, "nav-settings")).click();
   await fill(browser, "sync-folder", share);
   if (await (await byTestId(browser, "sync-passphrase")).isExisting()) await fill(browser, "sync-passphrase", PASS);
-  await clickText("sync-now", /Sync now/);
+  await clickText(browser, "sync-now", /Sync now/);
   await (await byTestId(browser, "sync-summary")).waitForDisplayed({ timeout: 20000 });
 }
 
@@ -92,10 +62,10 @@ after(async () => {
 
 test("Sync now brings laptop B's customer into the open book", async () => {
   await syncNow();
-  await waitForText("sync-summary-in", /Received \d+ changes?: 1 customers added/, "the summary counts B's customer");
+  await waitForText(browser, "sync-summary-in", /Received \d+ changes?: 1 customers added/, "the summary counts B's customer");
   await screenshot(browser, "sync-settings");
   await (await byTestId(browser, "nav-customers")).click();
-  await waitForText("customer-row", /Li Lei/, "B's customer is in A's list");
+  await waitForText(browser, "customer-row", /Li Lei/, "B's customer is in A's list");
 });
 
 test("a concurrent edit keeps the losing value on the customer page, and Restore brings it back", async () => {
@@ -103,14 +73,14 @@ test("a concurrent edit keeps the losing value on the customer page, and Restore
   onB("bulk-edit", "--ids", liLei, "--tier", "VIP"); // B's edit, later: it wins
   onB("sync", "--folder", share);
   await syncNow();
-  await waitForText("sync-summary-conflicts", /1 edit lost/, "the summary reports the conflict");
+  await waitForText(browser, "sync-summary-conflicts", /1 edit lost/, "the summary reports the conflict");
   await (await byTestId(browser, "nav-customers")).click();
-  await clickText("customer-row", /Li Lei/);
-  await waitForText("conflict", /Tier\s*C/, "A's losing tier is offered on the customer page");
+  await clickText(browser, "customer-row", /Li Lei/);
+  await waitForText(browser, "conflict", /Tier\s*C/, "A's losing tier is offered on the customer page");
   await waitForTier("VIP", "the later edit (B's VIP) is current");
   await screenshot(browser, "sync-conflict");
-  await clickText("conflict-restore", /Restore/);
-  await browser.waitUntil(async () => (await texts("conflict")).length === 0, {
+  await clickText(browser, "conflict-restore", /Restore/);
+  await browser.waitUntil(async () => (await texts(browser, "conflict")).length === 0, {
     timeout: 10000,
     timeoutMsg: "the restored conflict leaves the card",
   });
