@@ -5,11 +5,11 @@
 
 use std::collections::BTreeSet;
 
-use rusqlite::{params, OptionalExtension};
+use rusqlite::params;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::entities::{customer_of_sql, synced};
+use crate::entities::customer_of;
 use crate::error::Result;
 use crate::Store;
 
@@ -76,12 +76,8 @@ impl Store {
         for (entity, row_id) in rows {
             // A row purged since has no parent left to name its customer; the kind still says
             // what to refresh.
-            if let Some(sql) = synced(&entity).and_then(customer_of_sql) {
-                let owner: Option<Option<String>> =
-                    conn.prepare_cached(&sql)?.query_row([&row_id], |r| r.get(0)).optional()?;
-                if let Some(Some(id)) = owner.filter(|o| o.as_deref().is_some_and(|s| !s.is_empty())) {
-                    customers.insert(id);
-                }
+            if let Some(id) = customer_of(conn, &entity, &row_id)? {
+                customers.insert(id);
             }
             kinds.insert(entity);
         }

@@ -95,6 +95,15 @@ pub fn customer_of_sql(s: &Synced) -> Option<String> {
     }
 }
 
+/// The customer a row of `entity` belongs to: None for a row of the book, a row already gone,
+/// or one of no customer (an empty owner column).
+pub(crate) fn customer_of(conn: &rusqlite::Connection, entity: &str, id: &str) -> crate::Result<Option<String>> {
+    use rusqlite::OptionalExtension;
+    let Some(sql) = synced(entity).and_then(customer_of_sql) else { return Ok(None) };
+    let owner: Option<Option<String>> = conn.prepare_cached(&sql)?.query_row([id], |r| r.get(0)).optional()?;
+    Ok(owner.flatten().filter(|s| !s.is_empty()))
+}
+
 /// Remove for good every row a purged customer owns (children before parents), each with a
 /// `*purged` journal entry so the removal syncs.
 pub(crate) fn purge_owned(tx: &mut crate::store::Tx<'_>, customer_id: &str) -> crate::Result<()> {

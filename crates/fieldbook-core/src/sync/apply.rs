@@ -10,7 +10,7 @@ use rusqlite::types::Value;
 use rusqlite::{params, OptionalExtension};
 
 use super::segment::Record;
-use crate::entities::{customer_of_sql, synced};
+use crate::entities::synced;
 use crate::error::{CoreError, Result};
 use crate::hlc::Hlc;
 use crate::store::{to_json, Entity, Tx, PURGED_FIELD, ROW_FIELD};
@@ -272,11 +272,9 @@ fn conflict(
     Ok(())
 }
 
-/// The customer a row belongs to (None for a row of the book, or one already gone).
+/// The customer a row belongs to, inside the applying transaction.
 pub(crate) fn customer_of(tx: &Tx<'_>, entity: &str, id: &str) -> Result<Option<String>> {
-    let Some(sql) = synced(entity).and_then(customer_of_sql) else { return Ok(None) };
-    let owner: Option<Option<String>> = tx.conn().prepare_cached(&sql)?.query_row([id], |r| r.get(0)).optional()?;
-    Ok(owner.flatten().filter(|s| !s.is_empty()))
+    crate::entities::customer_of(tx.conn(), entity, id)
 }
 
 /// Orders whose total must be recomputed (an order, or the order of a line).
