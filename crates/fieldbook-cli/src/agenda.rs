@@ -53,11 +53,11 @@ pub struct HolidaysArgs {
 pub fn agenda(store: &Store, args: &AgendaArgs, out: &Output) -> anyhow::Result<()> {
     let from = args.from.unwrap_or_else(|| chrono::Local::now().date_naive());
     let t = std::time::Instant::now();
-    let items = store.agenda(from, args.days)?;
+    let items = store.agenda_every_item(from, args.days)?;
     if args.timing {
         let first = t.elapsed();
         let t = std::time::Instant::now();
-        store.agenda(from, args.days)?;
+        store.agenda_every_item(from, args.days)?;
         let (ms, again) = (first.as_secs_f64() * 1000.0, t.elapsed().as_secs_f64() * 1000.0);
         eprintln!("agenda: {} items in {ms:.1} ms (first call, incl. lunar table), {again:.1} ms again", items.len());
     }

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use clap::Args;
 use fieldbook_core::clock::SystemClock;
 use fieldbook_core::customers::{CustomerInput, CustomerKind, ListScope};
+use fieldbook_core::reminders::RevisitListing;
 use fieldbook_core::search::keys::{name_keys, NameKind};
 use fieldbook_core::store::Passphrase;
 use fieldbook_core::Store;
@@ -77,7 +78,10 @@ struct Report {
     search: Vec<SearchFigures>,
     /// One page (100 rows) of the customer list at a given offset, as the UI scrolls.
     list_pages: Vec<ListFigures>,
+    /// The app's agenda: a day with more than 30 revisits is one line with their count.
     agenda: AgendaFigures,
+    /// Every occurrence one by one, as the CLI's `agenda --json` lists them.
+    agenda_every_item: AgendaFigures,
     /// The same windows with no revisit cadence: dates only (birthdays on both calendars,
     /// anniversaries, festivals, holidays) — the scenario, without revisit spikes.
     agenda_dates_only: AgendaFigures,
@@ -230,10 +234,11 @@ pub fn run(args: &BenchArgs, out: &Output) -> anyhow::Result<()> {
     }
     // After the history, so revisits count from the last contacts it logged.
     let settings = store.reminder_settings()?;
-    let agenda = agenda_figures(&store, &settings, args.queries.max(12))?;
+    let agenda = agenda_figures(&store, &settings, APP_AGENDA, args.queries.max(12))?;
+    let agenda_every_item = agenda_figures(&store, &settings, RevisitListing::Every, args.queries.max(12))?;
     let no_revisits = fieldbook_core::reminders::RevisitIntervals { vip: None, a: None, b: None, c: None };
     let dates_only = fieldbook_core::reminders::ReminderSettings { revisit: no_revisits, ..settings };
-    let agenda_dates_only = agenda_figures(&store, &dates_only, args.queries.max(12))?;
+    let agenda_dates_only = agenda_figures(&store, &dates_only, APP_AGENDA, args.queries.max(12))?;
     let radar = bench_pages::radar(&store, 21)?;
     let report = Report {
         customers: all.len(),
@@ -249,6 +254,7 @@ pub fn run(args: &BenchArgs, out: &Output) -> anyhow::Result<()> {
         search,
         list_pages,
         agenda,
+        agenda_every_item,
         agenda_dates_only,
         radar,
         history,
@@ -274,21 +280,26 @@ fn baseline_db(path: &Path, key: Option<&Passphrase>) -> anyhow::Result<rusqlite
     Ok(conn)
 }
 
-/// Agenda timings (every occurrence of 30 days, with its state) over a year of start dates.
+/// The agenda as the app asks for it (`Store::agenda`).
+pub(crate) const APP_AGENDA: RevisitListing =
+    RevisitListing::GroupOver(fieldbook_core::reminders::AGENDA_REVISITS_PER_DAY);
+
+/// Agenda timings (the occurrences of 30 days, with their state) over a year of start dates.
 pub(crate) fn agenda_figures(
     store: &Store,
     settings: &fieldbook_core::reminders::ReminderSettings,
+    listing: RevisitListing,
     runs: usize,
 ) -> anyhow::Result<AgendaFigures> {
     let today = chrono::Local::now().date_naive();
     let starts: Vec<chrono::NaiveDate> = (0..12).map(|m| today + chrono::Duration::days(m * 30)).collect();
-    store.occurrences(today, 30, settings)?; // warm the lunar table and statement cache
+    store.occurrences_listed(today, 30, settings, listing)?; // warm the lunar table and statement cache
     let mut times = Vec::with_capacity(runs);
     let mut items = 0usize;
     let mut per_window: Vec<(Vec<Duration>, usize)> = vec![(Vec::new(), 0); starts.len()];
     for i in 0..runs {
         let t = Instant::now();
-        let n = store.occurrences(starts[i % starts.len()], 30, settings)?.len();
+        let n = store.occurrences_listed(starts[i % starts.len()], 30, settings, listing)?.len();
         let took = t.elapsed();
         items += n;
         times.push(took);
@@ -526,7 +537,11 @@ fn text(r: &Report) -> String {
     for l in &r.list_pages {
         s.push_str(&format!("offset {:<15} {:>7.3} {:>8.3}\n", l.offset, l.p50_ms, l.max_ms));
     }
-    for (label, a) in [("agenda", &r.agenda), ("agenda, dates only", &r.agenda_dates_only)] {
+    for (label, a) in [
+        ("agenda", &r.agenda),
+        ("agenda, every item", &r.agenda_every_item),
+        ("agenda, dates only", &r.agenda_dates_only),
+    ] {
         s.push_str(&format!(
             "\n{label} ({} days, {} runs)  p50 {:.3} ms  p99 {:.3} ms  max {:.3} ms  {:.0} items; slowest window {} items, p50 {:.3} ms",
             a.days, a.runs, a.p50_ms, a.p99_ms, a.max_ms, a.mean_items, a.slowest_window_items, a.slowest_window_p50_ms

@@ -180,7 +180,7 @@ pub fn on_book(
     let page = customer_page(&store, &ids, pages)?;
     let dashboard = dashboard(&store, 5)?;
     let settings = store.reminder_settings()?;
-    let agenda = crate::bench::agenda_figures(&store, &settings, pages.max(12))?;
+    let agenda = crate::bench::agenda_figures(&store, &settings, crate::bench::APP_AGENDA, pages.max(12))?;
     let radar = radar(&store, 21)?;
     let report = serde_json::json!({
         "customers": ids.len(), "customer_page": page, "dashboard": dashboard, "agenda": agenda, "radar": radar

@@ -512,3 +512,74 @@ fn the_overdue_count_subtracts_open_snoozes_and_current_states_but_not_stale_one
     let back = radar.iter().find(|r| r.occurrence.customer_id.as_deref() == Some(ids[0].as_str())).unwrap();
     assert_eq!(back.occurrence.status, Some(fieldbook_core::reminders::ReminderStatus::Snoozed));
 }
+
+/// The app's agenda (stored settings) for the 40 days from the store's today.
+fn app_agenda(s: &Store) -> Vec<fieldbook_core::reminders::Occurrence> {
+    s.agenda(ymd(2026, 11, 22), 40).unwrap()
+}
+
+#[test]
+fn a_day_with_more_revisits_than_the_agenda_lists_is_one_line_with_their_count_and_a_quiet_day_lists_each() {
+    use fieldbook_core::reminders::AGENDA_REVISITS_PER_DAY;
+    let (mut s, _clock) = store();
+    // Tier B (30 days) added today: due 2026-12-22, one more than the agenda lists one by one.
+    let crowd = AGENDA_REVISITS_PER_DAY + 1;
+    for i in 0..crowd {
+        customer(&mut s, &format!("客户{i:02}"), Tier::B);
+    }
+    // One customer with their own 30-day interval lands on the crowded day's count too.
+    let own = customer(&mut s, "自定", Tier::C);
+    s.set_revisit_interval(&own, Some(30)).unwrap();
+    // Two VIPs (7 days): a quiet day, listed one by one.
+    let vips = [customer(&mut s, "王五", Tier::Vip), customer(&mut s, "赵六", Tier::Vip)];
+
+    let agenda = app_agenda(&s);
+    let revisits_on = |day| -> Vec<_> {
+        agenda
+            .iter()
+            .filter(|o| o.date == day && matches!(o.kind, OccurrenceKind::Revisit | OccurrenceKind::RevisitGroup))
+            .collect()
+    };
+    let crowded = revisits_on(ymd(2026, 12, 22));
+    assert_eq!(crowded.len(), 1, "the crowded day is one line: {crowded:?}");
+    assert_eq!(crowded[0].kind, OccurrenceKind::RevisitGroup);
+    assert_eq!(crowded[0].count, Some(crowd as u32 + 1), "the count includes the customer with their own interval");
+    assert_eq!(crowded[0].title, format!("{} customers due for a revisit", crowd + 1));
+    assert_eq!(crowded[0].title_zh, format!("{} 位客户到期回访", crowd + 1));
+    let quiet: Vec<_> = revisits_on(ymd(2026, 11, 29)).iter().filter_map(|o| o.customer_id.clone()).collect();
+    assert_eq!(quiet.len(), 2);
+    assert!(vips.iter().all(|v| quiet.contains(v)), "a quiet day lists each customer: {quiet:?}");
+
+    // The CLI's agenda and notifications still see every customer.
+    let every = s.agenda_every_item(ymd(2026, 11, 22), 40).unwrap();
+    let due = every.iter().filter(|o| o.kind == OccurrenceKind::Revisit && o.date == ymd(2026, 12, 22)).count();
+    assert_eq!(due, crowd + 1);
+    assert!(every.iter().all(|o| o.kind != OccurrenceKind::RevisitGroup));
+}
+
+#[test]
+fn a_crowded_days_revisits_come_in_pages_by_name_with_their_states() {
+    let (mut s, _clock) = store();
+    let names: Vec<String> = (0..45).map(|i| format!("客户{:02}", (i * 17) % 45)).collect();
+    for n in &names {
+        customer(&mut s, n, Tier::B);
+    }
+    let day = ymd(2026, 12, 22);
+    let first = s.revisits_due_on(day, 0, 20).unwrap();
+    assert_eq!(first.total, 45);
+    let got: Vec<_> = first.items.iter().map(|o| o.customer_name.clone().unwrap()).collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(got, sorted[..20], "the first page is the first 20 by name");
+
+    let done_key = first.items[3].key.clone();
+    s.mark_done(&done_key).unwrap();
+    let again = s.revisits_due_on(day, 0, 20).unwrap();
+    assert_eq!(again.items[3].status, Some(fieldbook_core::reminders::ReminderStatus::Done));
+
+    let last = s.revisits_due_on(day, 40, 20).unwrap();
+    assert_eq!(last.total, 45);
+    let got: Vec<_> = last.items.iter().map(|o| o.customer_name.clone().unwrap()).collect();
+    assert_eq!(got, sorted[40..], "the last page holds the rest");
+    assert!(s.revisits_due_on(ymd(2026, 12, 23), 0, 20).unwrap().items.is_empty());
+}

@@ -5,6 +5,7 @@ import type { HolidayCoverage } from "./bindings/HolidayCoverage";
 import type { HolidayDay } from "./bindings/HolidayDay";
 import type { Occurrence } from "./bindings/Occurrence";
 import type { OverdueRevisit } from "./bindings/OverdueRevisit";
+import type { RevisitPage } from "./bindings/RevisitPage";
 import type { ReminderSettings } from "./bindings/ReminderSettings";
 import type { ReminderState } from "./bindings/ReminderState";
 import type { SnoozeFor } from "./bindings/SnoozeFor";
@@ -16,6 +17,10 @@ export const agenda = {
   /** Occurrences whose date falls in `days` days from `from` (YYYY-MM-DD; null = today). */
   list(from: string | null, days: number): Promise<Occurrence[]> {
     return call("agenda_list", { from, days: Math.min(days, MAX_AGENDA_DAYS) });
+  },
+  /** A page of the revisits due on `date`, by name: what a `revisit_group` line stands for. */
+  revisitsOn(date: string, offset: number, limit: number): Promise<RevisitPage> {
+    return call("agenda_revisits_on", { date, offset, limit });
   },
   /** Customers past their revisit cadence, latest first. */
   overdueRevisits(limit: number): Promise<OverdueRevisit[]> {

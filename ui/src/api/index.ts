@@ -82,6 +82,7 @@ export type { LeapMonthRule } from "./bindings/LeapMonthRule";
 export type { Occurrence } from "./bindings/Occurrence";
 export type { OccurrenceKind } from "./bindings/OccurrenceKind";
 export type { OverdueRevisit } from "./bindings/OverdueRevisit";
+export type { RevisitPage } from "./bindings/RevisitPage";
 export type { QuietHours } from "./bindings/QuietHours";
 export type { ReminderSettings } from "./bindings/ReminderSettings";
 export type { ReminderState } from "./bindings/ReminderState";

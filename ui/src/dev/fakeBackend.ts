@@ -357,10 +357,16 @@ export function createFakeBackend(
         if (days > 62) fail("range_too_long", "at most 62 days at a time", "days");
         const from = typeof args.from === "string" ? args.from : isoDay(new Date());
         const to = addDaysIso(from, days - 1);
-        return typed(cmd, agenda.occurrences
-          .filter((o) => o.date >= from && o.date <= to)
+        return typed(cmd, groupCrowdedDays(agenda.occurrences.filter((o) => o.date >= from && o.date <= to))
           .map(withState)
           .sort((a, b) => a.date.localeCompare(b.date) || a.key.localeCompare(b.key)));
+      }
+      case "agenda_revisits_on": {
+        const day = agenda.occurrences
+          .filter((o) => o.kind === "revisit" && o.date === args.date)
+          .sort((a, b) => (a.customer_name ?? "").localeCompare(b.customer_name ?? "") || a.key.localeCompare(b.key));
+        const offset = Number(args.offset);
+        return typed(cmd, { total: day.length, items: day.slice(offset, offset + Math.min(Number(args.limit), 500)).map(withState) });
       }
       case "agenda_overdue_revisits":
         return typed(cmd, agenda.overdue
@@ -472,3 +478,33 @@ export function createFakeBackend(
 
   return state;
 }
+
+/** As the core's agenda: a day with more than 30 revisits is one `revisit_group` line with their count. */
+function groupCrowdedDays(items: Occurrence[]): Occurrence[] {
+  const perDay = new Map<string, number>();
+  for (const o of items) if (o.kind === "revisit") perDay.set(o.date, (perDay.get(o.date) ?? 0) + 1);
+  const out = items.filter((o) => o.kind !== "revisit" || (perDay.get(o.date) ?? 0) <= AGENDA_REVISITS_PER_DAY);
+  for (const [date, count] of perDay) {
+    if (count <= AGENDA_REVISITS_PER_DAY) continue;
+    const shown = count.toLocaleString("en");
+    out.push({
+      key: `revisit_group:all:${date}`,
+      date,
+      remind_on: date,
+      kind: "revisit_group",
+      customer_id: null,
+      customer_name: null,
+      title: `${shown} customers due for a revisit`,
+      title_zh: `${shown} 位客户到期回访`,
+      years: null,
+      tag: null,
+      status: null,
+      snoozed_until: null,
+      count,
+    });
+  }
+  return out;
+}
+
+/** The core's `AGENDA_REVISITS_PER_DAY`. */
+export const AGENDA_REVISITS_PER_DAY = 30;

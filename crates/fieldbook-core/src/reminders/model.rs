@@ -22,6 +22,9 @@ pub enum OccurrenceKind {
     PublicHoliday,
     /// A customer is due a visit or call (revisit cadence).
     Revisit,
+    /// More revisits fall due on one day than the agenda lists one by one: their count
+    /// (`Occurrence::count`); the day's revisits are paged with `Store::revisits_due_on`.
+    RevisitGroup,
     /// A follow-up date set on an interaction.
     FollowUp,
     /// A reminder the user created.
@@ -40,6 +43,7 @@ impl OccurrenceKind {
             OccurrenceKind::MakeUpWorkday => "make_up_workday",
             OccurrenceKind::PublicHoliday => "public_holiday",
             OccurrenceKind::Revisit => "revisit",
+            OccurrenceKind::RevisitGroup => "revisit_group",
             OccurrenceKind::FollowUp => "follow_up",
             OccurrenceKind::Custom => "custom",
         }
@@ -103,6 +107,10 @@ pub struct Occurrence {
     pub status: Option<ReminderStatus>,
     /// RFC 3339 UTC, when snoozed.
     pub snoozed_until: Option<String>,
+    /// How many revisits a `RevisitGroup` stands for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub count: Option<u32>,
 }
 
 impl Occurrence {
@@ -121,6 +129,7 @@ impl Occurrence {
             tag: None,
             status: None,
             snoozed_until: None,
+            count: None,
         }
     }
 

@@ -122,7 +122,7 @@ fn summary_of_revisits(due: &[&DueNotification], zh: bool) -> Notice {
 }
 
 /// A count with thousands separators: 1240 → "1,240".
-fn grouped(n: usize) -> String {
+pub(crate) fn grouped(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {

@@ -3,13 +3,17 @@
 use chrono::NaiveDate;
 
 use super::model::Occurrence;
+use super::revisit::{self, RevisitListing};
 use super::settings::ReminderSettings;
-use super::{custom, customer_dates, follow_up, general, revisit};
+use super::{custom, customer_dates, follow_up, general};
 use crate::error::{CoreError, Result};
 use crate::store::Store;
 
 /// The longest range one call computes (a little over two years).
 pub const MAX_DAYS: u32 = 800;
+
+/// More revisits than this on one day are one line in the app's agenda, with their count.
+pub const AGENDA_REVISITS_PER_DAY: usize = 30;
 
 impl Store {
     /// Every occurrence whose date falls in the `days` days starting at `from`, sorted by
@@ -21,6 +25,18 @@ impl Store {
     /// last contact), follow-ups from interactions' `follow_up_on` (keyed
     /// `follow_up:<interaction id>:<date>`) and custom reminders.
     pub fn occurrences(&self, from: NaiveDate, days: u32, settings: &ReminderSettings) -> Result<Vec<Occurrence>> {
+        self.occurrences_listed(from, days, settings, RevisitListing::Every)
+    }
+
+    /// `occurrences`, with a day's revisits listed as `listing` says: the app's agenda groups
+    /// a day with more than [`AGENDA_REVISITS_PER_DAY`] into one `RevisitGroup`.
+    pub fn occurrences_listed(
+        &self,
+        from: NaiveDate,
+        days: u32,
+        settings: &ReminderSettings,
+        listing: RevisitListing,
+    ) -> Result<Vec<Occurrence>> {
         if days > MAX_DAYS {
             return Err(CoreError::invalid("days", "range_too_long", format!("at most {MAX_DAYS} days at a time")));
         }
@@ -38,7 +54,7 @@ impl Store {
         }
         out.extend(general::holidays(self, from, to, settings)?);
         let t1 = t0.elapsed();
-        revisit::due_between(conn, from, to, settings, &mut out)?;
+        revisit::due_between(conn, from, to, settings, listing, &mut out)?;
         let t2 = t0.elapsed();
         out.extend(follow_up::due_between(conn, from, to, settings)?);
         out.extend(custom::occurrences(conn, from, to, settings)?);
@@ -61,8 +77,16 @@ impl Store {
         Ok(out)
     }
 
-    /// `occurrences` with the stored reminder settings.
+    /// The app's agenda: `occurrences` with the stored settings, a crowded day's revisits as
+    /// one `RevisitGroup` (paged by `revisits_due_on`).
     pub fn agenda(&self, from: NaiveDate, days: u32) -> Result<Vec<Occurrence>> {
+        let s = self.reminder_settings()?;
+        self.occurrences_listed(from, days, &s, RevisitListing::GroupOver(AGENDA_REVISITS_PER_DAY))
+    }
+
+    /// Every occurrence, one per customer however many fall due: `occurrences` with the
+    /// stored settings (the CLI's agenda).
+    pub fn agenda_every_item(&self, from: NaiveDate, days: u32) -> Result<Vec<Occurrence>> {
         let s = self.reminder_settings()?;
         self.occurrences(from, days, &s)
     }
@@ -73,7 +97,7 @@ impl Store {
 /// of thousands of revisits on one day, told apart only by name: reaching two names through
 /// two occurrences at every step costs more than packing each item's date, kind, first bytes
 /// of its name and borrowed name and key once, and sorting those.
-fn sort_agenda(items: &mut [Occurrence]) {
+pub(super) fn sort_agenda(items: &mut [Occurrence]) {
     /// Fields compare in order, as (date, kind, customer name, key) does: no name before a
     /// name; the name's first 16 bytes, zero-padded (a prefix sorts first), settle most
     /// comparisons without reading the name itself.

@@ -77,6 +77,7 @@ impl Titles {
             tag: None,
             status: None,
             snoozed_until: None,
+            count: None,
         }
     }
 }
@@ -156,15 +157,40 @@ pub(super) fn overrides(conn: &Connection) -> Result<Vec<Candidate>> {
     Ok(out)
 }
 
-/// Revisits due in `from..=to`, added to `out` (a dense window's tens of thousands go
-/// straight into the agenda's vector).
+/// How `due_between` lists a day's revisits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RevisitListing {
+    /// One occurrence per customer, however many fall due (the CLI's `--json`, notifications).
+    Every,
+    /// A day with more than this many becomes one `RevisitGroup` occurrence with their count
+    /// (the app's agenda): a day on which a whole tier falls due holds tens of thousands.
+    GroupOver(usize),
+}
+
+/// One due day's revisits while they are read: counted always, built only while the day
+/// may still be listed one by one.
+#[derive(Default)]
+struct DueDay {
+    count: usize,
+    items: Vec<Occurrence>,
+}
+
+/// Revisits due in `from..=to`, added to `out`. Rows come from the index in anchor order;
+/// under `GroupOver(n)` a row past a day's n-th is only counted: its id and name are never
+/// read, and no occurrence is made for it.
 pub(super) fn due_between(
     conn: &Connection,
     from: NaiveDate,
     to: NaiveDate,
     s: &ReminderSettings,
+    listing: RevisitListing,
     out: &mut Vec<Occurrence>,
 ) -> Result<()> {
+    let limit = match listing {
+        RevisitListing::Every => usize::MAX,
+        RevisitListing::GroupOver(n) => n,
+    };
+    let mut days: std::collections::BTreeMap<NaiveDate, DueDay> = std::collections::BTreeMap::new();
     let sql = tier_sql();
     for tier in [Tier::Vip, Tier::A, Tier::B, Tier::C] {
         let Some(n) = s.revisit.for_tier(tier) else { continue };
@@ -187,15 +213,51 @@ pub(super) fn due_between(
                 last = Some((anchor_day, due, due.to_string()));
             }
             let (_, due, due_text) = last.as_ref().expect("set above");
-            out.push(titles.occurrence(r.get(0)?, r.get(1)?, *due, due_text, s.lead_days.revisit));
+            let day = days.entry(*due).or_default();
+            day.count += 1;
+            if day.count <= limit {
+                day.items.push(titles.occurrence(r.get(0)?, r.get(1)?, *due, due_text, s.lead_days.revisit));
+            }
         }
     }
     for c in overrides(conn)? {
         if (from..=to).contains(&c.due) {
-            out.push(occurrence(&c.id, &c.name, c.due, c.interval, s));
+            let day = days.entry(c.due).or_default();
+            day.count += 1;
+            if day.count <= limit {
+                day.items.push(occurrence(&c.id, &c.name, c.due, c.interval, s));
+            }
+        }
+    }
+    for (due, day) in days {
+        if day.count > limit {
+            out.push(group(due, day.count, s));
+        } else {
+            out.extend(day.items);
         }
     }
     Ok(())
+}
+
+/// "1,240 customers due for a revisit" on one day, keyed `revisit_group:all:<day>`.
+fn group(due: NaiveDate, count: usize, s: &ReminderSettings) -> Occurrence {
+    let count = u32::try_from(count).unwrap_or(u32::MAX);
+    let grouped = super::notices::grouped(count as usize);
+    let mut o = Occurrence::new(OccurrenceKind::RevisitGroup, "all", due, s.lead_days.revisit)
+        .titled(format!("{grouped} customers due for a revisit"), format!("{grouped} 位客户到期回访"));
+    o.count = Some(count);
+    o
+}
+
+/// One page of the revisits due on a day, by name, with their states: what a
+/// `RevisitGroup` stands for.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct RevisitPage {
+    /// Every revisit due that day.
+    #[ts(type = "number")]
+    pub total: usize,
+    pub items: Vec<Occurrence>,
 }
 
 /// A customer past their cadence, for the overdue-revisit radar.
@@ -210,6 +272,20 @@ pub struct OverdueRevisit {
 }
 
 impl Store {
+    /// The revisits due on `day`, sorted as the agenda sorts them (by name), `limit` from
+    /// `offset`. Builds the whole day to sort it: tens of milliseconds for a day on which
+    /// 40,000 fall due, paid only when the user opens that day.
+    pub fn revisits_due_on(&self, day: NaiveDate, offset: usize, limit: usize) -> Result<RevisitPage> {
+        let settings = self.reminder_settings()?;
+        let mut items = Vec::new();
+        due_between(self.conn(), day, day, &settings, RevisitListing::Every, &mut items)?;
+        let total = items.len();
+        super::occurrences::sort_agenda(&mut items);
+        let mut items: Vec<Occurrence> = items.into_iter().skip(offset).take(limit).collect();
+        self.attach_states(&mut items)?;
+        Ok(RevisitPage { total, items })
+    }
+
     /// Set (or with `None` clear) a customer's own revisit interval, overriding the tier's.
     pub fn set_revisit_interval(&mut self, customer_id: &str, days: Option<u32>) -> Result<()> {
         self.customer(customer_id)?;

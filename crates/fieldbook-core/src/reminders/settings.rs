@@ -42,7 +42,7 @@ impl LeadTimes {
             Anniversary | LunarAnniversary => self.anniversary,
             Festival => self.festival,
             StatutoryHoliday | MakeUpWorkday | PublicHoliday => self.holiday,
-            Revisit => self.revisit,
+            Revisit | RevisitGroup => self.revisit,
             FollowUp => self.follow_up,
             Custom => self.custom,
         }

@@ -39,4 +39,8 @@ tag: string | null, status: ReminderStatus | null,
 /**
  * RFC 3339 UTC, when snoozed.
  */
-snoozed_until: string | null, };
+snoozed_until: string | null, 
+/**
+ * How many revisits a `RevisitGroup` stands for.
+ */
+count?: number, };

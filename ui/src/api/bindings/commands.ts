@@ -43,6 +43,7 @@ import type { ReminderSettings } from "./ReminderSettings";
 import type { ReminderState } from "./ReminderState";
 import type { Report } from "./Report";
 import type { RestoreSummary } from "./RestoreSummary";
+import type { RevisitPage } from "./RevisitPage";
 import type { SearchHit } from "./SearchHit";
 import type { Segment } from "./Segment";
 import type { SegmentFilter } from "./SegmentFilter";
@@ -58,6 +59,7 @@ import type { TimelinePage } from "./TimelinePage";
 export type Commands = {
   agenda_list: { args: { from?: string | null; days: number }; result: Array<Occurrence> };
   agenda_overdue_revisits: { args: { limit: number }; result: Array<OverdueRevisit> };
+  agenda_revisits_on: { args: { date: string; offset: number; limit: number }; result: RevisitPage };
   app_info: { args: Record<string, never>; result: AppInfo };
   classify_customer: { args: { customerId: string }; result: Classification };
   classify_settings_get: { args: Record<string, never>; result: ClassifySettings };

@@ -11,9 +11,10 @@ import { previewParam } from "../../lib/preview";
 import { AgendaItem } from "./AgendaItem";
 import { CalendarIcon } from "./AgendaIcons";
 import { CustomReminderDialog, customReminderId } from "./CustomReminderDialog";
-import { AHEAD_DAYS, OVERDUE_WINDOW, sections } from "./model";
+import { AHEAD_DAYS, OVERDUE_WINDOW, sections, total } from "./model";
 import { MonthView } from "./MonthView";
 import { Radar } from "./Radar";
+import { RevisitGroupItem } from "./RevisitGroupItem";
 import { useLoaded } from "./useLoaded";
 import { useCopyGreeting, useReminderActions } from "./useReminderActions";
 import "./agenda.css";
@@ -103,17 +104,21 @@ function AgendaList({ onOpenCustomer, onEdit }: ListProps) {
 
   const list = (items: Occurrence[], hideDate = false, undo = false) => (
     <ul className="agenda-list">
-      {items.map((o) => (
-        <AgendaItem
-          key={o.key}
-          occurrence={o}
-          hideDate={hideDate}
-          onEdit={onEdit}
-          onAction={(x, a) => void act(x, a, undo)}
-          onOpenCustomer={onOpenCustomer}
-          onCopyGreeting={(x) => void copy(x)}
-        />
-      ))}
+      {items.map((o) =>
+        o.kind === "revisit_group" ? (
+          <RevisitGroupItem key={o.key} occurrence={o} hideDate={hideDate} onOpenCustomer={onOpenCustomer} />
+        ) : (
+          <AgendaItem
+            key={o.key}
+            occurrence={o}
+            hideDate={hideDate}
+            onEdit={onEdit}
+            onAction={(x, a) => void act(x, a, undo)}
+            onOpenCustomer={onOpenCustomer}
+            onCopyGreeting={(x) => void copy(x)}
+          />
+        ),
+      )}
     </ul>
   );
 
@@ -125,12 +130,12 @@ function AgendaList({ onOpenCustomer, onEdit }: ListProps) {
         <section className="agenda-section agenda-section-overdue" data-testid="agenda-overdue">
           <header className="agenda-section-head">
             <h2>{t("agenda.sections.overdue")}</h2>
-            <span className="count-pill">{s.overdue.length}</span>
+            <span className="count-pill">{total(s.overdue).toLocaleString(i18n.language)}</span>
           </header>
           {list(showAllOverdue ? s.overdue : s.overdue.slice(0, OVERDUE_SHOWN), false, true)}
           {s.overdue.length > OVERDUE_SHOWN && (
             <button type="button" className="button button-ghost button-small agenda-more" data-testid="agenda-overdue-more" onClick={() => setShowAllOverdue((v) => !v)}>
-              {showAllOverdue ? t("agenda.showLess") : t("agenda.showAll", { count: s.overdue.length })}
+              {showAllOverdue ? t("agenda.showLess") : t("agenda.showAll", { count: total(s.overdue) })}
             </button>
           )}
         </section>

@@ -8,6 +8,7 @@ import { AgendaItem } from "./AgendaItem";
 import { ChevronIcon } from "./AgendaIcons";
 import { GENERAL_KINDS } from "./model";
 import { occasionName } from "./greetings";
+import { RevisitGroupItem } from "./RevisitGroupItem";
 import { useLoaded } from "./useLoaded";
 import { useCopyGreeting, useReminderActions } from "./useReminderActions";
 
@@ -165,11 +166,17 @@ export function MonthView({ onOpenCustomer, onEdit, initialMonth }: MonthViewPro
                   </div>
                 )}
                 <ul className="month-chips">
-                  {chips.slice(0, MAX_CHIPS).map((o) => (
-                    <li key={o.key} className={`month-chip month-chip-${o.kind}${o.status ? " month-chip-muted" : ""}`} title={zh ? o.title_zh : o.title}>
-                      {o.customer_name ?? (zh ? o.title_zh : o.title)}
-                    </li>
-                  ))}
+                  {chips.slice(0, MAX_CHIPS).map((o) =>
+                    o.kind === "revisit_group" ? (
+                      <li key={o.key} className="month-chip month-chip-revisit month-chip-group" data-testid="month-group" title={zh ? o.title_zh : o.title}>
+                        {t("agenda.group.chip", { formatted: (o.count ?? 0).toLocaleString(i18n.language) })}
+                      </li>
+                    ) : (
+                      <li key={o.key} className={`month-chip month-chip-${o.kind}${o.status ? " month-chip-muted" : ""}`} title={zh ? o.title_zh : o.title}>
+                        {o.customer_name ?? (zh ? o.title_zh : o.title)}
+                      </li>
+                    ),
+                  )}
                   {chips.length > MAX_CHIPS && <li className="month-more">{t("agenda.month.more", { count: chips.length - MAX_CHIPS })}</li>}
                 </ul>
               </div>
@@ -184,19 +191,23 @@ export function MonthView({ onOpenCustomer, onEdit, initialMonth }: MonthViewPro
           <p className="agenda-empty">{t("agenda.month.nothing")}</p>
         ) : (
           <ul className="agenda-list">
-            {dayItems.map((o) => (
-              <AgendaItem
-                key={o.key}
-                occurrence={o}
-                hideDate
-                hideWhen
-                compact
-                onEdit={onEdit}
-                onAction={(x, a) => void act(x, a)}
-                onOpenCustomer={onOpenCustomer}
-                onCopyGreeting={(x) => void copy(x)}
-              />
-            ))}
+            {dayItems.map((o) =>
+              o.kind === "revisit_group" ? (
+                <RevisitGroupItem key={o.key} occurrence={o} hideDate compact onOpenCustomer={onOpenCustomer} />
+              ) : (
+                <AgendaItem
+                  key={o.key}
+                  occurrence={o}
+                  hideDate
+                  hideWhen
+                  compact
+                  onEdit={onEdit}
+                  onAction={(x, a) => void act(x, a)}
+                  onOpenCustomer={onOpenCustomer}
+                  onCopyGreeting={(x) => void copy(x)}
+                />
+              ),
+            )}
           </ul>
         )}
       </aside>

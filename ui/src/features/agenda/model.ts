@@ -57,9 +57,19 @@ export function sections(items: Occurrence[], today: string, now: number = Date.
   };
 }
 
+/** How many reminders a line stands for: a crowded day's revisits are one line with their count. */
+export function weight(o: Occurrence): number {
+  return o.kind === "revisit_group" ? (o.count ?? 0) : 1;
+}
+
+/** How many reminders these lines stand for. */
+export function total(items: Occurrence[]): number {
+  return items.reduce((n, o) => n + weight(o), 0);
+}
+
 /** How many of today's items are still open (the sidebar's number). */
 export function openTodayCount(items: Occurrence[], today: string, now: number = Date.now()): number {
-  return sections(items, today, now).today.filter((o) => isOpen(o, now)).length;
+  return total(sections(items, today, now).today.filter((o) => isOpen(o, now)));
 }
 
 /** An occurrence with a new state (or none, after Reopen). */
