@@ -7,7 +7,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { byTestId, clickText, newDataDir, openApp, screenshot, startDriver, stopDriver, texts, waitForText } from "./app.mjs";
+import { click, clickText, newDataDir, openApp, screenshot, startDriver, stopDriver, texts, waitForText, waitShown } from "./app.mjs";
 
 const CLI = process.env.FIELDBOOK_CLI;
 const dataDir = newDataDir();
@@ -47,16 +47,16 @@ test("a customer added from the CLI appears in the open customer list", async ()
 test("a visit logged from the CLI appears on the open customer page", async () => {
   await clickText(browser, "customer-row", /张三/);
   await waitForText(browser, "detail-name", /张三/, "the customer page opened");
-  await (await byTestId(browser, "tab-timeline")).click();
-  await (await byTestId(browser, "timeline")).waitForDisplayed({ timeout: 5000 });
+  await click(browser, "tab-timeline");
+  await waitShown(browser, "timeline");
   cli("interactions", "add", "--customer", zhang, "--kind", "visit", "--summary", "CLI 季度回访");
   await waitForText(browser, "timeline-item", /CLI 季度回访/, "the open timeline refreshed from book-changed");
   await screenshot(browser, "changes-timeline");
 });
 
 test("a follow-up due today, logged from the CLI, appears in the open agenda", async () => {
-  await (await byTestId(browser, "nav-agenda")).click();
-  await (await byTestId(browser, "agenda")).waitForDisplayed({ timeout: 10000 });
+  await click(browser, "nav-agenda");
+  await waitShown(browser, "agenda");
   const wang = JSON.parse(cli("customers", "add", "--name", "王五")).id;
   cli("interactions", "add", "--customer", wang, "--kind", "call", "--summary", "报价", "--follow-up", localToday());
   await waitForText(browser, "agenda-today", /王五/, "the agenda refreshed from book-changed");

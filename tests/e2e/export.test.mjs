@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { allByTestId, byTestId, fill, newDataDir, openApp, screenshot, startDriver, stopDriver } from "./app.mjs";
+import { click, fill, newDataDir, openApp, screenshot, startDriver, stopDriver, texts, valueOf, waitForText, waitShown, waitUntilValue } from "./app.mjs";
 
 let browser;
 const dataDir = newDataDir();
@@ -26,20 +26,13 @@ after(async () => {
 });
 
 test("export XLSX from the Data screen to a typed path writes a valid workbook", async () => {
-  await (await byTestId(browser, "nav-data")).click();
-  const path = await byTestId(browser, "export-path");
-  await path.waitForDisplayed({ timeout: 5000 });
-  await browser.waitUntil(async () => (await path.getValue()).endsWith(".xlsx"), {
-    timeout: 5000,
-    timeoutMsg: "a default .xlsx path is offered",
-  });
+  await click(browser, "nav-data");
+  await waitUntilValue(browser, () => valueOf(browser, "export-path"), (v) => (v ?? "").endsWith(".xlsx"), "a default .xlsx path is offered");
   const out = join(mkdtempSync(join(tmpdir(), "fieldbook-export-")), "customers.xlsx");
   await fill(browser, "export-format", "xlsx");
   await fill(browser, "export-path", out);
-  await (await byTestId(browser, "export-run")).click();
-  const result = await byTestId(browser, "export-result");
-  await result.waitForDisplayed({ timeout: 10000 });
-  assert.match(await result.getText(), /Exported 3 customers/);
+  await click(browser, "export-run");
+  await waitForText(browser, "export-result", /Exported 3 customers/, "the export reports what it wrote");
   await screenshot(browser, "data-export");
   assert.ok(existsSync(out), "the file exists at the typed path");
   const bytes = readFileSync(out);
@@ -51,27 +44,18 @@ test("export XLSX from the Data screen to a typed path writes a valid workbook",
 test("a typed path in a missing folder is refused with a message and writes nothing", async () => {
   const out = join(tmpdir(), "no-such-folder-fieldbook", "x.csv");
   await fill(browser, "export-path", out);
-  await (await byTestId(browser, "export-run")).click();
-  const err = await byTestId(browser, "export-error");
-  await err.waitForDisplayed({ timeout: 5000 });
-  assert.match(await err.getText(), /folder does not exist/);
+  await click(browser, "export-run");
+  await waitForText(browser, "export-error", /folder does not exist/, "the missing folder is named as the reason");
   assert.ok(!existsSync(out));
 });
 
 test("duplicates: the same phone is found, merged and the merge undone from history", async () => {
-  await (await byTestId(browser, "data-tab-duplicates")).click();
-  const group = await byTestId(browser, "dup-group");
-  await group.waitForDisplayed({ timeout: 5000 });
-  assert.match(await (await byTestId(browser, "dup-reason")).getText(), /Same phone/);
+  await click(browser, "data-tab-duplicates");
+  await waitForText(browser, "dup-reason", /Same phone/, "the pair is found by its phone");
   await screenshot(browser, "data-duplicates");
-  await (await byTestId(browser, "dup-merge")).click();
-  await (await byTestId(browser, "dupes-none")).waitForDisplayed({ timeout: 5000 });
-  const undo = await byTestId(browser, "merge-undo");
-  await undo.waitForDisplayed({ timeout: 5000 });
-  await undo.click();
-  await (await byTestId(browser, "merge-undone")).waitForDisplayed({ timeout: 5000 });
-  await browser.waitUntil(async () => (await allByTestId(browser, "dup-group")).length === 1, {
-    timeout: 5000,
-    timeoutMsg: "the pair is listed again after the undo",
-  });
+  await click(browser, "dup-merge");
+  await waitShown(browser, "dupes-none");
+  await click(browser, "merge-undo");
+  await waitShown(browser, "merge-undone");
+  await waitUntilValue(browser, () => texts(browser, "dup-group"), (groups) => groups.length === 1, "the pair is listed again after the undo");
 });

@@ -5,7 +5,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { allByTestId, byTestId, fill, newDataDir, openApp, screenshot, startDriver, stopDriver } from "./app.mjs";
+import { click, fill, newDataDir, openApp, screenshot, startDriver, stopDriver, textOf, texts as textsIn, valueOf, waitForText, waitShown, waitUntilValue } from "./app.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURE = path.resolve(here, "../fixtures/import/gbk_chinese.csv");
@@ -22,48 +22,35 @@ after(async () => {
   await stopDriver();
 });
 
-async function texts(id) {
-  const out = [];
-  for (const el of await allByTestId(browser, id)) out.push(await el.getProperty("textContent"));
-  return out;
-}
+const texts = (id) => textsIn(browser, id);
 
 test("a GBK CSV with Chinese headers is read from a typed path with a guessed mapping and a preview", async () => {
-  await (await byTestId(browser, "nav-import")).click();
+  await click(browser, "nav-import");
   await fill(browser, "import-path", FIXTURE);
-  await (await byTestId(browser, "import-read")).click();
-  const preview = await byTestId(browser, "import-preview");
-  await preview.waitForDisplayed({ timeout: 10000 });
+  await click(browser, "import-read");
+  await waitShown(browser, "import-preview");
   // Columns: 序号 客户名称 性别 手机 办公电话 邮箱 公司 职位 生日 农历生日 客户等级 客户来源 标签 备注
-  assert.equal(await (await byTestId(browser, "import-target-0")).getValue(), "ignore", "序号 is not imported");
-  assert.equal(await (await byTestId(browser, "import-target-1")).getValue(), "name");
-  assert.equal(await (await byTestId(browser, "import-target-3")).getValue(), "phone");
+  assert.equal(await valueOf(browser, "import-target-0"), "ignore", "序号 is not imported");
+  assert.equal(await valueOf(browser, "import-target-1"), "name");
+  assert.equal(await valueOf(browser, "import-target-3"), "phone");
   assert.deepEqual(await texts("import-preview-name"), ["王伟", "李娜", "赵敏"], "names decoded from GBK");
-  assert.equal(await (await byTestId(browser, "import-dry-run-created")).getText(), "3");
+  await waitForText(browser, "import-dry-run-created", /^\s*3\s*$/, "the dry run creates 3 customers");
   await screenshot(browser, "import-preview");
 });
 
 test("remapping a column previews again, and the import creates the customers", async () => {
   // 客户来源 (source) → notes: the preview is asked for again with the user's mapping.
   await fill(browser, "import-target-11", "notes");
-  await browser.waitUntil(async () => (await (await byTestId(browser, "import-target-11")).getValue()) === "notes", {
-    timeout: 5000,
-  });
-  const run = await byTestId(browser, "import-run");
-  await run.waitForEnabled({ timeout: 10000 });
-  await run.click();
-  const created = await byTestId(browser, "import-result-created");
-  await created.waitForDisplayed({ timeout: 20000 });
-  assert.equal(await created.getText(), "3");
+  await waitUntilValue(browser, () => valueOf(browser, "import-target-11"), (v) => v === "notes", "the remap is kept");
+  await click(browser, "import-run"); // waits until the new preview enabled it
+  await waitShown(browser, "import-result-created", 20000);
+  assert.equal((await textOf(browser, "import-result-created")).trim(), "3");
   await screenshot(browser, "import-done");
 });
 
 test("the imported customers are in the list", async () => {
-  await (await byTestId(browser, "nav-customers")).click();
-  await browser.waitUntil(async () => (await texts("customer-row")).some((t) => t.includes("王伟")), {
-    timeout: 10000,
-    timeoutMsg: "王伟 appears in the customer list after the import",
-  });
+  await click(browser, "nav-customers");
+  await waitForText(browser, "customer-row", /王伟/, "王伟 appears in the customer list after the import");
   const rows = (await texts("customer-row")).join(" ");
   for (const name of ["王伟", "李娜", "赵敏", "北京华信科技有限公司"]) assert.ok(rows.includes(name), `${name} is listed`);
 });

@@ -1,7 +1,7 @@
 // Captures desktop notifications on the private D-Bus session bus of the test run: a real
 // notification daemon (dunst) answers org.freedesktop.Notifications, and dbus-monitor
 // records every Notify call, so a test can assert the summary and body the app sent.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 
 export async function startNotificationCapture() {
@@ -16,7 +16,20 @@ export async function startNotificationCapture() {
   });
   let busLog = "";
   monitor.stdout.on("data", (d) => (busLog += d));
-  await sleep(500); // both register on the bus
+  // Ready when dunst owns the notification name and dbus-monitor has become a monitor (the bus
+  // tells it NameLost for its own name at that moment).
+  const daemonOwnsName = () => {
+    try {
+      const out = execFileSync("dbus-send", ["--session", "--print-reply", "--dest=org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus.NameHasOwner", "string:org.freedesktop.Notifications"], { encoding: "utf8" });
+      return /boolean true/.test(out);
+    } catch {
+      return false;
+    }
+  };
+  for (let i = 0; !(daemonOwnsName() && /member=NameLost/.test(busLog)); i++) {
+    if (i > 300) throw new Error(`the notification daemon or the bus monitor did not start; dunst: ${daemonLog}`);
+    await sleep(50);
+  }
 
   return {
     /** Notify calls seen so far, as {summary, body} pairs (strings 4 and 5 of each call). */

@@ -5,7 +5,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { allByTestId, byTestId, newDataDir, openApp, screenshot, startDriver, stopDriver } from "./app.mjs";
+import { attrOf, click, newDataDir, openApp, screenshot, startDriver, stopDriver, textOf, texts, waitForText, waitShown, waitUntilValue } from "./app.mjs";
 
 const CLI = process.env.FIELDBOOK_CLI;
 const dataDir = newDataDir();
@@ -37,31 +37,20 @@ after(async () => {
 });
 
 test("the dashboard opens from the sidebar and shows the book's figures", async () => {
-  const nav = await byTestId(browser, "nav-reports");
-  assert.match(await nav.getProperty("textContent"), /数据分析/);
-  await nav.click();
-  const total = await byTestId(browser, "report-total-customers");
-  await total.waitForDisplayed({ timeout: 10000 });
-  assert.equal((await total.getProperty("textContent")).trim(), "3");
-  assert.equal((await (await byTestId(browser, "report-tier-A")).getProperty("textContent")).trim(), "2");
-  assert.equal((await (await byTestId(browser, "report-tier-VIP")).getProperty("textContent")).trim(), "1");
-  const revenue = await byTestId(browser, "report-revenue-total");
-  assert.equal(await revenue.getAttribute("data-currency"), "CNY");
-  assert.match(await revenue.getProperty("textContent"), /280\.50/, "exact decimal revenue, drafts left out");
-  const bars = await browser.$$('[data-testid="report-tiers"] .recharts-bar-rectangle');
-  assert.ok(bars.length > 0, "the tier chart is drawn");
+  assert.match(await textOf(browser, "nav-reports"), /数据分析/);
+  await click(browser, "nav-reports");
+  await waitForText(browser, "report-total-customers", /^\s*3\s*$/, "three customers in the book");
+  assert.equal((await textOf(browser, "report-tier-A")).trim(), "2");
+  assert.equal((await textOf(browser, "report-tier-VIP")).trim(), "1");
+  assert.equal(await attrOf(browser, "report-revenue-total", "data-currency"), "CNY");
+  assert.match(await textOf(browser, "report-revenue-total"), /280\.50/, "exact decimal revenue, drafts left out");
+  await waitShown(browser, '[data-testid="report-tiers"] .recharts-bar-rectangle');
   await screenshot(browser, "reports");
 });
 
 test("a top customer opens from the dashboard", async () => {
-  const rows = await allByTestId(browser, "report-top-row");
-  assert.equal(rows.length, 2, "two customers bought");
-  assert.match(await rows[0].getProperty("textContent"), /王芳/, "王芳 bought the most (200.50)");
-  // Click the name cell, scrolled into view: WebKitWebDriver will not click a <tr> below the fold.
-  const cell = await rows[0].$("td:nth-child(2)");
-  await cell.scrollIntoView();
-  await cell.click();
-  const name = await byTestId(browser, "detail-name");
-  await name.waitForDisplayed({ timeout: 5000 });
-  assert.match(await name.getProperty("textContent"), /王芳/);
+  const rows = await waitUntilValue(browser, () => texts(browser, "report-top-row"), (r) => r.length === 2, "two customers bought");
+  assert.match(rows[0], /王芳/, "王芳 bought the most (200.50)");
+  await click(browser, '[data-testid="report-top-row"]:first-child td:nth-child(2)');
+  await waitForText(browser, "detail-name", /王芳/, "王芳's page opens from the dashboard");
 });

@@ -5,7 +5,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { allByTestId, byTestId, fill, newDataDir, openApp, screenshot, startDriver, stopDriver } from "./app.mjs";
+import { attrOf, click, fill, newDataDir, openApp, screenshot, startDriver, stopDriver, textOf, waitForText, waitGone, waitShown, waitUntilValue } from "./app.mjs";
 
 const dataDir = newDataDir();
 let browser;
@@ -27,10 +27,8 @@ before(async () => {
   await startDriver({ dataDir, lang: "zh_CN.UTF-8" });
   browser = await openApp();
   await fill(browser, "search-input", "lilei");
-  const row = await byTestId(browser, "customer-row");
-  await row.waitForDisplayed({ timeout: 5000 });
-  await row.click();
-  await (await byTestId(browser, "detail-name")).waitForDisplayed({ timeout: 5000 });
+  await click(browser, "customer-row", { text: /李雷/ });
+  await waitForText(browser, "detail-name", /李雷/, "李雷's page opened");
 });
 
 after(async () => {
@@ -38,66 +36,48 @@ after(async () => {
   await stopDriver();
 });
 
-const timelineText = async () => {
-  const out = [];
-  for (const item of await allByTestId(browser, "timeline-item")) {
-    out.push(`${await item.getAttribute("data-type")}: ${await item.getProperty("textContent")}`);
-  }
-  return out;
-};
+/** "type: text" of every timeline item, read in the page at one instant. */
+const timelineText = () =>
+  browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="timeline-item"]')].map((el) => `${el.getAttribute("data-type")}: ${el.textContent ?? ""}`),
+  );
 
 test("a customer whose last purchase was 200 days ago is lost, and the overview says why", async () => {
-  const badge = await byTestId(browser, "stage-badge");
-  await badge.waitForDisplayed({ timeout: 5000 });
-  assert.equal(await badge.getAttribute("data-stage"), "lost");
-  assert.match(await (await byTestId(browser, "stage-reason")).getProperty("textContent"), /200/);
+  await waitShown(browser, "stage-badge");
+  assert.equal(await attrOf(browser, "stage-badge", "data-stage"), "lost");
+  assert.match(await textOf(browser, "stage-reason"), /200/);
 });
 
 test("a quick-logged visit appears on the timeline at once", async () => {
-  await (await byTestId(browser, "quick-log")).click();
+  await click(browser, "quick-log");
   await fill(browser, "interaction-kind", "visit");
   await fill(browser, "interaction-summary", "上门拜访，介绍了新一期理财产品");
-  await (await byTestId(browser, "interaction-save")).click();
-  await browser.waitUntil(async () => (await timelineText()).some((t) => t.startsWith("interaction:") && t.includes("上门拜访")), {
-    timeout: 8000,
-    timeoutMsg: "the logged visit is on the timeline",
-  });
+  await click(browser, "interaction-save");
+  await waitUntilValue(browser, timelineText, (items) => items.some((t) => t.startsWith("interaction:") && t.includes("上门拜访")), "the logged visit is on the timeline");
   await screenshot(browser, "timeline");
 });
 
 test("an order's total is the core's exact decimal, and the order joins the timeline", async () => {
-  await (await byTestId(browser, "tab-orders")).click();
-  await (await byTestId(browser, "new-order")).click();
+  await click(browser, "tab-orders");
+  await click(browser, "new-order");
   await fill(browser, "order-line-description-0", "稳盈 90 天理财");
   await fill(browser, "order-line-quantity-0", "2");
   await fill(browser, "order-line-price-0", "19.99");
   await fill(browser, "order-line-discount-0", "15");
-  await (await byTestId(browser, "order-save")).click();
-  const total = await byTestId(browser, "order-total");
+  await click(browser, "order-save");
   // 2 × 19.99 × 0.85 = 33.983 → 33.98 (rounded half away from zero, per line).
-  await browser.waitUntil(async () => /33\.98/.test(await total.getProperty("textContent")), {
-    timeout: 8000,
-    timeoutMsg: "the order total shows 33.98 computed by the core",
-  });
+  await waitForText(browser, "order-total", /33\.98/, "the order total shows 33.98 computed by the core");
   await screenshot(browser, "order");
   await browser.keys("Escape");
   // The dialog's overlay takes clicks until it is gone.
-  await (await byTestId(browser, "order-form")).waitForExist({ reverse: true, timeout: 5000 });
-  await (await byTestId(browser, "tab-timeline")).click();
-  await browser.waitUntil(async () => (await timelineText()).some((t) => t.startsWith("order:")), {
-    timeout: 8000,
-    timeoutMsg: "the order is on the timeline",
-  });
+  await waitGone(browser, "order-form");
+  await click(browser, "tab-timeline");
+  await waitUntilValue(browser, timelineText, (items) => items.some((t) => t.startsWith("order:")), "the order is on the timeline");
 });
 
 test("after today's visit and order the lost customer is active again", async () => {
-  await (await byTestId(browser, "tab-overview")).click();
-  const badge = await byTestId(browser, "stage-badge");
-  await badge.waitForDisplayed({ timeout: 5000 });
+  await click(browser, "tab-overview");
   // First contact 200 days ago (not new), last contact today (not silent or lost).
-  await browser.waitUntil(async () => (await badge.getAttribute("data-stage")) === "active", {
-    timeout: 8000,
-    timeoutMsg: "the stage recomputes from the new contact",
-  });
-  assert.ok((await (await byTestId(browser, "stage-reason")).getProperty("textContent")).length > 0, "with a reason");
+  await waitUntilValue(browser, () => attrOf(browser, "stage-badge", "data-stage"), (s) => s === "active", "the stage recomputes from the new contact");
+  assert.ok((await textOf(browser, "stage-reason")).length > 0, "with a reason");
 });

@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { byTestId, clickText, fill, newDataDir, openApp, screenshot, startDriver, stopDriver, texts, waitForText } from "./app.mjs";
+import { click, clickText, exists, fill, newDataDir, openApp, screenshot, startDriver, stopDriver, texts, waitForText, waitShown } from "./app.mjs";
 
 const CLI = process.env.FIELDBOOK_CLI;
 const PASS = "团队口令 team";
@@ -39,11 +39,11 @@ async function waitForTier(tier, message) {
 }
 
 async function syncNow() {
-  await (await byTestId(browser, "nav-settings")).click();
+  await click(browser, "nav-settings");
   await fill(browser, "sync-folder", share);
-  if (await (await byTestId(browser, "sync-passphrase")).isExisting()) await fill(browser, "sync-passphrase", PASS);
+  if (await exists(browser, "sync-passphrase")) await fill(browser, "sync-passphrase", PASS);
   await clickText(browser, "sync-now", /Sync now/);
-  await (await byTestId(browser, "sync-summary")).waitForDisplayed({ timeout: 20000 });
+  await waitShown(browser, "sync-summary", 20000);
 }
 
 before(async () => {
@@ -64,7 +64,7 @@ test("Sync now brings laptop B's customer into the open book", async () => {
   await syncNow();
   await waitForText(browser, "sync-summary-in", /Received \d+ changes?: 1 customers added/, "the summary counts B's customer");
   await screenshot(browser, "sync-settings");
-  await (await byTestId(browser, "nav-customers")).click();
+  await click(browser, "nav-customers");
   await waitForText(browser, "customer-row", /Li Lei/, "B's customer is in A's list");
 });
 
@@ -74,7 +74,7 @@ test("a concurrent edit keeps the losing value on the customer page, and Restore
   onB("sync", "--folder", share);
   await syncNow();
   await waitForText(browser, "sync-summary-conflicts", /1 edit lost/, "the summary reports the conflict");
-  await (await byTestId(browser, "nav-customers")).click();
+  await click(browser, "nav-customers");
   await clickText(browser, "customer-row", /Li Lei/);
   await waitForText(browser, "conflict", /Tier\s*C/, "A's losing tier is offered on the customer page");
   await waitForTier("VIP", "the later edit (B's VIP) is current");
