@@ -38,7 +38,7 @@ before(async () => {
   assert.ok(key, "the CLI agenda lists the birthday");
   capture = await startNotificationCapture();
   await startDriver({ dataDir, lang: "zh_CN.UTF-8" });
-  browser = await openApp();
+  browser = await openApp({ screen: "customers" });
 });
 
 after(async () => {
@@ -79,7 +79,7 @@ test("the agenda shows the reminder and marks it done", async () => {
 
 test("after a restart the reminder stays done and is not notified again", async () => {
   await browser.deleteSession();
-  browser = await openApp();
+  browser = await openApp({ screen: "customers" });
   await (await byTestId(browser, "nav-agenda")).click();
   const item = await browser.$(`[data-testid="agenda-item"][data-key="${key}"]`);
   await item.waitForDisplayed({ timeout: 10000 });

@@ -1,0 +1,61 @@
+// A day on the road (issue #14), on the real window: the app opens on today's work (the
+// agenda), the sidebar badge and the agenda's "due now" figure are the same number, a
+// birthday two days ahead sits under "Coming up" (not Today), and Ctrl+1 opens the customer
+// list. Screenshots of the start screen at 1280x800 and 1024x700.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { byTestId, newDataDir, openApp, screenshot, startDriver, stopDriver, texts, waitForText } from "./app.mjs";
+
+const CLI = process.env.FIELDBOOK_CLI;
+const dataDir = newDataDir();
+let browser;
+
+function localDay(days) {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function cli(...args) {
+  return execFileSync(CLI, ["--db", join(dataDir, "fieldbook.db"), "--json", ...args], { encoding: "utf8" });
+}
+
+before(async () => {
+  if (!CLI) throw new Error("FIELDBOOK_CLI must name the fieldbook CLI binary (scripts/test sets it)");
+  cli("customers", "add", "--name", "王芳", "--birthday", `1986-${localDay(0).slice(5)}`, "--tier", "VIP");
+  cli("customers", "add", "--name", "李娜", "--birthday", `1990-${localDay(2).slice(5)}`, "--tier", "A");
+  const late = JSON.parse(cli("customers", "add", "--name", "Emily Carter", "--tier", "B")).id;
+  cli("interactions", "add", "--customer", late, "--kind", "call", "--summary", "quote", "--follow-up", localDay(-3));
+  await startDriver({ dataDir, lang: "en_US.UTF-8" });
+  browser = await openApp();
+});
+
+after(async () => {
+  await browser?.deleteSession().catch(() => {});
+  await stopDriver();
+});
+
+test("opens on today's work; the badge and the agenda agree on what is due", async () => {
+  await (await byTestId(browser, "agenda")).waitForDisplayed({ timeout: 10000 });
+  assert.equal(await (await byTestId(browser, "nav-agenda")).getAttribute("aria-current"), "page");
+  await waitForText(browser, "agenda-due", /due now/, "the agenda shows its due figure");
+  const due = await browser.execute(() => document.querySelector('[data-testid="agenda-due"]').dataset.count);
+  await waitForText(browser, "nav-agenda-count", new RegExp(`^${due}$`), "the badge shows the agenda's due figure");
+  assert.ok(Number(due) >= 2, `an overdue follow-up and a birthday today are due (${due})`);
+  await waitForText(browser, "agenda-coming-up", /李娜/, "the birthday in two days is under Coming up");
+  const today = (await texts(browser, "agenda-today")).join(" ");
+  assert.ok(!today.includes("李娜"), "not under Today");
+  await browser.setWindowSize(1280, 800);
+  await screenshot(browser, "road-start-1280-en");
+  await browser.setWindowSize(1024, 700);
+  await screenshot(browser, "road-start-1024-en");
+});
+
+test("Ctrl+1 opens the customer list", async () => {
+  await browser.keys(["Control", "1"]);
+  await waitForText(browser, "customer-row", /王芳/, "the list shows the customers");
+  assert.equal(await (await byTestId(browser, "nav-customers")).getAttribute("aria-current"), "page");
+});
