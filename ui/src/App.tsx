@@ -6,7 +6,8 @@ import { useToast } from "./components/Toast";
 import { AgendaScreen } from "./features/agenda/AgendaScreen";
 import { useAgendaCount } from "./features/agenda/useAgendaCount";
 import { CustomerForm } from "./features/customers/CustomerForm";
-import { CustomersScreen } from "./features/customers/CustomersScreen";
+import { CustomersScreen, type ListChoice } from "./features/customers/CustomersScreen";
+import { emptyFilter } from "./features/customers/segmentFilter";
 import { useCounts } from "./features/customers/useCounts";
 import { ImportScreen } from "./features/import/ImportScreen";
 import { DataScreen } from "./features/data/DataScreen";
@@ -35,6 +36,8 @@ export function App() {
   const [query, setQuery] = useState("");
   const [openedId, setOpenedId] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
+  // The list's segment and filter outlive a visit to another screen.
+  const [listChoice, setListChoice] = useState<ListChoice>(() => ({ filter: emptyFilter(), segment: null }));
   const counts = useCounts();
   const agendaCount = useAgendaCount();
   const searchRef = useRef<HTMLInputElement>(null);
@@ -132,6 +135,8 @@ export function App() {
               query={query}
               openedId={openedId}
               onOpenedChange={setOpenedId}
+              choice={listChoice}
+              onChoiceChange={setListChoice}
               onNew={() => setEditing({ customer: null })}
               onEdit={(customer) => setEditing({ customer })}
               onExport={(ids) => {

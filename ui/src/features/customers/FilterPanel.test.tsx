@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { Customer } from "../../api";
 import { makeCustomer } from "../../dev/fakeBackend";
 import { callsTo, installBackend, renderWithProviders } from "../../test/render";
+import { App } from "../../App";
 import { CustomersScreen } from "./CustomersScreen";
 import { emptyFilter } from "./segmentFilter";
 
@@ -171,4 +172,29 @@ describe("filter builder", () => {
     await waitFor(async () => expect(await rowIds()).toHaveLength(4));
     expect(backend.segments.segments.size).toBe(0);
   });
+});
+
+describe("the chosen segment in the app", () => {
+  it("is still chosen, with its rows, after a visit to another screen", async () => {
+    const user = userEvent.setup();
+    installBackend(book());
+    renderWithProviders(<App />);
+    await user.click(screen.getByTestId("nav-customers"));
+    await rowIds();
+    await user.click(screen.getByTestId("filter-toggle"));
+    await user.click(screen.getByTestId("filter-tiers-VIP"));
+    await user.click(screen.getByTestId("filter-apply"));
+    await user.click(screen.getByTestId("segment-save"));
+    await user.type(screen.getByTestId("segment-name"), "VIP 客户");
+    await user.click(screen.getByTestId("segment-save-confirm"));
+    await waitFor(() => expect(screen.queryByTestId("segment-name-dialog")).toBeNull());
+    await waitFor(async () => expect(await rowIds()).toEqual(["vip1", "vip2"]));
+
+    await user.click(screen.getByTestId("nav-agenda"));
+    await screen.findByTestId("agenda");
+    await user.click(screen.getByTestId("nav-customers"));
+    const select = (await screen.findByTestId("segment-select")) as HTMLSelectElement;
+    await waitFor(() => expect(select.selectedOptions[0]).toHaveTextContent("VIP 客户"));
+    expect(await rowIds()).toEqual(["vip1", "vip2"]);
+  }, 20_000);
 });
