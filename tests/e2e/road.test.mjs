@@ -1,12 +1,12 @@
 // A day on the road (issue #14), on the real window: the app opens on today's work (the
 // agenda), the sidebar badge and the agenda's "due now" figure are the same number, a
 // birthday two days ahead sits under "Coming up" (not Today), and Ctrl+1 opens the customer
-// list. Screenshots of the start screen at 1280x800 and 1024x700.
+// list. Screenshots of the start screen at 1280x800 and 1024x700 in English and Chinese.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { byTestId, newDataDir, openApp, screenshot, startDriver, stopDriver, texts, waitForText } from "./app.mjs";
+import { byTestId, fill, newDataDir, openApp, screenshot, startDriver, stopDriver, texts, waitForText } from "./app.mjs";
 
 const CLI = process.env.FIELDBOOK_CLI;
 const dataDir = newDataDir();
@@ -58,4 +58,16 @@ test("Ctrl+1 opens the customer list", async () => {
   await browser.keys(["Control", "1"]);
   await waitForText(browser, "customer-row", /王芳/, "the list shows the customers");
   assert.equal(await (await byTestId(browser, "nav-customers")).getAttribute("aria-current"), "page");
+});
+
+test("in Chinese the start screen says 即将到来 for the birthday ahead (screenshots)", async () => {
+  await fill(browser, "lang-select", "zh-CN");
+  await browser.keys(["Control", "2"]);
+  await waitForText(browser, "agenda-coming-up", /即将到来/, "the Coming up heading in Chinese");
+  await waitForText(browser, "agenda-due", /当前待办/, "the due line in Chinese");
+  await browser.setWindowSize(1280, 800);
+  await screenshot(browser, "road-start-1280-zh");
+  await browser.setWindowSize(1024, 700);
+  await screenshot(browser, "road-start-1024-zh");
+  await fill(browser, "lang-select", "en");
 });
