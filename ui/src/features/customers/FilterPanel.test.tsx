@@ -174,6 +174,20 @@ describe("filter builder", () => {
   });
 });
 
+describe("list fields", () => {
+  it("show a short example as placeholder (it fits the narrow box) and the full hint on hover", async () => {
+    const user = userEvent.setup();
+    installBackend(book());
+    renderWithProviders(<Harness />);
+    await rowIds();
+    await user.click(screen.getByTestId("filter-toggle"));
+    for (const id of ["filter-tags", "filter-regions", "filter-owners"]) {
+      expect(screen.getByTestId(id)).toHaveAttribute("placeholder", "a, b, …");
+      expect(screen.getByTestId(id)).toHaveAttribute("title", "separate with commas");
+    }
+  });
+});
+
 describe("the chosen segment in the app", () => {
   it("is still chosen, with its rows, after a visit to another screen", async () => {
     const user = userEvent.setup();
