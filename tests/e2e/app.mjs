@@ -48,8 +48,12 @@ export function newDataDir() {
   return mkdtempSync(join(tmpdir(), "fieldbook-e2e-"));
 }
 
-/** Open the app window (on the data folder and language the driver was started with). */
-export async function openApp() {
+/**
+ * Open the app window (on the data folder and language the driver was started with). The app
+ * starts on the agenda (today's work); `screen` ("customers" …) goes on to that sidebar screen
+ * for tests about it.
+ */
+export async function openApp({ screen } = {}) {
   const browser = await remote({
     hostname: "127.0.0.1",
     port: 4444,
@@ -61,6 +65,10 @@ export async function openApp() {
     },
   });
   await waitShown(browser, "sidebar-title", 20000);
+  if (screen) {
+    await click(browser, `nav-${screen}`);
+    await waitShown(browser, `[data-testid="nav-${screen}"][aria-current="page"]`, 5000);
+  }
   return browser;
 }
 

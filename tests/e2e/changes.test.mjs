@@ -28,7 +28,7 @@ before(async () => {
   if (!CLI) throw new Error("FIELDBOOK_CLI must name the fieldbook CLI binary (scripts/test sets it)");
   zhang = JSON.parse(cli("customers", "add", "--name", "张三", "--tier", "B")).id;
   await startDriver({ dataDir, lang: "en_US.UTF-8" });
-  browser = await openApp();
+  browser = await openApp({ screen: "customers" });
   await waitForText(browser, "customer-row", /张三/, "the book made before start is listed");
 });
 

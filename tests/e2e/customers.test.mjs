@@ -23,7 +23,7 @@ let browser;
 
 before(async () => {
   await startDriver({ dataDir: newDataDir(), lang: "zh_CN.UTF-8" });
-  browser = await openApp();
+  browser = await openApp({ screen: "customers" });
 });
 
 after(async () => {

@@ -17,7 +17,7 @@ before(async () => {
   cli("customers", "add", "--name", "张 三", "--phone", "13800138000", "--email", "zs@example.com");
   cli("customers", "add", "--name", "John Smith", "--birthday", "1990-07-04");
   await startDriver({ dataDir, lang: "en_US.UTF-8" });
-  browser = await openApp();
+  browser = await openApp({ screen: "customers" });
 });
 
 after(async () => {

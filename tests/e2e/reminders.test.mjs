@@ -38,7 +38,7 @@ before(async () => {
   assert.ok(key, "the CLI agenda lists the birthday");
   capture = await startNotificationCapture();
   await startDriver({ dataDir, lang: "zh_CN.UTF-8" });
-  browser = await openApp();
+  browser = await openApp({ screen: "customers" });
 });
 
 after(async () => {

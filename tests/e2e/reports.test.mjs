@@ -28,7 +28,7 @@ before(async () => {
   cli("orders", "add", "--customer", lee, "--item", "咨询服务:1:80");
   cli("orders", "add", "--customer", lee, "--item", "Plan:1:99999", "--status", "draft");
   await startDriver({ dataDir, lang: "zh_CN.UTF-8" });
-  browser = await openApp();
+  browser = await openApp({ screen: "customers" });
 });
 
 after(async () => {

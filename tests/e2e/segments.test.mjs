@@ -25,7 +25,7 @@ let browser;
 
 before(async () => {
   await startDriver({ dataDir: newDataDir(), lang: "en_US.UTF-8" });
-  browser = await openApp();
+  browser = await openApp({ screen: "customers" });
 });
 
 after(async () => {

@@ -25,7 +25,7 @@ before(async () => {
   // One purchase 200 days ago and nothing since: past the 180-day "lost" threshold.
   cli("orders", "add", "--customer", id, "--item", "定期存款:1:10000", "--date", localDay(-200));
   await startDriver({ dataDir, lang: "zh_CN.UTF-8" });
-  browser = await openApp();
+  browser = await openApp({ screen: "customers" });
   await fill(browser, "search-input", "lilei");
   await click(browser, "customer-row", { text: /李雷/ });
   await waitForText(browser, "detail-name", /李雷/, "李雷's page opened");

@@ -52,7 +52,7 @@ before(async () => {
   const first = JSON.parse(onB("sync", "--folder", share));
   assert.equal(first.team_created, true, "laptop B sets the team up");
   await startDriver({ dataDir, lang: "en_US.UTF-8" });
-  browser = await openApp();
+  browser = await openApp({ screen: "customers" });
 });
 
 after(async () => {

@@ -8,11 +8,26 @@ import i18n, { LOCALE_STORAGE_KEY } from "./i18n";
 import { callsTo, installBackend, renderWithProviders } from "./test/render";
 
 describe("app shell", () => {
+  it("opens on today's work, with the customer list one shortcut away (Ctrl+1) and back (Ctrl+2)", async () => {
+    const user = userEvent.setup();
+    installBackend([makeCustomer({ name: "张伟" })]);
+    renderWithProviders(<App />);
+    expect(await screen.findByTestId("agenda")).toBeInTheDocument();
+    expect(screen.getByTestId("nav-agenda")).toHaveAttribute("aria-current", "page");
+    expect(screen.getByTestId("nav-customers")).toHaveAttribute("aria-keyshortcuts", "Control+1");
+    await user.keyboard("{Control>}1{/Control}");
+    expect(await screen.findByTestId("customer-row")).toHaveTextContent("张伟");
+    expect(screen.getByTestId("nav-customers")).toHaveAttribute("aria-current", "page");
+    await user.keyboard("{Control>}2{/Control}");
+    expect(await screen.findByTestId("agenda")).toBeInTheDocument();
+  });
+
   it("switching the language changes the visible labels and saves the choice, keeping other settings", async () => {
     const user = userEvent.setup();
     const backend = installBackend([makeCustomer({ name: "张伟" })]);
     backend.settings.keep_in_tray = true;
     renderWithProviders(<App />);
+    await user.click(screen.getByTestId("nav-customers"));
     expect(screen.getByTestId("nav-customers")).toHaveTextContent("Customers");
     expect(screen.getByTestId("sidebar-title")).toHaveTextContent("Fieldbook");
     expect(screen.getByTestId("search-input")).toHaveAttribute("placeholder", "Search name, pinyin, phone, email…");
@@ -54,6 +69,7 @@ describe("app shell", () => {
     const user = userEvent.setup();
     const backend = installBackend([makeCustomer({ name: "张伟" }), makeCustomer({ name: "李娜" })]);
     renderWithProviders(<App />);
+    await user.click(screen.getByTestId("nav-customers"));
     await screen.findAllByTestId("customer-row");
     await user.type(screen.getByTestId("search-input"), "李娜");
     await waitFor(() => expect(screen.getAllByTestId("customer-row")).toHaveLength(1));
@@ -68,7 +84,7 @@ describe("app shell", () => {
     const user = userEvent.setup();
     installBackend([makeCustomer({ name: "张伟" })]);
     renderWithProviders(<App />);
-    await screen.findAllByTestId("customer-row");
+    await screen.findByTestId("agenda");
     await user.keyboard("/");
     expect(screen.getByTestId("search-input")).toHaveFocus();
     expect(screen.getByTestId("search-input")).toHaveValue("");
@@ -81,7 +97,7 @@ describe("app shell", () => {
     const user = userEvent.setup();
     installBackend([]);
     renderWithProviders(<App />);
-    await screen.findByTestId("empty-book");
+    await screen.findByTestId("agenda");
     await user.keyboard("{Control>}n{/Control}");
     const form = await screen.findByTestId("customer-form");
     expect(screen.getByTestId("field-name")).toHaveFocus();
@@ -96,6 +112,7 @@ describe("app shell", () => {
     const user = userEvent.setup();
     const backend = installBackend([makeCustomer({ id: "p1", name: "赵敏", tier: "B" })]);
     renderWithProviders(<App />);
+    await user.click(screen.getByTestId("nav-customers"));
     await user.click(await screen.findByTestId("customer-row"));
     await user.click(await screen.findByTestId("edit-customer"));
     await user.selectOptions(screen.getByTestId("field-tier"), "A");

@@ -6,7 +6,8 @@ import { useToast } from "./components/Toast";
 import { AgendaScreen } from "./features/agenda/AgendaScreen";
 import { useAgendaCount } from "./features/agenda/useAgendaCount";
 import { CustomerForm } from "./features/customers/CustomerForm";
-import { CustomersScreen } from "./features/customers/CustomersScreen";
+import { CustomersScreen, type ListChoice } from "./features/customers/CustomersScreen";
+import { emptyFilter } from "./features/customers/segmentFilter";
 import { useCounts } from "./features/customers/useCounts";
 import { ImportScreen } from "./features/import/ImportScreen";
 import { DataScreen } from "./features/data/DataScreen";
@@ -14,10 +15,13 @@ import { SettingsScreen } from "./features/settings/SettingsScreen";
 import { TrashScreen } from "./features/trash/TrashScreen";
 import { isModalOpen, isModKey, isTypingTarget } from "./lib/keyboard";
 import { previewParam } from "./lib/preview";
-import { Sidebar, type View } from "./shell/Sidebar";
+import { NAV_ORDER, Sidebar, type View } from "./shell/Sidebar";
 import { TopBar } from "./shell/TopBar";
 
 type Editing = { customer: Customer | null } | null;
+
+/** The screen a Ctrl+digit shortcut opens, if any. */
+const navTarget = (key: string): View | undefined => (/^[1-9]$/.test(key) ? NAV_ORDER[Number(key) - 1] : undefined);
 
 // The dashboard and its chart library load on first visit, not at app start.
 const ReportsScreen = lazy(() => import("./features/reports/ReportsScreen").then((m) => ({ default: m.ReportsScreen })));
@@ -25,12 +29,15 @@ const ReportsScreen = lazy(() => import("./features/reports/ReportsScreen").then
 export function App() {
   const { t } = useTranslation();
   const toast = useToast();
-  const [view, setView] = useState<View>(() => (previewParam("view") as View | null) ?? "customers");
+  // The day starts with today's work; the customer list is Ctrl+1 away.
+  const [view, setView] = useState<View>(() => (previewParam("view") as View | null) ?? "agenda");
   // Customers checked in the list and sent to the Data screen to export.
   const [exportIds, setExportIds] = useState<string[]>([]);
   const [query, setQuery] = useState("");
   const [openedId, setOpenedId] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
+  // The list's segment and filter outlive a visit to another screen.
+  const [listChoice, setListChoice] = useState<ListChoice>(() => ({ filter: emptyFilter(), segment: null }));
   const counts = useCounts();
   const agendaCount = useAgendaCount();
   const searchRef = useRef<HTMLInputElement>(null);
@@ -50,6 +57,11 @@ export function App() {
       event.preventDefault();
       setView("customers");
       setEditing({ customer: null });
+    } else if (isModKey(event) && !event.altKey && navTarget(event.key)) {
+      // Ctrl+1 … Ctrl+7: the sidebar's screens in order.
+      event.preventDefault();
+      setExportIds([]);
+      setView(navTarget(event.key)!);
     } else if (event.key === "/" && !isTypingTarget(event.target) && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
       focusSearch();
@@ -123,6 +135,8 @@ export function App() {
               query={query}
               openedId={openedId}
               onOpenedChange={setOpenedId}
+              choice={listChoice}
+              onChoiceChange={setListChoice}
               onNew={() => setEditing({ customer: null })}
               onEdit={(customer) => setEditing({ customer })}
               onExport={(ids) => {

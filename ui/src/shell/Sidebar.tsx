@@ -9,6 +9,9 @@ import type { Counts } from "../features/customers/useCounts";
 
 export type View = "customers" | "agenda" | "reports" | "import" | "data" | "trash" | "settings";
 
+/** The sidebar's screens in order: Ctrl+1 opens the first, Ctrl+2 the second, … */
+export const NAV_ORDER: readonly View[] = ["customers", "agenda", "reports", "import", "data", "trash", "settings"];
+
 type SidebarProps = { view: View; onNavigate: (view: View) => void; counts: Counts; agendaCount?: number | null };
 
 export function Sidebar({ view, onNavigate, counts, agendaCount = null }: SidebarProps) {
@@ -45,6 +48,8 @@ export function Sidebar({ view, onNavigate, counts, agendaCount = null }: Sideba
                 className={`nav-item${view === item.id ? " nav-item-active" : ""}`}
                 aria-current={view === item.id ? "page" : undefined}
                 onClick={() => onNavigate(item.id)}
+                title={t("nav.shortcut", { label: item.label, key: NAV_ORDER.indexOf(item.id) + 1 })}
+                aria-keyshortcuts={`Control+${NAV_ORDER.indexOf(item.id) + 1}`}
                 data-testid={`nav-${item.id}`}
               >
                 {item.icon}

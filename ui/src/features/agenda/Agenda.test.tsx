@@ -70,6 +70,25 @@ describe("agenda list", () => {
     expect(within(ahead).getByTestId("agenda-item")).toHaveTextContent("in 1 day");
   });
 
+  it("puts a birthday 1–3 days ahead whose reminder day has come under Coming up, not Today, and not in the due count", async () => {
+    const soon = makeOccurrence({
+      kind: "birthday",
+      date: addDays(today, 2),
+      customer_id: "p2",
+      customer_name: "Emily Carter",
+      title: "Birthday: Emily Carter",
+      title_zh: "Emily Carter 生日",
+    });
+    installBackend(people, { agenda: agendaWith((a) => (a.occurrences = [birthdayToday, { ...soon, remind_on: addDays(today, -1) }])) });
+    renderWithProviders(<AgendaScreen onOpenCustomer={() => {}} />);
+    const coming = await screen.findByTestId("agenda-coming-up");
+    expect(within(coming).getByRole("heading", { level: 2 })).toHaveTextContent("Coming up");
+    expect(within(coming).getByTestId("agenda-item")).toHaveAttribute("data-key", soon.key);
+    expect(within(screen.getByTestId("agenda-today")).getAllByTestId("agenda-item").map((el) => el.dataset.key)).toEqual([birthdayToday.key]);
+    expect(screen.getByTestId("agenda-due")).toHaveAttribute("data-count", "1");
+    expect(i18n.getFixedT("zh-CN")("agenda.sections.comingUp")).toBe("即将到来");
+  });
+
   it("shows the Chinese title and the lunar date of a lunar birthday in zh-CN", async () => {
     await i18n.changeLanguage("zh-CN");
     const lunar = makeOccurrence({
@@ -200,23 +219,41 @@ describe("copy greeting when the clipboard refuses", () => {
 });
 
 describe("agenda in the app", () => {
-  it("the sidebar counts today's open items, and the customer name opens the customer", async () => {
+  it("the sidebar badge counts what is due (overdue + today, open), and the customer name opens the customer", async () => {
     const user = userEvent.setup();
     installBackend(people, { agenda: agendaWith((a) => (a.occurrences = [birthdayToday, revisitTomorrow, followUpLate])) });
     renderWithProviders(<App />);
-    await waitFor(() => expect(screen.getByTestId("nav-agenda-count")).toHaveTextContent("1"));
-    await user.click(screen.getByTestId("nav-agenda"));
-    await screen.findByTestId("agenda");
+    // The app opens on the agenda; 1 overdue follow-up + 1 birthday today.
+    expect(await screen.findByTestId("agenda")).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByTestId("nav-agenda-count")).toHaveTextContent("2"));
+    expect(await screen.findByTestId("agenda-due")).toHaveAttribute("data-count", "2");
+    expect(screen.getByTestId("agenda-due")).toHaveTextContent("2 due now: 1 overdue, 1 today");
     await user.click(within(item(birthdayToday.key)).getByTestId("agenda-done"));
-    await waitFor(() => expect(screen.getByTestId("nav-agenda-count")).toHaveTextContent("0"));
+    await waitFor(() => expect(screen.getByTestId("nav-agenda-count")).toHaveTextContent("1"));
+    expect(screen.getByTestId("agenda-due")).toHaveAttribute("data-count", "1");
     await user.click(within(item(birthdayToday.key)).getByTestId("agenda-customer"));
     expect(await screen.findByTestId("detail-name")).toHaveTextContent("王芳");
     expect(screen.getByTestId("nav-customers")).toHaveAttribute("aria-current", "page");
   });
 
-  it("the open-agenda event switches to the agenda screen", async () => {
+  it("a crowded day's revisit group counts at its true total in the badge and the agenda alike", async () => {
+    // 890 revisits two days late: the fake core, like the real one, sends them as one group line.
+    const crowd = Array.from({ length: 890 }, (_, i) =>
+      makeOccurrence({ kind: "revisit", date: addDays(today, -2), customer_id: `r${i}`, customer_name: `客户${i}`, title: `Revisit ${i}`, title_zh: `回访 ${i}` }),
+    );
+    installBackend(people, { agenda: agendaWith((a) => (a.occurrences = [...crowd, followUpLate, birthdayToday])) });
+    renderWithProviders(<App />);
+    await waitFor(() => expect(screen.getByTestId("nav-agenda-count")).toHaveTextContent("892"));
+    expect(await screen.findByTestId("agenda-due")).toHaveAttribute("data-count", "892");
+    expect(within(screen.getByTestId("agenda-overdue")).getByText("891")).toBeInTheDocument();
+    expect(screen.getByTestId("agenda-due")).toHaveTextContent("892 due now: 891 overdue, 1 today");
+  });
+
+  it("the open-agenda event switches back to the agenda screen", async () => {
+    const user = userEvent.setup();
     installBackend(people, { agenda: agendaWith((a) => (a.occurrences = [birthdayToday])) });
     renderWithProviders(<App />);
+    await user.click(screen.getByTestId("nav-customers"));
     await screen.findAllByTestId("customer-row");
     expect(screen.queryByTestId("agenda")).toBeNull();
     // Let the listener register before the shell emits.

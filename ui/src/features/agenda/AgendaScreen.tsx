@@ -6,12 +6,12 @@ import { ErrorBanner } from "../../components/ErrorBanner";
 import { PlusIcon } from "../../components/Icons";
 import { useToast } from "../../components/Toast";
 import { errorText } from "../../i18n/errors";
-import { addDays, formatDay, todayIso } from "../../lib/day";
+import { formatDay, todayIso } from "../../lib/day";
 import { previewParam } from "../../lib/preview";
 import { AgendaItem } from "./AgendaItem";
 import { CalendarIcon } from "./AgendaIcons";
 import { CustomReminderDialog, customReminderId } from "./CustomReminderDialog";
-import { AHEAD_DAYS, OVERDUE_WINDOW, sections, total } from "./model";
+import { agendaWindow, dueCount, isOpen, sections, total } from "./model";
 import { MonthView } from "./MonthView";
 import { Radar } from "./Radar";
 import { RevisitGroupItem } from "./RevisitGroupItem";
@@ -88,6 +88,7 @@ export function AgendaScreen({ onOpenCustomer }: AgendaScreenProps) {
       ) : (
         <MonthView onOpenCustomer={onOpenCustomer} onEdit={(o) => void edit(o)} initialMonth={previewParam("month") ?? undefined} />
       )}
+      <footer className="pane-footer">{t("agenda.shortcuts")}</footer>
       {editing && <CustomReminderDialog reminder={editing.reminder} onClose={() => setEditing(null)} />}
     </div>
   );
@@ -96,7 +97,10 @@ export function AgendaScreen({ onOpenCustomer }: AgendaScreenProps) {
 function AgendaList({ onOpenCustomer, onEdit }: ListProps) {
   const { t, i18n } = useTranslation();
   const today = todayIso();
-  const loaded = useLoaded(() => agenda.list(addDays(today, -OVERDUE_WINDOW), OVERDUE_WINDOW + AHEAD_DAYS + 1), [today]);
+  const loaded = useLoaded(() => {
+    const { from, days } = agendaWindow(today);
+    return agenda.list(from, days);
+  }, [today]);
   const act = useReminderActions((key, change) => loaded.setData((items) => items.map((o) => (o.key === key ? change(o) : o))));
   const copy = useCopyGreeting();
   const s = sections(loaded.data ?? [], today);
@@ -126,6 +130,15 @@ function AgendaList({ onOpenCustomer, onEdit }: ListProps) {
     <div className="agenda-sections">
       {loaded.error !== null && <ErrorBanner error={loaded.error} onRetry={loaded.reload} />}
       {loaded.loading && loaded.data === null && <p className="agenda-empty">{t("list.loading")}</p>}
+      {loaded.data !== null && (
+        <p className="agenda-due muted" data-testid="agenda-due" data-count={dueCount(loaded.data, today)}>
+          {t("agenda.dueNow", {
+            total: dueCount(loaded.data, today).toLocaleString(i18n.language),
+            overdue: total(s.overdue).toLocaleString(i18n.language),
+            today: total(s.today.filter((o) => isOpen(o))).toLocaleString(i18n.language),
+          })}
+        </p>
+      )}
       {s.overdue.length > 0 && (
         <section className="agenda-section agenda-section-overdue" data-testid="agenda-overdue">
           <header className="agenda-section-head">
@@ -147,6 +160,15 @@ function AgendaList({ onOpenCustomer, onEdit }: ListProps) {
             <span className="count-pill">{formatDay(today, i18n.language)}</span>
           </header>
           {s.today.length === 0 ? <p className="agenda-empty">{t("agenda.emptyToday")}</p> : list(s.today)}
+        </section>
+      )}
+      {s.comingUp.length > 0 && (
+        <section className="agenda-section" data-testid="agenda-coming-up">
+          <header className="agenda-section-head">
+            <h2>{t("agenda.sections.comingUp")}</h2>
+            <span className="count-pill">{total(s.comingUp).toLocaleString(i18n.language)}</span>
+          </header>
+          {list(s.comingUp)}
         </section>
       )}
       {loaded.data !== null && (

@@ -73,7 +73,8 @@ describe("a day on which many revisits fall due", () => {
     await waitFor(() =>
       expect(within(screen.getByTestId("agenda-group-body")).getAllByTestId("agenda-item")[0]!.dataset.status).toBe("done"),
     );
-  });
+    // Renders 80 full agenda rows in jsdom: over the 5 s default on a loaded 2-core machine.
+  }, 20_000);
 
   it("is one summary chip in the month view, and the day panel opens it", async () => {
     const { agenda, people } = crowdedBook();

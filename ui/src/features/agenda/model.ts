@@ -23,27 +23,33 @@ export function isOpen(o: Occurrence, now: number = Date.now()): boolean {
 
 export type Sections = {
   overdue: Occurrence[];
+  /** Items of today itself. */
   today: Occurrence[];
+  /** Later days whose reminder day has come (a birthday 1–3 days ahead): "Coming up", not today. */
+  comingUp: Occurrence[];
   /** Day → occurrences, for the seven days after today, in date order. */
   ahead: { date: string; items: Occurrence[] }[];
 };
 
 /**
- * Overdue: open customer items whose day has passed (greetings for a week, tasks for a month). Today: today's items plus those whose
- * reminder day (lead time) has come. Next 7 days: the rest of the week ahead, by day.
+ * Overdue: open customer items whose day has passed (greetings for a week, tasks for a month). Today: today's items. Coming up:
+ * later items whose reminder day (lead time) has come. Next 7 days: the rest of the week ahead, by day.
  */
 export function sections(items: Occurrence[], today: string, now: number = Date.now()): Sections {
   const last = addDays(today, AHEAD_DAYS);
   const greetingsFrom = addDays(today, -OVERDUE_GREETING_DAYS);
   const overdue: Occurrence[] = [];
   const todays: Occurrence[] = [];
+  const comingUp: Occurrence[] = [];
   const ahead = new Map<string, Occurrence[]>();
   for (const o of items) {
     if (o.date < today) {
       const recentEnough = !GREETING_KINDS.includes(o.kind) || o.date >= greetingsFrom;
       if (isOpen(o, now) && !GENERAL_KINDS.includes(o.kind) && recentEnough) overdue.push(o);
-    } else if (o.date === today || (o.remind_on <= today && o.date <= last)) {
+    } else if (o.date === today) {
       todays.push(o);
+    } else if (o.remind_on <= today && o.date <= last) {
+      comingUp.push(o);
     } else if (o.date <= last) {
       const list = ahead.get(o.date) ?? [];
       list.push(o);
@@ -53,6 +59,7 @@ export function sections(items: Occurrence[], today: string, now: number = Date.
   return {
     overdue,
     today: todays,
+    comingUp: comingUp.sort((a, b) => a.date.localeCompare(b.date)),
     ahead: [...ahead.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, list]) => ({ date, items: list })),
   };
 }
@@ -67,9 +74,19 @@ export function total(items: Occurrence[]): number {
   return items.reduce((n, o) => n + weight(o), 0);
 }
 
-/** How many of today's items are still open (the sidebar's number). */
-export function openTodayCount(items: Occurrence[], today: string, now: number = Date.now()): number {
-  return total(sections(items, today, now).today.filter((o) => isOpen(o, now)));
+/** The days one agenda_list call covers: the overdue window, today and the week ahead. */
+export function agendaWindow(today: string): { from: string; days: number } {
+  return { from: addDays(today, -OVERDUE_WINDOW), days: OVERDUE_WINDOW + AHEAD_DAYS + 1 };
+}
+
+/**
+ * The one definition of "due" (the sidebar's badge and the agenda's figure): the open overdue
+ * items plus today's open items, a crowded day's revisits counted at their true total. Items
+ * coming up on later days are not due yet.
+ */
+export function dueCount(items: Occurrence[], today: string, now: number = Date.now()): number {
+  const s = sections(items, today, now);
+  return total(s.overdue) + total(s.today.filter((o) => isOpen(o, now)));
 }
 
 /** An occurrence with a new state (or none, after Reopen). */

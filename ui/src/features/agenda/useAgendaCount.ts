@@ -2,17 +2,18 @@ import { useEffect, useState } from "react";
 
 import { agenda, events } from "../../api";
 import { todayIso } from "../../lib/day";
-import { AHEAD_DAYS, openTodayCount } from "./model";
+import { agendaWindow, dueCount } from "./model";
 
-/** How many of today's agenda items are still open (the sidebar's number); null until known. */
+/** How many agenda items are due (overdue + today, open: `dueCount`), the sidebar's number; null until known. */
 export function useAgendaCount(): number | null {
   const [count, setCount] = useState<number | null>(null);
   useEffect(() => {
     let alive = true;
     const refresh = () => {
       const today = todayIso();
-      agenda.list(today, AHEAD_DAYS + 1).then(
-        (items) => alive && setCount(openTodayCount(items, today)),
+      const { from, days } = agendaWindow(today);
+      agenda.list(from, days).then(
+        (items) => alive && setCount(dueCount(items, today)),
         () => {
           // The agenda screen shows the error; the sidebar keeps its last number.
         },

@@ -124,6 +124,7 @@ describe("export from the bulk bar", () => {
     const user = userEvent.setup();
     const backend = installBackend(book());
     renderWithProviders(<App />);
+    await user.click(screen.getByTestId("nav-customers"));
     const boxes = await checks();
     await user.click(boxes[1]!);
     await user.click(boxes[3]!);

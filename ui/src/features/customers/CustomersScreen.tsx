@@ -26,13 +26,20 @@ type CustomersScreenProps = {
   onEdit: (customer: Customer) => void;
   /** Export the checked customers. */
   onExport?: (ids: string[]) => void;
+  /** The chosen segment and filter, kept by the app so they survive a visit to another screen. */
+  choice?: ListChoice;
+  onChoiceChange?: (choice: ListChoice) => void;
 };
 
-export function CustomersScreen({ query, openedId, onOpenedChange, onNew, onEdit, onExport }: CustomersScreenProps) {
+export type ListChoice = { filter: SegmentFilter; segment: Segment | null };
+
+export function CustomersScreen({ query, openedId, onOpenedChange, onNew, onEdit, onExport, choice, onChoiceChange }: CustomersScreenProps) {
   const { t } = useTranslation();
   // The list pages through the filter's matches (the whole book when no condition is set).
-  const [filter, setFilter] = useState<SegmentFilter>(emptyFilter);
-  const [segment, setSegment] = useState<Segment | null>(null);
+  const [ownChoice, setOwnChoice] = useState<ListChoice>(() => ({ filter: emptyFilter(), segment: null }));
+  const { filter, segment } = choice ?? ownChoice;
+  const setChoice = (next: ListChoice) => (onChoiceChange ? onChoiceChange(next) : setOwnChoice(next));
+  const setFilter = (next: SegmentFilter) => setChoice({ filter: next, segment });
   const [filterOpen, setFilterOpen] = useState(false);
   const [list, snapshot] = useFilteredList(filter);
   const checked = useSelection(filter);
@@ -116,8 +123,7 @@ export function CustomersScreen({ query, openedId, onOpenedChange, onNew, onEdit
   const bookEmpty = !searching && !filtered && snapshot.total === 0;
   const filterEmpty = !searching && filtered && snapshot.total === 0;
   const pick = (s: Segment | null) => {
-    setSegment(s);
-    setFilter(s ? s.filter : emptyFilter());
+    setChoice({ segment: s, filter: s ? s.filter : emptyFilter() });
   };
   const noMatches = searching && found.hits !== null && hits.length === 0 && !found.pending;
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { Customer } from "../../api";
 import { makeCustomer } from "../../dev/fakeBackend";
 import { callsTo, installBackend, renderWithProviders } from "../../test/render";
+import { App } from "../../App";
 import { CustomersScreen } from "./CustomersScreen";
 import { emptyFilter } from "./segmentFilter";
 
@@ -171,4 +172,43 @@ describe("filter builder", () => {
     await waitFor(async () => expect(await rowIds()).toHaveLength(4));
     expect(backend.segments.segments.size).toBe(0);
   });
+});
+
+describe("list fields", () => {
+  it("show a short example as placeholder (it fits the narrow box) and the full hint on hover", async () => {
+    const user = userEvent.setup();
+    installBackend(book());
+    renderWithProviders(<Harness />);
+    await rowIds();
+    await user.click(screen.getByTestId("filter-toggle"));
+    for (const id of ["filter-tags", "filter-regions", "filter-owners"]) {
+      expect(screen.getByTestId(id)).toHaveAttribute("placeholder", "a, b, …");
+      expect(screen.getByTestId(id)).toHaveAttribute("title", "separate with commas");
+    }
+  });
+});
+
+describe("the chosen segment in the app", () => {
+  it("is still chosen, with its rows, after a visit to another screen", async () => {
+    const user = userEvent.setup();
+    installBackend(book());
+    renderWithProviders(<App />);
+    await user.click(screen.getByTestId("nav-customers"));
+    await rowIds();
+    await user.click(screen.getByTestId("filter-toggle"));
+    await user.click(screen.getByTestId("filter-tiers-VIP"));
+    await user.click(screen.getByTestId("filter-apply"));
+    await user.click(screen.getByTestId("segment-save"));
+    await user.type(screen.getByTestId("segment-name"), "VIP 客户");
+    await user.click(screen.getByTestId("segment-save-confirm"));
+    await waitFor(() => expect(screen.queryByTestId("segment-name-dialog")).toBeNull());
+    await waitFor(async () => expect(await rowIds()).toEqual(["vip1", "vip2"]));
+
+    await user.click(screen.getByTestId("nav-agenda"));
+    await screen.findByTestId("agenda");
+    await user.click(screen.getByTestId("nav-customers"));
+    const select = (await screen.findByTestId("segment-select")) as HTMLSelectElement;
+    await waitFor(() => expect(select.selectedOptions[0]).toHaveTextContent("VIP 客户"));
+    expect(await rowIds()).toEqual(["vip1", "vip2"]);
+  }, 20_000);
 });

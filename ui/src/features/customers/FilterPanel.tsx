@@ -77,7 +77,7 @@ export function FilterPanel({ filter, onApply, onClose }: FilterPanelProps) {
   /** A text box bound to one of the draft's text fields (test id `filter-<field-with-dashes>`). */
   const text = (
     field: TextField,
-    opts: { id?: string; narrow?: boolean; inputMode?: "numeric" | "decimal"; placeholder?: string; label?: string } = {},
+    opts: { id?: string; narrow?: boolean; inputMode?: "numeric" | "decimal"; placeholder?: string; label?: string; list?: boolean } = {},
   ) => (
     <input
       id={opts.id}
@@ -85,6 +85,7 @@ export function FilterPanel({ filter, onApply, onClose }: FilterPanelProps) {
       inputMode={opts.inputMode}
       value={draft[field]}
       placeholder={opts.placeholder}
+      title={opts.list ? t("segments.fields.listHint") : undefined}
       aria-label={opts.label}
       onChange={(e) => set({ [field]: e.target.value } as Partial<FilterDraft>)}
       data-testid={`filter-${field.replaceAll("_", "-")}`}
@@ -138,7 +139,7 @@ export function FilterPanel({ filter, onApply, onClose }: FilterPanelProps) {
         </div>
         <label className="filter-row">
           <span className="filter-label">{t("segments.fields.tags")}</span>
-          {text("tags", { placeholder: t("segments.fields.listHint") })}
+          {text("tags", { placeholder: t("segments.fields.listExample"), list: true })}
           <select
             value={draft.tags_match}
             onChange={(e) => set({ tags_match: e.target.value as FilterDraft["tags_match"] })}
@@ -151,13 +152,13 @@ export function FilterPanel({ filter, onApply, onClose }: FilterPanelProps) {
         </label>
         <label className="filter-row">
           <span className="filter-label">{t("segments.fields.regions")}</span>
-          {text("regions", { placeholder: t("segments.fields.listHint") })}
+          {text("regions", { placeholder: t("segments.fields.listExample"), list: true })}
         </label>
         <div className="filter-row">
           <label className="filter-label" htmlFor="filter-owners">
             {t("segments.fields.owners")}
           </label>
-          {text("owners", { id: "filter-owners", placeholder: t("segments.fields.listHint") })}
+          {text("owners", { id: "filter-owners", placeholder: t("segments.fields.listExample"), list: true })}
           <label className="filter-inline">
             <input
               type="checkbox"
