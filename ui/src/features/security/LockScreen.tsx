@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ApiError, security, type SecurityStatus } from "../../api";
+import { LockIcon } from "../../components/Icons";
 import { errorText } from "../../i18n/errors";
 
 type LockScreenProps = {
@@ -51,7 +52,7 @@ export function LockScreen({ status, onUnlocked, onStatus }: LockScreenProps) {
     <main className="lock-screen" data-testid="lock-screen">
       <form className="lock-card" onSubmit={submit}>
         <div className="lock-icon" aria-hidden="true">
-          🔒
+          <LockIcon size={28} />
         </div>
         <h1>{t("security.lockTitle")}</h1>
         <p className="muted">{t("security.lockHint")}</p>
