@@ -6,9 +6,11 @@
 //! SQLite's `data_version`, which changes when another connection commits.
 
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::thread::JoinHandle;
 use std::time::Duration;
 
 use fieldbook_core::changes::BookChange;
+use fieldbook_core::store::CommitListener;
 use fieldbook_core::Store;
 use tauri::{AppHandle, Emitter, Manager};
 
@@ -20,19 +22,32 @@ pub const BOOK_CHANGED: &str = "book-changed";
 /// How often another process's commits are looked for.
 const POLL: Duration = Duration::from_millis(400);
 
-/// Start watching; returns what the writer calls after each commit.
-pub fn start(app: &AppHandle) -> fieldbook_core::Result<fieldbook_core::store::CommitListener> {
-    let state = app.state::<AppState>();
-    let store = Store::open_reader(&state.db_path, state.clock().clone())?;
+/// Start watching the book through `store` (a reader of it); returns what the writer calls
+/// after each commit, and the thread, which ends once the writer (holding that listener) is
+/// dropped — the book is closed to be re-keyed or restored.
+pub fn start(app: &AppHandle, store: Store) -> fieldbook_core::Result<(CommitListener, JoinHandle<()>)> {
     let (poke, poked) = mpsc::channel::<()>();
     let app = app.clone();
-    std::thread::Builder::new()
+    let thread = std::thread::Builder::new()
         .name("book-events".into())
         .spawn(move || watch(&app, &store, &poked))
         .map_err(fieldbook_core::CoreError::from)?;
-    Ok(std::sync::Arc::new(move || {
+    let listener: CommitListener = std::sync::Arc::new(move || {
         let _ = poke.send(());
-    }))
+    });
+    Ok((listener, thread))
+}
+
+/// Tell the window that everything may have changed (a restored book).
+pub fn announce_everything(app: &AppHandle) {
+    let change = BookChange {
+        kinds: ["customers", "interactions", "orders", "complaints", "reminder_states", "settings"]
+            .map(String::from)
+            .to_vec(),
+        many: true,
+        ..BookChange::default()
+    };
+    announce(app, &change);
 }
 
 fn watch(app: &AppHandle, store: &Store, poked: &Receiver<()>) {

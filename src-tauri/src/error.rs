@@ -7,7 +7,11 @@ pub struct CommandError(pub ErrorPayload);
 
 impl From<CoreError> for CommandError {
     fn from(e: CoreError) -> Self {
-        if !matches!(e, CoreError::Invalid { .. } | CoreError::NotFound { .. }) {
+        // A locked book or a wrong passphrase is the user's business, not a failure to log.
+        if !matches!(
+            e,
+            CoreError::Invalid { .. } | CoreError::NotFound { .. } | CoreError::Locked | CoreError::PassphraseWrong
+        ) {
             tracing::error!("command failed: {e}");
         }
         CommandError(e.to_payload())

@@ -1,9 +1,12 @@
-//! The desktop shell: opens the store, registers the commands, logs. All logic is in
-//! fieldbook-core; commands only parse, call the core and map errors.
+//! The desktop shell: opens the store (or waits locked for its passphrase, or shows that it
+//! is damaged), registers the commands, logs. All logic is in fieldbook-core; commands only
+//! parse, call the core and map errors.
 
+mod backups;
 mod book_events;
 mod commands;
 mod error;
+mod lock_settings;
 mod notifications;
 mod scheduler;
 mod state;
@@ -12,21 +15,23 @@ mod tray;
 use std::sync::Arc;
 
 use fieldbook_core::clock::SystemClock;
-use fieldbook_core::{paths, Store};
+use fieldbook_core::paths;
 use tauri::Manager;
 
 pub fn run() {
     let data_dir = paths::data_dir();
     init_logging(&data_dir);
     let db_path = data_dir.join(paths::DB_FILE);
-    let (state, settings) = match open_book(&db_path, data_dir) {
-        Ok(opened) => opened,
+    let state = match state::AppState::start(&db_path, data_dir, Arc::new(SystemClock)) {
+        Ok(state) => state,
         Err(e) => {
             tracing::error!("cannot open {}: {e}", db_path.display());
             eprintln!("Fieldbook cannot open its database at {}: {e}", db_path.display());
             std::process::exit(1);
         }
     };
+    // The language and tray choices live in the book: defaults while it is locked.
+    let settings = state.read(|s| s.settings()).unwrap_or_default();
     tauri::Builder::default()
         .plugin(tauri_plugin_autostart::init(
             tauri_plugin_autostart::MacosLauncher::LaunchAgent,
@@ -35,8 +40,10 @@ pub fn run() {
         .manage(state)
         .setup(move |app| {
             let handle = app.handle();
-            let on_commit = book_events::start(handle)?;
-            handle.state::<state::AppState>().write(|s| s.set_commit_listener(on_commit));
+            let watcher = handle.clone();
+            handle
+                .state::<state::AppState>()
+                .set_watcher(Box::new(move |reader| book_events::start(&watcher, reader)))?;
             // Without a tray host (some desktops, CI) the app still runs; it just has no tray.
             if let Err(e) = tray::install(handle, notifications::chinese(settings.locale.as_deref())) {
                 tracing::warn!("no tray icon: {e}");
@@ -48,11 +55,12 @@ pub fn run() {
                 }
             }
             scheduler::start(handle.clone());
+            backups::start(handle.clone());
             Ok(())
         })
         .on_window_event(|window, event| {
             if let tauri::WindowEvent::CloseRequested { api, .. } = event {
-                let keep = window.state::<state::AppState>().read(|s| s.settings().map(|s| s.keep_in_tray));
+                let keep = window.state::<state::AppState>().read_anyway(|s| s.settings().map(|s| s.keep_in_tray));
                 if keep.unwrap_or(false) {
                     api.prevent_close();
                     let _ = window.hide();
@@ -63,17 +71,6 @@ pub fn run() {
         .invoke_handler(include!(concat!(env!("OUT_DIR"), "/command_handler.rs")))
         .run(tauri::generate_context!())
         .expect("error while running Fieldbook");
-}
-
-/// The writer (which creates and migrates the book), the readers, and the saved settings.
-fn open_book(
-    db_path: &std::path::Path,
-    data_dir: std::path::PathBuf,
-) -> fieldbook_core::Result<(state::AppState, fieldbook_core::settings::Settings)> {
-    let store = Store::open(db_path, Arc::new(SystemClock))?;
-    tracing::info!(db = %db_path.display(), device = store.device_id(), "store opened");
-    let settings = store.settings().unwrap_or_default();
-    Ok((state::AppState::new(store, db_path, data_dir)?, settings))
 }
 
 /// Log to stderr and to a daily-rolling file in the data folder's `logs/`.

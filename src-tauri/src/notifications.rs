@@ -17,12 +17,25 @@ pub fn chinese(locale: Option<&str>) -> bool {
 
 /// The summary and body of each notification to show for `due`: the core decides
 /// (`reminders::notices`: a few each on their own, many revisits as one count).
-pub fn texts(due: &[DueNotification], zh: bool) -> Vec<(String, String)> {
+/// `private` (the app is locked and details are not to be shown): one notice with only the
+/// count, no customer, title or date.
+pub fn texts(due: &[DueNotification], zh: bool, private: bool) -> Vec<(String, String)> {
+    if private {
+        let n = due.len();
+        return vec![if zh {
+            ("客簿提醒".to_string(), format!("{n} 条提醒到期，解锁后查看"))
+        } else {
+            (
+                "Fieldbook reminders".to_string(),
+                format!("{n} reminder{} due: unlock to see", if n == 1 { "" } else { "s" }),
+            )
+        }];
+    }
     notices(due, zh).into_iter().map(|n| (n.summary, n.body)).collect()
 }
 
-pub fn show(app: &AppHandle, due: &[DueNotification], zh: bool) {
-    for (summary, body) in texts(due, zh) {
+pub fn show(app: &AppHandle, due: &[DueNotification], zh: bool, private: bool) {
+    for (summary, body) in texts(due, zh, private) {
         let app = app.clone();
         // Waiting for a click blocks, so each notification gets its own thread.
         std::thread::spawn(move || {
@@ -59,6 +72,14 @@ mod tests {
     use super::*;
 
     // What each batch shows is tested in the core (reminders::notices).
+
+    #[test]
+    fn a_private_notice_names_only_the_count() {
+        let (summary, body) = texts(&[], false, true).remove(0);
+        assert_eq!(summary, "Fieldbook reminders");
+        assert_eq!(body, "0 reminders due: unlock to see");
+        assert_eq!(texts(&[], true, true)[0].1, "0 条提醒到期，解锁后查看");
+    }
 
     #[test]
     fn the_language_follows_the_saved_choice_before_the_desktop() {

@@ -34,7 +34,8 @@ pub fn start(app: AppHandle) {
             }
             since = start_of_today(&state).min(now);
             write_last_check(&data_dir, now);
-            let wake = state.read(|s| s.next_wake_at(now, state.offset())).unwrap_or(now + chrono::Duration::hours(1));
+            let wake =
+                state.read_anyway(|s| s.next_wake_at(now, state.offset())).unwrap_or(now + chrono::Duration::hours(1));
             let wait =
                 (wake - state.now()).to_std().unwrap_or(Duration::ZERO).clamp(Duration::from_millis(500), MAX_SLEEP);
             // Any change to the book (book_events) may move a reminder: look again.
@@ -50,7 +51,8 @@ pub fn start(app: AppHandle) {
 /// Notify what came due in `(since, now]` and record it as fired.
 fn check(app: &AppHandle, since: DateTime<Utc>, now: DateTime<Utc>) -> fieldbook_core::Result<()> {
     let state = app.state::<AppState>();
-    let (due, zh) = state.read(|s| {
+    // Reminders fire while the user has locked the app (but not before the book is opened).
+    let (due, zh) = state.read_anyway(|s| {
         let due = s.due_notifications(since, now, state.offset())?;
         Ok::<_, fieldbook_core::CoreError>((due, notifications::chinese(s.settings()?.locale.as_deref())))
     })?;
@@ -58,8 +60,9 @@ fn check(app: &AppHandle, since: DateTime<Utc>, now: DateTime<Utc>) -> fieldbook
         return Ok(());
     }
     tracing::info!(count = due.len(), "reminders due");
-    notifications::show(app, &due, zh);
-    state.write(|s| s.record_fired(&due, now))
+    let private = state.is_locked() && !crate::lock_settings::load(&state.data_dir).details_while_locked;
+    notifications::show(app, &due, zh, private);
+    state.write_anyway(|s| s.record_fired(&due, now))
 }
 
 /// Just before local midnight today, so a reminder set for 00:00 counts as today's.

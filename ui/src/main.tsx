@@ -6,6 +6,7 @@ import "./styles.css";
 import { App } from "./App";
 import { ToastProvider } from "./components/Toast";
 import { LocaleProvider } from "./features/settings/locale";
+import { LockGate } from "./features/security/LockGate";
 
 async function start() {
   // Screenshots without the Rust core: `FIELDBOOK_PREVIEW=1 vite build` plus `?preview` in the
@@ -18,7 +19,9 @@ async function start() {
     <StrictMode>
       <LocaleProvider>
         <ToastProvider>
-          <App />
+          <LockGate>
+            <App />
+          </LockGate>
         </ToastProvider>
       </LocaleProvider>
     </StrictMode>,

@@ -46,6 +46,9 @@ pub enum CoreError {
     /// The book is open in another program, so its file cannot be swapped now.
     #[error("the book {path} is in use by another program: close it and try again")]
     BookBusy { path: String },
+    /// The app is locked: nothing is read or written until the passphrase unlocks it.
+    #[error("the book is locked: unlock it with its passphrase")]
+    Locked,
 }
 
 impl CoreError {
@@ -83,6 +86,7 @@ impl CoreError {
             CoreError::NotEncrypted => "book_not_encrypted",
             CoreError::BookCorrupt { .. } => "book_corrupt",
             CoreError::BookBusy { .. } => "book_busy",
+            CoreError::Locked => "locked",
         }
     }
 

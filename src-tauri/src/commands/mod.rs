@@ -6,6 +6,7 @@
 
 pub mod agenda;
 pub mod app;
+pub mod backups;
 pub mod classify;
 pub mod cleaning;
 pub mod complaints;
@@ -19,6 +20,7 @@ pub mod products;
 pub mod reminders;
 pub mod reports;
 pub mod search;
+pub mod security;
 pub mod segments;
 pub mod settings;
 pub mod sync;

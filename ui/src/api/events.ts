@@ -6,6 +6,9 @@ import type { BookChange } from "./bindings/BookChange";
 /** The app emits `open-agenda` when a reminder notification or the tray item is clicked. */
 export const OPEN_AGENDA_EVENT = "open-agenda";
 
+/** The shell emits `app-locked` when the tray's Lock item locked the app. */
+export const APP_LOCKED_EVENT = "app-locked";
+
 /**
  * The shell emits `book-changed` after every change to the book — made by this window, by
  * the `fieldbook` CLI on the same file, or by sync — with the kinds of record and the
@@ -48,6 +51,10 @@ export function touchesCustomer(change: BookChange, id: string): boolean {
 }
 
 export const events = {
+  /** Calls `callback` when the tray locked the app; resolves to a function that stops listening. */
+  onAppLocked(callback: () => void): Promise<() => void> {
+    return listen(APP_LOCKED_EVENT, () => callback());
+  },
   /** Calls `callback` on each `open-agenda`; resolves to a function that stops listening. */
   onOpenAgenda(callback: () => void): Promise<() => void> {
     return listen(OPEN_AGENDA_EVENT, () => callback());

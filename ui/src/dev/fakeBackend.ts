@@ -12,6 +12,7 @@ import { createFakeSegments, UNHANDLED, type FakeSegments } from "./fakeSegments
 import { reportFromBook } from "./fakeReports";
 import type { Report } from "../api/bindings/Report";
 import { createFakeData, type FakeData } from "./fakeData";
+import { createFakeSecurity, type FakeSecurity } from "./fakeSecurity";
 import type { CustomReminder } from "../api/bindings/CustomReminder";
 import type { CustomReminderInput } from "../api/bindings/CustomReminderInput";
 import type { HolidayCoverage } from "../api/bindings/HolidayCoverage";
@@ -42,6 +43,8 @@ export type FakeBackend = {
   report: Report | null;
   /** Export and data cleaning (the Data screen). */
   data: FakeData;
+  /** The lock, the passphrase and the backups. */
+  security: FakeSecurity;
 };
 
 /** The reminder side of the fake core: occurrences are given, their state is kept here. */
@@ -202,7 +205,8 @@ export function createFakeBackend(
     changed: () => changed(),
   });
   const data = createFakeData(customers, (c) => summarize(c, customers));
-  const state: FakeBackend = { handle, calls, customers, settings, records, agenda, segments, report: null, data };
+  const security = createFakeSecurity(customers, () => changed());
+  const state: FakeBackend = { handle, calls, customers, settings, records, agenda, segments, report: null, data, security };
 
   const withState = (o: Occurrence): Occurrence => {
     const s = agenda.states.get(o.key);
@@ -465,6 +469,7 @@ export function createFakeBackend(
       case "app_info":
         return typed(cmd, { version: "0.1.0", data_dir: "/home/demo/.local/share/fieldbook", device_id: "dev-7f3a9c21" });
       default: {
+        if (cmd.startsWith("security_") || cmd.startsWith("backups_")) return security.handle(cmd, args);
         if (cmd.startsWith("export_") || cmd.startsWith("cleaning_")) {
           const out = data.handle(cmd, args, now);
           changed();

@@ -4,6 +4,9 @@ import { useTranslation } from "react-i18next";
 import { app, type AppInfo } from "../../api";
 import { ProductsSection } from "../story/ProductsSection";
 import { DesktopSection } from "./DesktopSection";
+import { BackupsSection } from "../security/BackupsSection";
+import { SecuritySection } from "../security/SecuritySection";
+import "../security/security.css";
 import { GreetingTemplatesCard } from "../agenda/GreetingTemplatesCard";
 import { HolidayCoverageCard } from "../agenda/HolidayCoverageCard";
 import { ReminderSettingsCard } from "../agenda/ReminderSettingsCard";
@@ -45,6 +48,8 @@ export function SettingsScreen() {
           <p className="muted card-hint">{t("settings.languageHint")}</p>
           <LanguageSelect testId="settings-lang-select" />
         </section>
+        <SecuritySection />
+        <BackupsSection />
         <SyncSection />
         <DesktopSection />
         <ProductsSection />
