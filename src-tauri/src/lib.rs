@@ -7,6 +7,7 @@ mod error;
 mod notifications;
 mod scheduler;
 mod state;
+mod sync_timer;
 mod tray;
 
 use std::sync::Arc;
@@ -48,6 +49,7 @@ pub fn run() {
                 }
             }
             scheduler::start(handle.clone());
+            sync_timer::start(handle.clone());
             Ok(())
         })
         .on_window_event(|window, event| {

@@ -23,8 +23,17 @@ pub struct AppState {
     pub db_path: PathBuf,
     /// Wakes the reminder scheduler; `book_events` pokes it after every change to the book.
     pub scheduler_wake: Arc<tokio::sync::Notify>,
-    /// The team passphrase once a sync accepted it: in memory for this run only.
-    sync_passphrase: Mutex<Option<String>>,
+    /// The team passphrase and S3 secret once a sync accepted them: in memory for this run only.
+    sync_secrets: Mutex<SyncSecrets>,
+    /// Wakes the background sync when its interval changes.
+    pub sync_wake: Arc<tokio::sync::Notify>,
+}
+
+/// What sync needs that is never written anywhere (commands/sync.rs says why).
+#[derive(Clone, Default)]
+pub struct SyncSecrets {
+    pub passphrase: Option<String>,
+    pub s3_secret: Option<String>,
 }
 
 /// A poisoned lock means an earlier command panicked; its transaction rolled back, so the
@@ -48,7 +57,8 @@ impl AppState {
             data_dir,
             db_path: db_path.to_path_buf(),
             scheduler_wake: Arc::new(tokio::sync::Notify::new()),
-            sync_passphrase: Mutex::new(None),
+            sync_secrets: Mutex::new(SyncSecrets::default()),
+            sync_wake: Arc::new(tokio::sync::Notify::new()),
         })
     }
 
@@ -69,12 +79,16 @@ impl AppState {
         f(&mut lock(&self.writer))
     }
 
-    pub fn sync_passphrase(&self) -> Option<String> {
-        self.sync_passphrase.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    pub fn sync_secrets(&self) -> SyncSecrets {
+        self.sync_secrets.lock().unwrap_or_else(|p| p.into_inner()).clone()
     }
 
     pub fn remember_sync_passphrase(&self, passphrase: String) {
-        *self.sync_passphrase.lock().unwrap_or_else(|p| p.into_inner()) = Some(passphrase);
+        self.sync_secrets.lock().unwrap_or_else(|p| p.into_inner()).passphrase = Some(passphrase);
+    }
+
+    pub fn remember_sync_secret(&self, secret: String) {
+        self.sync_secrets.lock().unwrap_or_else(|p| p.into_inner()).s3_secret = Some(secret);
     }
 
     pub fn clock(&self) -> &Arc<dyn Clock> {

@@ -26,6 +26,12 @@ export const ERROR_CODES = [
   "sync_passphrase_required",
   "sync_unreachable",
   "sync_place_foreign",
+  "sync_s3_url",
+  "sync_s3_credentials",
+  "sync_s3_auth",
+  "sync_s3_bucket_missing",
+  "sync_s3_error",
+  "sync_interval",
   "ipc",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
