@@ -10,6 +10,7 @@ mod lock_settings;
 mod notifications;
 mod scheduler;
 mod state;
+mod sync_timer;
 mod tray;
 
 use std::sync::Arc;
@@ -56,6 +57,7 @@ pub fn run() {
             }
             scheduler::start(handle.clone());
             backups::start(handle.clone());
+            sync_timer::start(handle.clone());
             Ok(())
         })
         .on_window_event(|window, event| {

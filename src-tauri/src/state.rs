@@ -72,8 +72,17 @@ pub struct AppState {
     pub db_path: PathBuf,
     /// Wakes the reminder scheduler; `book_events` pokes it after every change to the book.
     pub scheduler_wake: Arc<tokio::sync::Notify>,
-    /// The team passphrase once a sync accepted it: in memory for this run only.
-    sync_passphrase: Mutex<Option<String>>,
+    /// The team passphrase and S3 secret once a sync accepted them: in memory for this run only.
+    sync_secrets: Mutex<SyncSecrets>,
+    /// Wakes the background sync when its interval changes.
+    pub sync_wake: Arc<tokio::sync::Notify>,
+}
+
+/// What sync needs that is never written anywhere (commands/sync.rs says why).
+#[derive(Clone, Default)]
+pub struct SyncSecrets {
+    pub passphrase: Option<String>,
+    pub s3_secret: Option<String>,
 }
 
 /// A poisoned lock means an earlier command panicked; its transaction rolled back, so the
@@ -100,7 +109,8 @@ impl AppState {
             data_dir,
             db_path: db_path.to_path_buf(),
             scheduler_wake: Arc::new(tokio::sync::Notify::new()),
-            sync_passphrase: Mutex::new(None),
+            sync_secrets: Mutex::new(SyncSecrets::default()),
+            sync_wake: Arc::new(tokio::sync::Notify::new()),
         };
         match state.open(None) {
             Ok(()) => {}
@@ -327,12 +337,16 @@ impl AppState {
         out
     }
 
-    pub fn sync_passphrase(&self) -> Option<String> {
-        lock(&self.sync_passphrase).clone()
+    pub fn sync_secrets(&self) -> SyncSecrets {
+        lock(&self.sync_secrets).clone()
     }
 
     pub fn remember_sync_passphrase(&self, passphrase: String) {
-        *lock(&self.sync_passphrase) = Some(passphrase);
+        lock(&self.sync_secrets).passphrase = Some(passphrase);
+    }
+
+    pub fn remember_sync_secret(&self, secret: String) {
+        lock(&self.sync_secrets).s3_secret = Some(secret);
     }
 
     pub fn clock(&self) -> &Arc<dyn Clock> {

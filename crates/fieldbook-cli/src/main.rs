@@ -115,8 +115,8 @@ enum Command {
     },
     /// Find likely duplicate customers; merge them (`dedupe merge`) or undo a merge.
     Dedupe(dedupe::DedupeArgs),
-    /// Sync with the team through a shared folder: send this laptop's changes, apply the
-    /// others'. The team passphrase comes from FIELDBOOK_SYNC_PASSPHRASE (or a prompt).
+    /// Sync with the team through a shared folder or an S3-compatible bucket: send this
+    /// laptop's changes, apply the others'. The team passphrase comes from FIELDBOOK_SYNC_PASSPHRASE (or a prompt).
     Sync(sync::SyncArgs),
     /// Values that lost to a concurrent edit on another laptop (`conflicts restore ID`).
     Conflicts(sync::ConflictsArgs),

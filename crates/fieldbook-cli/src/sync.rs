@@ -1,12 +1,13 @@
-//! `fieldbook sync --folder PATH` and `fieldbook conflicts`: team sync through a shared folder
-//! (a shared drive, a Syncthing/Dropbox folder, a USB stick), and the values that lost to a
-//! concurrent edit, with restore.
+//! `fieldbook sync --folder PATH | --s3 URL` and `fieldbook conflicts`: team sync through a
+//! shared folder (a shared drive, a Syncthing/Dropbox folder, a USB stick) or an S3-compatible
+//! bucket, and the values that lost to a concurrent edit, with restore.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use fieldbook_core::sync::place::Folder;
+use fieldbook_core::sync::bucket::{self, Bucket, Credentials};
+use fieldbook_core::sync::place::{Folder, Place};
 use fieldbook_core::sync::{Conflict, SyncSummary};
 use fieldbook_core::Store;
 
@@ -16,10 +17,15 @@ use crate::output::Output;
 pub const PASSPHRASE_VAR: &str = "FIELDBOOK_SYNC_PASSPHRASE";
 
 #[derive(Args)]
+#[group(required = true, multiple = false)]
 pub struct SyncArgs {
     /// The team's shared folder.
     #[arg(long, value_name = "PATH")]
-    folder: PathBuf,
+    folder: Option<PathBuf>,
+    /// The team's S3-compatible bucket, as http(s)://HOST[:PORT]/BUCKET[/FOLDER]. Credentials
+    /// come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (AWS_REGION, default us-east-1).
+    #[arg(long, value_name = "URL")]
+    s3: Option<String>,
 }
 
 #[derive(Args)]
@@ -57,11 +63,26 @@ fn passphrase() -> anyhow::Result<String> {
     .into())
 }
 
+/// The place named on the command line.
+fn place(args: &SyncArgs) -> anyhow::Result<Box<dyn Place>> {
+    if let Some(folder) = &args.folder {
+        return Ok(Box::new(Folder::open(folder)?));
+    }
+    let url = args.s3.as_deref().expect("clap requires --folder or --s3");
+    let var = |name: &str| std::env::var(name).unwrap_or_default();
+    let credentials = Credentials {
+        access_key: var(bucket::ACCESS_KEY_VAR),
+        secret: var(bucket::SECRET_VAR),
+        region: var(bucket::REGION_VAR),
+    };
+    Ok(Box::new(Bucket::open(url, &credentials)?))
+}
+
 pub fn sync(args: &SyncArgs, store: &mut Store, out: &Output) -> anyhow::Result<()> {
-    let place = Folder::open(&args.folder)?;
+    let place = place(args)?;
     let passphrase = passphrase()?;
     let json = out.json;
-    let summary = store.sync(&place, &passphrase, &mut |p| {
+    let summary = store.sync(place.as_ref(), &passphrase, &mut |p| {
         if !json && p.total > 1 {
             eprint!("\r{} {}/{}   ", p.stage, p.done, p.total);
         }

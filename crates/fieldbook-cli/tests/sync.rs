@@ -67,3 +67,42 @@ fn a_wrong_or_missing_passphrase_exits_with_a_coded_error_and_a_missing_folder_i
     let gone = b.error(&["sync", "--folder", "/nonexistent/usb"]);
     assert_eq!(gone["code"], "sync_unreachable");
 }
+
+#[path = "../../fieldbook-core/tests/moto/mod.rs"]
+mod moto;
+
+fn sync_s3(book: &Book, server: &moto::Moto, url: &str, secret: &str) -> std::process::Output {
+    book.command()
+        .env("FIELDBOOK_SYNC_PASSPHRASE", "口令")
+        .env("AWS_ACCESS_KEY_ID", &server.access_key)
+        .env("AWS_SECRET_ACCESS_KEY", secret)
+        .env_remove("AWS_REGION")
+        .args(["--json", "sync", "--s3", url])
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn two_books_sync_through_a_real_s3_bucket_and_a_refused_key_is_a_coded_error() {
+    let server = moto::Moto::start("team-book");
+    let url = server.url("team-book");
+    let (a, b) = (Book::new(), Book::new());
+    let id = a.json(&["customers", "add", "--name", "王五"])["id"].as_str().unwrap().to_string();
+    let first = summary(sync_s3(&a, &server, &url, &server.secret));
+    assert_eq!(first["team_created"], true);
+    assert_eq!(first["place"], url.as_str());
+    let got = summary(sync_s3(&b, &server, &url, &server.secret));
+    assert_eq!(got["customers_in"]["added"], 1, "{got}");
+    assert_eq!(b.json(&["customers", "show", &id])["name"], "王五");
+
+    let refused = sync_s3(&b, &server, &url, "not-the-secret");
+    assert!(!refused.status.success());
+    let err: Value = serde_json::from_slice(&refused.stderr).unwrap();
+    assert_eq!(err["code"], "sync_s3_auth", "{err}");
+    let bad_url = sync_s3(&b, &server, "ftp://127.0.0.1/team-book", &server.secret);
+    let err: Value = serde_json::from_slice(&bad_url.stderr).unwrap();
+    assert_eq!(err["code"], "sync_s3_url");
+    let nobody = sync_s3(&b, &server, "http://127.0.0.1:1/team-book", &server.secret);
+    let err: Value = serde_json::from_slice(&nobody.stderr).unwrap();
+    assert_eq!(err["code"], "sync_unreachable", "a server that does not answer is a calm error");
+}

@@ -24,11 +24,13 @@ export type { BookChange } from "./bindings/BookChange";
 export { segments, bulk } from "./segments";
 export { importer, IMPORT_PROGRESS_EVENT, type ImportRequest } from "./import";
 export { reports } from "./reports";
-export { sync, SYNC_PROGRESS_EVENT } from "./sync";
+export { sync, SYNC_FINISHED_EVENT, SYNC_PROGRESS_EVENT } from "./sync";
 export type { Conflict } from "./bindings/Conflict";
 export type { SyncSummary } from "./bindings/SyncSummary";
 export type { SyncSetup } from "./bindings/SyncSetup";
 export type { SyncProgress } from "./bindings/SyncProgress";
+export type { SyncFinished } from "./bindings/SyncFinished";
+export type { SyncPlaceInput } from "./bindings/SyncPlaceInput";
 
 export type { Anniversary } from "./bindings/Anniversary";
 export type { ContactPoint } from "./bindings/ContactPoint";

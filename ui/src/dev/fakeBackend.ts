@@ -7,6 +7,7 @@ import type { CustomerSummary } from "../api/bindings/CustomerSummary";
 import type { ListScope } from "../api/bindings/ListScope";
 import type { SearchHit } from "../api/bindings/SearchHit";
 import type { Settings } from "../api/bindings/Settings";
+import type { SyncStatus } from "../api/bindings/SyncStatus";
 import { createFakeRecords, type FakeRecords } from "./fakeRecords";
 import { createFakeSegments, UNHANDLED, type FakeSegments } from "./fakeSegments";
 import { reportFromBook } from "./fakeReports";
@@ -206,6 +207,7 @@ export function createFakeBackend(
   });
   const data = createFakeData(customers, (c) => summarize(c, customers));
   const security = createFakeSecurity(customers, () => changed());
+  const syncStatus: SyncStatus = { place: null, last_synced_at: null, open_conflicts: 0, access_key: null, every_minutes: 0 };
   const state: FakeBackend = { handle, calls, customers, settings, records, agenda, segments, report: null, data, security };
 
   const withState = (o: Occurrence): Occurrence => {
@@ -463,7 +465,14 @@ export function createFakeBackend(
       case "reports_get":
         return typed(cmd, state.report ?? reportFromBook(customers, isoDay(new Date())));
       case "sync_status":
-        return typed(cmd, { status: { place: null, last_synced_at: null, open_conflicts: 0 }, passphrase_known: false });
+        return typed(cmd, {
+          status: { ...syncStatus },
+          passphrase_known: false,
+          secret_known: false,
+        });
+      case "sync_set_interval":
+        syncStatus.every_minutes = Number(args.minutes);
+        return typed(cmd, { ...syncStatus });
       case "sync_conflicts":
         return typed(cmd, []);
       case "app_info":

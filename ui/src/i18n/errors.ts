@@ -41,6 +41,12 @@ export const ERROR_CODES = [
   "backup_keep_invalid",
   "disk_full",
   "busy",
+  "sync_s3_url",
+  "sync_s3_credentials",
+  "sync_s3_auth",
+  "sync_s3_bucket_missing",
+  "sync_s3_error",
+  "sync_interval",
   "ipc",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -351,8 +351,8 @@ pub fn restore(
         std::fs::copy(file, &tmp)?;
         files::make_private(&tmp)?;
         let conn = cipher::connect(&tmp, key, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
-        let device = uuid::Uuid::now_v7().simple().to_string();
-        conn.execute("UPDATE device SET id = ?1, created_at = ?2", (&device, timestamp(now)))?;
+        // Where the book will live: the renamed copy is at home there.
+        let device = crate::store::home::renew_device(&conn, Some(&crate::store::home::fingerprint(book)), now)?;
         let ok: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
         if ok != "ok" {
             return Err(CoreError::Corrupt { context: "restored copy".into(), message: ok });

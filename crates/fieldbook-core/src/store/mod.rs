@@ -5,6 +5,7 @@ pub mod cipher;
 #[cfg(test)]
 mod cipher_tests;
 pub mod files;
+pub(crate) mod home;
 mod journal;
 mod write;
 
@@ -38,6 +39,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/0009_revisit_cover.sql")),
         M::up(include_str!("../../migrations/0010_revisit_from_last_contact.sql")),
         M::up(include_str!("../../migrations/0011_sync.sql")),
+        M::up(include_str!("../../migrations/0012_device_home.sql")),
     ])
 });
 
@@ -85,9 +87,15 @@ impl Store {
             conn.busy_timeout(BUSY_TIMEOUT)?;
             conn.pragma_update(None, "journal_mode", "WAL")?;
             conn.pragma_update(None, "synchronous", "NORMAL")?;
+            let now = clock.now();
             let mut store = Self::init(conn, clock)?;
             store.path = Some(path.to_path_buf());
             store.key = key.cloned();
+            if let Some(device) = home::claim(&store.conn, path, now)? {
+                tracing::info!(device, "the book was copied here: it syncs as a new device");
+                store.hlc = HlcGenerator::new(device);
+                store.observe_journal()?;
+            }
             Ok(store)
         })();
         opened.map_err(|e| cipher::corrupt_as_book_error(e, path))

@@ -5,6 +5,7 @@
 //! The live database never goes to the share.
 
 mod apply;
+pub mod bucket;
 pub mod conflicts;
 mod outbox;
 pub mod place;
@@ -87,6 +88,10 @@ pub struct SyncStatus {
     /// Losing values not restored yet.
     #[ts(type = "number")]
     pub open_conflicts: usize,
+    /// The access key last used with an S3 place (the secret is never stored).
+    pub access_key: Option<String>,
+    /// Sync every this many minutes while the app runs (0: only on "Sync now").
+    pub every_minutes: u32,
 }
 
 /// Progress of a sync, for a progress bar.
@@ -109,6 +114,32 @@ impl Store {
             place: self.sync_state("place")?,
             last_synced_at: self.sync_state("last_synced_at")?,
             open_conflicts: open_conflicts as usize,
+            access_key: self.sync_state("s3_access_key")?,
+            every_minutes: self.sync_state("every_minutes")?.and_then(|m| m.parse().ok()).unwrap_or(0),
+        })
+    }
+
+    /// Remember the access key of the S3 place this laptop syncs with (local, not synced).
+    pub fn set_sync_access_key(&mut self, access_key: &str) -> Result<()> {
+        self.set_sync_state("s3_access_key", access_key)
+    }
+
+    /// Sync every `minutes` minutes while the app runs; 0 turns it off. Up to a day.
+    pub fn set_sync_every(&mut self, minutes: u32) -> Result<()> {
+        if minutes > 24 * 60 {
+            return Err(crate::CoreError::invalid("every_minutes", "sync_interval", "at most 1440 minutes (a day)"));
+        }
+        self.set_sync_state("every_minutes", &minutes.to_string())
+    }
+
+    fn set_sync_state(&mut self, key: &str, value: &str) -> Result<()> {
+        self.write(|tx| {
+            tx.conn().execute(
+                "INSERT INTO sync_state (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![key, value],
+            )?;
+            Ok(())
         })
     }
 

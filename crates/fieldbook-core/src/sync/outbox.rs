@@ -1,5 +1,6 @@
 //! What this laptop has to send: its own journal entries since the last segment it wrote
-//! (changes applied from other laptops carry their origin and are not sent back), one record
+//! (changes applied from other laptops carry their origin and are not sent back; changes made
+//! under this book's former device id, before it was copied, are its own), one record
 //! per field — the last value with its clock, and the value the first edit overwrote, which
 //! tells receivers whether the edit saw theirs.
 
@@ -17,7 +18,9 @@ use crate::store::ROW_FIELD;
 pub(crate) fn collect(store: &Store, after: i64) -> Result<(Vec<Record>, i64)> {
     let mut stmt = store.conn().prepare(
         "SELECT seq, entity, row_id, field, old_value, new_value, hlc FROM change_journal
-         WHERE seq > ?1 AND origin = ?2 ORDER BY seq",
+         WHERE seq > ?1 AND (origin = ?2 OR EXISTS (
+           SELECT 1 FROM former_devices f WHERE f.id = change_journal.origin AND change_journal.seq <= f.through_seq))
+         ORDER BY seq",
     )?;
     let mut rows = stmt.query(rusqlite::params![after, store.device_id()])?;
     let mut by_field: BTreeMap<(String, String, String), Record> = BTreeMap::new();

@@ -1,5 +1,5 @@
 //! Where a team's segments live: a folder (a shared drive, a Syncthing/Dropbox folder, a USB
-//! stick) or, later, an S3-compatible bucket. Files are only ever created, never replaced:
+//! stick) or an S3-compatible bucket (`bucket.rs`). Files are only ever created, never replaced:
 //! each laptop writes only in its own `devices/<device>/` folder, so nothing is overwritten.
 
 use std::io::Write;

@@ -43,6 +43,7 @@ pub const DUMP_VERSION: u32 = 1;
 /// search index (derived) and is local too, as are SQLite's own `sqlite_` tables.
 pub const LOCAL_TABLES: &[&str] = &[
     "device",              // this database's identity: a restored book is a new device
+    "former_devices",      // the ids it had before it was copied or restored
     "fired_notifications", // which notifications this laptop has shown
     "sync_state",          // what this laptop has sent, where it syncs
     "sync_applied",        // which segments it has applied

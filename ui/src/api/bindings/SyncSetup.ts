@@ -2,6 +2,6 @@
 import type { SyncStatus } from "./SyncStatus";
 
 /**
- * The saved place and last sync, and whether this run of the app knows the passphrase.
+ * The saved place and last sync, and which secrets this run of the app knows.
  */
-export type SyncSetup = { status: SyncStatus, passphrase_known: boolean, };
+export type SyncSetup = { status: SyncStatus, passphrase_known: boolean, secret_known: boolean, };

@@ -7,4 +7,12 @@ export type SyncStatus = { place: string | null, last_synced_at: string | null,
 /**
  * Losing values not restored yet.
  */
-open_conflicts: number, };
+open_conflicts: number, 
+/**
+ * The access key last used with an S3 place (the secret is never stored).
+ */
+access_key: string | null, 
+/**
+ * Sync every this many minutes while the app runs (0: only on "Sync now").
+ */
+every_minutes: number, };

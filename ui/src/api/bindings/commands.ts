@@ -57,7 +57,9 @@ import type { SegmentInput } from "./SegmentInput";
 import type { SegmentPage } from "./SegmentPage";
 import type { Settings } from "./Settings";
 import type { SnoozeFor } from "./SnoozeFor";
+import type { SyncPlaceInput } from "./SyncPlaceInput";
 import type { SyncSetup } from "./SyncSetup";
+import type { SyncStatus } from "./SyncStatus";
 import type { SyncSummary } from "./SyncSummary";
 import type { TimelinePage } from "./TimelinePage";
 
@@ -156,7 +158,8 @@ export type Commands = {
   settings_get: { args: Record<string, never>; result: Settings };
   settings_update: { args: { settings: Settings }; result: Settings };
   sync_status: { args: Record<string, never>; result: SyncSetup };
-  sync_run: { args: { folder: string; passphrase?: string | null }; result: SyncSummary };
+  sync_run: { args: { place: SyncPlaceInput; passphrase?: string | null }; result: SyncSummary };
+  sync_set_interval: { args: { minutes: number }; result: SyncStatus };
   sync_conflicts: { args: { customerId?: string | null }; result: Array<Conflict> };
   sync_restore_conflict: { args: { id: string }; result: Conflict };
   timeline_list: { args: { customerId: string; limit: number; before?: string | null }; result: TimelinePage };

@@ -1,24 +1,51 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { events, sync, type SyncProgress, type SyncSetup, type SyncSummary } from "../../api";
+import {
+  events,
+  sync,
+  type SyncFinished,
+  type SyncPlaceInput,
+  type SyncProgress,
+  type SyncSetup,
+  type SyncSummary,
+} from "../../api";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { formatTimestamp } from "../../lib/dates";
 
+type Kind = "folder" | "s3";
+
+/** Intervals offered for the background sync, in minutes (0: off). */
+const INTERVALS = [0, 5, 15, 30, 60];
+
+/** A saved bucket address split back into the form's server and bucket fields. */
+function splitBucketUrl(place: string): { endpoint: string; bucket: string } {
+  const m = /^(https?:\/\/[^/]+)\/(.*)$/.exec(place);
+  return m ? { endpoint: m[1] ?? place, bucket: m[2] ?? "" } : { endpoint: place, bucket: "" };
+}
+
 /**
- * Settings → Sync (同步): the team's shared folder, the team passphrase (kept in memory for
- * this run only), Sync now with progress, and what the last sync did on each side.
+ * Settings → Sync (同步): the team's shared folder or S3-compatible bucket, the team passphrase
+ * and the bucket's secret (both kept in memory for this run only), Sync now with progress, what
+ * the last sync did on each side, and an optional sync every N minutes in the background.
  */
 export function SyncSection() {
   const { t, i18n } = useTranslation();
   const [setup, setSetup] = useState<SyncSetup | null>(null);
+  const [kind, setKind] = useState<Kind>("folder");
   const [folder, setFolder] = useState("");
+  const [endpoint, setEndpoint] = useState("");
+  const [bucket, setBucket] = useState("");
+  const [accessKey, setAccessKey] = useState("");
+  const [secret, setSecret] = useState("");
   const [passphrase, setPassphrase] = useState("");
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<SyncProgress | null>(null);
   const [summary, setSummary] = useState<SyncSummary | null>(null);
+  const [background, setBackground] = useState<SyncFinished | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [version, setVersion] = useState(0);
+  const [filled, setFilled] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -26,20 +53,60 @@ export function SyncSection() {
       (s) => {
         if (!live) return;
         setSetup(s);
-        setFolder((f) => f || s.status.place || "");
+        if (filled) return;
+        setFilled(true);
+        const place = s.status.place ?? "";
+        if (/^https?:\/\//.test(place)) {
+          const split = splitBucketUrl(place);
+          setKind("s3");
+          setEndpoint(split.endpoint);
+          setBucket(split.bucket);
+          setAccessKey(s.status.access_key ?? "");
+        } else {
+          setFolder(place);
+        }
       },
       (e: unknown) => live && setError(e),
     );
     return () => {
       live = false;
     };
-  }, [version]);
+  }, [version, filled]);
 
   // A conflict restored elsewhere in the window changes the open count.
   useEffect(() => events.onBookChanged(() => setVersion((v) => v + 1)), []);
 
+  // A background sync's outcome, shown under the form.
+  useEffect(() => {
+    let stop: (() => void) | null = null;
+    let live = true;
+    sync
+      .onFinished((f) => {
+        setBackground(f);
+        setVersion((v) => v + 1);
+      })
+      .then(
+        (s) => (live ? (stop = s) : s()),
+        () => undefined,
+      );
+    return () => {
+      live = false;
+      stop?.();
+    };
+  }, []);
+
   const needPassphrase = !setup?.passphrase_known;
-  const canRun = !running && folder.trim() !== "" && (!needPassphrase || passphrase !== "");
+  const needSecret = !setup?.secret_known;
+  const placeReady =
+    kind === "folder"
+      ? folder.trim() !== ""
+      : endpoint.trim() !== "" && bucket.trim() !== "" && accessKey.trim() !== "" && (!needSecret || secret !== "");
+  const canRun = !running && placeReady && (!needPassphrase || passphrase !== "");
+
+  const place = (): SyncPlaceInput =>
+    kind === "folder"
+      ? { kind: "folder", path: folder.trim() }
+      : { kind: "s3", endpoint: endpoint.trim(), bucket: bucket.trim(), access_key: accessKey.trim(), secret: secret || null };
 
   const run = async () => {
     setRunning(true);
@@ -48,8 +115,9 @@ export function SyncSection() {
     setProgress(null);
     const stop = await sync.onProgress(setProgress).catch(() => null);
     try {
-      setSummary(await sync.run(folder.trim(), passphrase || null));
+      setSummary(await sync.run(place(), passphrase || null));
       setPassphrase("");
+      setSecret("");
       setVersion((v) => v + 1);
     } catch (e) {
       setError(e);
@@ -60,6 +128,16 @@ export function SyncSection() {
     }
   };
 
+  const changeInterval = async (minutes: number) => {
+    setError(null);
+    try {
+      await sync.setInterval(minutes);
+      setVersion((v) => v + 1);
+    } catch (e) {
+      setError(e);
+    }
+  };
+
   const last = setup?.status.last_synced_at;
   const pct = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : null;
 
@@ -67,16 +145,67 @@ export function SyncSection() {
     <section className="card" data-testid="sync-settings">
       <h2 className="card-title">{t("sync.title")}</h2>
       <p className="muted card-hint">{t("sync.hint")}</p>
-      <label className="field">
-        <span className="field-label">{t("sync.folder")}</span>
-        <input
-          className="input mono"
-          data-testid="sync-folder"
-          value={folder}
-          placeholder={t("sync.folderPlaceholder")}
-          onChange={(e) => setFolder(e.target.value)}
-        />
-      </label>
+      <fieldset className="field sync-kind" data-testid="sync-kind">
+        <legend className="field-label">{t("sync.where")}</legend>
+        {(["folder", "s3"] as const).map((k) => (
+          <label key={k} className="radio">
+            <input type="radio" name="sync-kind" value={k} checked={kind === k} onChange={() => setKind(k)} data-testid={`sync-kind-${k}`} />
+            {t(k === "folder" ? "sync.kindFolder" : "sync.kindS3")}
+          </label>
+        ))}
+      </fieldset>
+      {kind === "folder" ? (
+        <label className="field">
+          <span className="field-label">{t("sync.folder")}</span>
+          <input
+            className="input mono"
+            data-testid="sync-folder"
+            value={folder}
+            placeholder={t("sync.folderPlaceholder")}
+            onChange={(e) => setFolder(e.target.value)}
+          />
+        </label>
+      ) : (
+        <div className="sync-s3">
+          <label className="field">
+            <span className="field-label">{t("sync.endpoint")}</span>
+            <input
+              className="input mono"
+              data-testid="sync-endpoint"
+              value={endpoint}
+              placeholder={t("sync.endpointPlaceholder")}
+              onChange={(e) => setEndpoint(e.target.value)}
+            />
+          </label>
+          <label className="field">
+            <span className="field-label">{t("sync.bucket")}</span>
+            <input className="input mono" data-testid="sync-bucket" value={bucket} onChange={(e) => setBucket(e.target.value)} />
+          </label>
+          <label className="field">
+            <span className="field-label">{t("sync.accessKey")}</span>
+            <input
+              className="input mono"
+              autoComplete="off"
+              data-testid="sync-access-key"
+              value={accessKey}
+              onChange={(e) => setAccessKey(e.target.value)}
+            />
+          </label>
+          <label className="field">
+            <span className="field-label">{t("sync.secret")}</span>
+            <input
+              className="input"
+              type="password"
+              autoComplete="off"
+              data-testid="sync-secret"
+              value={secret}
+              placeholder={needSecret ? "" : "••••••••"}
+              onChange={(e) => setSecret(e.target.value)}
+            />
+            <span className="muted card-hint">{needSecret ? t("sync.secretHint") : t("sync.secretKnown")}</span>
+          </label>
+        </div>
+      )}
       {needPassphrase && (
         <label className="field">
           <span className="field-label">{t("sync.passphrase")}</span>
@@ -105,7 +234,34 @@ export function SyncSection() {
           <span className="muted">{progress ? t(`sync.stage.${progress.stage}`, { defaultValue: progress.stage }) : ""}</span>
         </div>
       )}
+      <label className="field">
+        <span className="field-label">{t("sync.every")}</span>
+        <select
+          className="input"
+          data-testid="sync-every"
+          value={setup?.status.every_minutes ?? 0}
+          onChange={(e) => void changeInterval(Number(e.target.value))}
+        >
+          {INTERVALS.map((m) => (
+            <option key={m} value={m}>
+              {m === 0 ? t("sync.everyOff") : t("sync.everyMinutes", { count: m })}
+            </option>
+          ))}
+        </select>
+        <span className="muted card-hint">{t("sync.everyHint")}</span>
+      </label>
       {error !== null && <ErrorBanner error={error} />}
+      {background?.error && (
+        <div data-testid="sync-background-error">
+          <p className="muted">{t("sync.backgroundFailed")}</p>
+          <ErrorBanner error={background.error} />
+        </div>
+      )}
+      {background?.summary && !summary && last && (
+        <p className="muted" data-testid="sync-background">
+          {t("sync.background", { when: formatTimestamp(last, i18n.language) })}
+        </p>
+      )}
       {summary && <SyncSummaryView summary={summary} />}
       {setup && setup.status.open_conflicts > 0 && (
         <p className="muted" data-testid="sync-open-conflicts">

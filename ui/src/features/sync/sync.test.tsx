@@ -52,10 +52,59 @@ describe("Settings → Sync", () => {
     await user.type(screen.getByTestId("sync-passphrase"), "口令");
     await user.click(now);
     await screen.findByTestId("sync-summary");
-    expect(callsTo(backend, "sync_run")).toEqual([{ folder: "/media/usb/team", passphrase: "口令" }]);
+    expect(callsTo(backend, "sync_run")).toEqual([{ place: { kind: "folder", path: "/media/usb/team" }, passphrase: "口令" }]);
     expect(screen.getByTestId("sync-summary-in")).toHaveTextContent("Received 5 changes: 1 customers added, 1 changed");
     expect(screen.getByTestId("sync-summary-conflicts")).toHaveTextContent("1 edit lost");
     expect(screen.getByTestId("sync-skipped")).toHaveTextContent("damaged or incomplete");
+  });
+
+  it("syncs with an S3 bucket: server, bucket, access key and secret, then the interval is saved", async () => {
+    await i18n.changeLanguage("en");
+    const user = userEvent.setup();
+    const backend = installBackend([], {
+      override: (cmd) =>
+        cmd === "sync_run" ? { ...summary, place: "http://127.0.0.1:9000/team-book" } : undefined,
+    });
+    renderWithProviders(<SyncSection />);
+    await user.click(await screen.findByTestId("sync-kind-s3"));
+    expect(screen.queryByTestId("sync-folder")).not.toBeInTheDocument();
+    const now = screen.getByTestId("sync-now");
+    await user.type(screen.getByTestId("sync-endpoint"), "http://127.0.0.1:9000");
+    await user.type(screen.getByTestId("sync-bucket"), "team-book");
+    await user.type(screen.getByTestId("sync-access-key"), "AKIA1");
+    await user.type(screen.getByTestId("sync-passphrase"), "口令");
+    expect(now).toBeDisabled(); // the secret is still missing
+    await user.type(screen.getByTestId("sync-secret"), "s3cret");
+    await user.click(now);
+    await screen.findByTestId("sync-summary");
+    expect(callsTo(backend, "sync_run")).toEqual([
+      {
+        place: { kind: "s3", endpoint: "http://127.0.0.1:9000", bucket: "team-book", access_key: "AKIA1", secret: "s3cret" },
+        passphrase: "口令",
+      },
+    ]);
+    await user.selectOptions(screen.getByTestId("sync-every"), "15");
+    expect(callsTo(backend, "sync_set_interval")).toEqual([{ minutes: 15 }]);
+    await waitFor(() => expect(screen.getByTestId("sync-every")).toHaveValue("15"));
+  });
+
+  it("a refused S3 key is a translated error", async () => {
+    await i18n.changeLanguage("zh-CN");
+    const user = userEvent.setup();
+    installBackend([], {
+      locale: "zh-CN",
+      override: (cmd) =>
+        cmd === "sync_run" ? Promise.reject({ code: "sync_s3_auth", message: "403", field: null }) : undefined,
+    });
+    renderWithProviders(<SyncSection />);
+    await user.click(await screen.findByTestId("sync-kind-s3"));
+    await user.type(screen.getByTestId("sync-endpoint"), "http://127.0.0.1:9000");
+    await user.type(screen.getByTestId("sync-bucket"), "team-book");
+    await user.type(screen.getByTestId("sync-access-key"), "AKIA1");
+    await user.type(screen.getByTestId("sync-secret"), "wrong");
+    await user.type(screen.getByTestId("sync-passphrase"), "口令");
+    await user.click(screen.getByTestId("sync-now"));
+    expect(await screen.findByTestId("error-banner")).toHaveTextContent("存储桶拒绝了访问密钥或私密密钥");
   });
 
   it("a wrong passphrase is shown as a translated error", async () => {
