@@ -2,13 +2,20 @@
 // notification daemon (dunst) answers org.freedesktop.Notifications, and dbus-monitor
 // records every Notify call, so a test can assert the summary and body the app sent.
 import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 export async function startNotificationCapture() {
   if (!process.env.DBUS_SESSION_BUS_ADDRESS) {
     throw new Error("no session bus: run the end-to-end tests inside dbus-run-session (scripts/test does)");
   }
-  const daemon = spawn("dunst", ["-print"], { stdio: ["ignore", "pipe", "ignore"] });
+  // Notifications stay until acted on (dunst's default expires them after seconds, and a test
+  // that clicks one later would then depend on how fast the machine is).
+  const config = join(mkdtempSync(join(tmpdir(), "fieldbook-dunst-")), "dunstrc");
+  writeFileSync(config, ["low", "normal", "critical"].map((u) => `[urgency_${u}]\n    timeout = 0\n`).join(""));
+  const daemon = spawn("dunst", ["-config", config, "-print"], { stdio: ["ignore", "pipe", "ignore"] });
   let daemonLog = "";
   daemon.stdout.on("data", (d) => (daemonLog += d));
   const monitor = spawn("dbus-monitor", ["--session", "interface='org.freedesktop.Notifications',member='Notify'"], {

@@ -59,11 +59,12 @@ export function SyncSection() {
         if (/^https?:\/\//.test(place)) {
           const split = splitBucketUrl(place);
           setKind("s3");
-          setEndpoint(split.endpoint);
-          setBucket(split.bucket);
-          setAccessKey(s.status.access_key ?? "");
+          // Never overwrite what the user typed while the saved place was loading.
+          setEndpoint((typed) => typed || split.endpoint);
+          setBucket((typed) => typed || split.bucket);
+          setAccessKey((typed) => typed || (s.status.access_key ?? ""));
         } else {
-          setFolder(place);
+          setFolder((typed) => typed || place);
         }
       },
       (e: unknown) => live && setError(e),
