@@ -57,7 +57,14 @@ test("a due birthday reminder becomes a desktop notification on the bus", async 
 test("clicking the notification brings the window forward on the agenda", async () => {
   await click(browser, "nav-customers");
   await waitGone(browser, "agenda");
-  // The daemon invokes the notification's default action, as a click on it does.
+  // The bus carries the notification before dunst puts it on screen, and dunst acts only on
+  // what it shows: wait until it is displayed, then invoke its default action, as a click does.
+  await waitUntilValue(
+    browser,
+    async () => execFileSync("dunstctl", ["count", "displayed"], { encoding: "utf8" }).trim(),
+    (n) => Number(n) >= 1,
+    "dunst displays the notification",
+  );
   execFileSync("dunstctl", ["action", "0"]);
   await waitShown(browser, "agenda");
   await waitUntilValue(browser, () => attrOf(browser, "nav-agenda", "aria-current"), (v) => v === "page", "the open-agenda event switched the screen");
