@@ -11,6 +11,14 @@ export async function startNotificationCapture() {
   if (!process.env.DBUS_SESSION_BUS_ADDRESS) {
     throw new Error("no session bus: run the end-to-end tests inside dbus-run-session (scripts/test does)");
   }
+  // An earlier test file's app may have made the bus start a dunst of its own (D-Bus
+  // activation), still showing that app's notifications: clear them, so the only notification
+  // on screen (position 0 for `dunstctl action 0`) is this test's.
+  try {
+    execFileSync("dunstctl", ["close-all"], { stdio: "ignore" });
+  } catch {
+    /* no daemon yet */
+  }
   // Notifications stay until acted on (dunst's default expires them after seconds, and a test
   // that clicks one later would then depend on how fast the machine is).
   const config = join(mkdtempSync(join(tmpdir(), "fieldbook-dunst-")), "dunstrc");
