@@ -43,6 +43,14 @@ export async function stopDriver() {
   await exited; // the next test file reuses port 4444
 }
 
+/** YYYY-MM-DD of the local day `days` from today (the app's reminders are in local days). */
+export function localDay(days = 0) {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 /** A fresh data folder (a new, empty book) unless one is given, so tests start clean. */
 export function newDataDir() {
   return mkdtempSync(join(tmpdir(), "fieldbook-e2e-"));

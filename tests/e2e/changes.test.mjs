@@ -7,7 +7,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { click, clickText, newDataDir, openApp, screenshot, startDriver, stopDriver, texts, waitForText, waitShown } from "./app.mjs";
+import { localDay, click, clickText, newDataDir, openApp, screenshot, startDriver, stopDriver, texts, waitForText, waitShown } from "./app.mjs";
 
 const CLI = process.env.FIELDBOOK_CLI;
 const dataDir = newDataDir();
@@ -17,12 +17,6 @@ let zhang;
 function cli(...args) {
   return execFileSync(CLI, ["--db", join(dataDir, "fieldbook.db"), "--json", ...args], { encoding: "utf8" });
 }
-
-const localToday = () => {
-  const d = new Date();
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-};
 
 before(async () => {
   if (!CLI) throw new Error("FIELDBOOK_CLI must name the fieldbook CLI binary (scripts/test sets it)");
@@ -58,7 +52,7 @@ test("a follow-up due today, logged from the CLI, appears in the open agenda", a
   await click(browser, "nav-agenda");
   await waitShown(browser, "agenda");
   const wang = JSON.parse(cli("customers", "add", "--name", "王五")).id;
-  cli("interactions", "add", "--customer", wang, "--kind", "call", "--summary", "报价", "--follow-up", localToday());
+  cli("interactions", "add", "--customer", wang, "--kind", "call", "--summary", "报价", "--follow-up", localDay(0));
   await waitForText(browser, "agenda-today", /王五/, "the agenda refreshed from book-changed");
   await screenshot(browser, "changes-agenda");
 });

@@ -6,7 +6,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { attrOf, click, newDataDir, openApp, screenshot, startDriver, stopDriver, textOf, waitGone, waitShown, waitUntilValue } from "./app.mjs";
+import { localDay, attrOf, click, newDataDir, openApp, screenshot, startDriver, stopDriver, textOf, waitGone, waitShown, waitUntilValue } from "./app.mjs";
 import { startNotificationCapture } from "./notifications.mjs";
 
 const CLI = process.env.FIELDBOOK_CLI;
@@ -14,14 +14,6 @@ const dataDir = newDataDir();
 let capture;
 let browser;
 let key;
-
-/** YYYY-MM-DD of the local day `days` from now. */
-function localDay(days) {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 function cli(...args) {
   return execFileSync(CLI, ["--db", join(dataDir, "fieldbook.db"), ...args], { encoding: "utf8" });

@@ -5,18 +5,10 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { attrOf, click, fill, newDataDir, openApp, screenshot, startDriver, stopDriver, textOf, waitForText, waitGone, waitShown, waitUntilValue } from "./app.mjs";
+import { localDay, attrOf, click, fill, newDataDir, openApp, screenshot, startDriver, stopDriver, textOf, waitForText, waitGone, waitShown, waitUntilValue } from "./app.mjs";
 
 const dataDir = newDataDir();
 let browser;
-
-/** YYYY-MM-DD of the local day `days` from now. */
-function localDay(days) {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 const cli = (...args) => execFileSync(process.env.FIELDBOOK_CLI, ["--db", join(dataDir, "fieldbook.db"), ...args], { encoding: "utf8" });
 
