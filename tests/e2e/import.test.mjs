@@ -54,3 +54,28 @@ test("the imported customers are in the list", async () => {
   const rows = (await texts("customer-row")).join(" ");
   for (const name of ["王伟", "李娜", "赵敏", "北京华信科技有限公司"]) assert.ok(rows.includes(name), `${name} is listed`);
 });
+
+const BAD_DATES = path.resolve(here, "../fixtures/import/bad_dates.csv");
+
+test("an impossible birthday is a warning by default; strict mode rejects its row and imports only the rest", async () => {
+  // 陈静 has 1985-02-30 (a warning: imported without the birthday), 周杰 a tier "Z级" (an error).
+  await click(browser, "nav-import");
+  // Screens unmount when left: the import screen starts afresh at the file step.
+  await fill(browser, "import-path", BAD_DATES);
+  await click(browser, "import-read");
+  await waitForText(browser, "import-dry-run-warnings", /1985-02-30/, "the impossible birthday is listed as a warning");
+  assert.equal((await textOf(browser, "import-dry-run-created")).trim(), "2");
+  assert.equal((await textOf(browser, "import-dry-run-rejected")).trim(), "1");
+  await click(browser, "import-strict");
+  await waitForText(browser, "import-dry-run-rejected", /^\s*2\s*$/, "strict mode rejects the row with the birthday too");
+  assert.match(await textOf(browser, "import-dry-run-errors"), /生日/, "the error names the birthday column");
+  assert.equal((await textOf(browser, "import-dry-run-created")).trim(), "1");
+  await click(browser, "import-skip-invalid");
+  await click(browser, "import-run");
+  await waitShown(browser, "import-result-created", 20000);
+  assert.equal((await textOf(browser, "import-result-created")).trim(), "1");
+  await click(browser, "nav-customers");
+  await waitForText(browser, "customer-row", /吴磊/, "the valid row was imported");
+  const rows = (await texts("customer-row")).join(" ");
+  assert.ok(!rows.includes("陈静"), "strict mode left out the row with the impossible birthday");
+});

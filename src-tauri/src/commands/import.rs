@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use fieldbook_core::transfer::dump::RestoreSummary;
 use fieldbook_core::transfer::import::{
     self, ColumnMapping, DuplicatePolicy, ImportError, ImportPreview, ImportProgress, ImportReport, MappingTemplate,
-    ReadOptions,
+    OptionalCells, ReadOptions,
 };
 use tauri::{AppHandle, Emitter, Manager, State};
 
@@ -36,6 +36,16 @@ fn user_path(text: &str) -> PathBuf {
     import::typed_path(text, home.as_deref())
 }
 
+/// Strict mode rejects a row over an unreadable optional cell (a birthday, a lunar date);
+/// otherwise the row is imported without it and the cell listed as a warning.
+fn optional_cells(strict: bool) -> OptionalCells {
+    if strict {
+        OptionalCells::Reject
+    } else {
+        OptionalCells::Warn
+    }
+}
+
 impl From<ImportError> for CommandError {
     fn from(e: ImportError) -> Self {
         match e {
@@ -52,10 +62,13 @@ pub fn import_preview(
     options: ReadOptions,
     mapping: Option<Vec<ColumnMapping>>,
     on_duplicate: DuplicatePolicy,
+    strict: bool,
 ) -> CommandResult<ImportPreview> {
     let decoded = import::read_path(&user_path(&path), &options)?;
     let mapping = mapping.filter(|m| m.iter().map(|c| &c.header).eq(decoded.table.headers.iter()));
-    let mut preview = state.read(|s| import::prepare(s, decoded, mapping, on_duplicate).map(|p| p.preview()))?;
+    let mut preview = state.read(|s| {
+        import::prepare_with(s, decoded, mapping, on_duplicate, optional_cells(strict)).map(|p| p.preview())
+    })?;
     preview.report = trimmed(preview.report);
     Ok(preview)
 }
@@ -67,6 +80,7 @@ pub async fn import_run(
     options: ReadOptions,
     mapping: Option<Vec<ColumnMapping>>,
     on_duplicate: DuplicatePolicy,
+    strict: bool,
     skip_invalid: bool,
 ) -> CommandResult<ImportReport> {
     CANCEL.store(false, Ordering::Relaxed);
@@ -74,7 +88,7 @@ pub async fn import_run(
         let decoded = import::read_path(&user_path(&path), &options)?;
         let state = app.state::<AppState>();
         let report = state.write(|s| {
-            let prepared = import::prepare(s, decoded, mapping, on_duplicate)?;
+            let prepared = import::prepare_with(s, decoded, mapping, on_duplicate, optional_cells(strict))?;
             let mut progress = |p: ImportProgress| {
                 let _ = app.emit("import-progress", p);
             };

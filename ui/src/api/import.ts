@@ -19,6 +19,8 @@ export type ImportRequest = {
   /** Null: the guessed mapping (the first preview of a file). */
   mapping: ColumnMapping[] | null;
   onDuplicate: DuplicatePolicy;
+  /** Strict: a row with an unreadable optional cell (a birthday …) is rejected, not imported without it. */
+  strict: boolean;
 };
 
 export const importer = {
@@ -29,6 +31,7 @@ export const importer = {
       options: req.options,
       mapping: req.mapping,
       onDuplicate: req.onDuplicate,
+      strict: req.strict,
     });
   },
   /** Import for real, in one transaction. Rejects with `import_cancelled` after `cancel()`. */
@@ -38,6 +41,7 @@ export const importer = {
       options: req.options,
       mapping: req.mapping,
       onDuplicate: req.onDuplicate,
+      strict: req.strict,
       skipInvalid,
     });
   },

@@ -50,7 +50,7 @@ export function createFakeImport(
   const templates: MappingTemplate[] = [];
   let cancel: (() => void) | null = null;
 
-  function plan(path: string, given: ColumnMapping[] | null, policy: DuplicatePolicy) {
+  function plan(path: string, given: ColumnMapping[] | null, policy: DuplicatePolicy, strict: boolean) {
     const file = files[path] ?? fail("io", `${path}: no such file`);
     const mapping =
       given && given.map((m) => m.header).join("\u0001") === file.headers.join("\u0001") ? given : guess(file.headers);
@@ -85,6 +85,10 @@ export function createFakeImport(
         const error: RowError = { row, column: col, field: "name", value: null, code: "name_empty", message: "name must not be empty" };
         return { row, action: "reject", customer: null, company: null, error, warnings: [], duplicate: null };
       }
+      if (strict && warnings.length > 0) {
+        // Strict mode, as in the core: the unreadable optional cell rejects its row.
+        return { row, action: "reject", customer: null, company: null, error: warnings[0] ?? null, warnings: [], duplicate: null };
+      }
       const dup = input.phones.some((p) => known.has(p.value.replace(/\D/g, "")));
       const action = dup && policy !== "create" ? (policy === "skip" ? "skip" : "merge") : "create";
       return { row, action, customer: input, company, error: null, warnings, duplicate: null };
@@ -116,6 +120,7 @@ export function createFakeImport(
           String(args.path),
           (args.mapping as ColumnMapping[] | null) ?? null,
           args.onDuplicate as DuplicatePolicy,
+          args.strict === true,
         );
         const preview: ImportPreview = {
           file: report.file,
@@ -134,6 +139,7 @@ export function createFakeImport(
           String(args.path),
           (args.mapping as ColumnMapping[] | null) ?? null,
           args.onDuplicate as DuplicatePolicy,
+          args.strict === true,
         );
         if (report.rejected > 0 && !args.skipInvalid) fail("import_rejected", "rows rejected");
         const write = () => {

@@ -104,8 +104,8 @@ export type Commands = {
   holidays_list: { args: { country: string; from: string; to: string }; result: Array<HolidayDay> };
   holidays_coverage: { args: Record<string, never>; result: HolidayCoverage };
   holidays_import: { args: { json: string }; result: HolidayCoverage };
-  import_preview: { args: { path: string; options: ReadOptions; mapping?: Array<ColumnMapping> | null; onDuplicate: DuplicatePolicy }; result: ImportPreview };
-  import_run: { args: { path: string; options: ReadOptions; mapping?: Array<ColumnMapping> | null; onDuplicate: DuplicatePolicy; skipInvalid: boolean }; result: ImportReport };
+  import_preview: { args: { path: string; options: ReadOptions; mapping?: Array<ColumnMapping> | null; onDuplicate: DuplicatePolicy; strict: boolean }; result: ImportPreview };
+  import_run: { args: { path: string; options: ReadOptions; mapping?: Array<ColumnMapping> | null; onDuplicate: DuplicatePolicy; strict: boolean; skipInvalid: boolean }; result: ImportReport };
   import_cancel: { args: Record<string, never>; result: null };
   import_templates_list: { args: Record<string, never>; result: Array<MappingTemplate> };
   import_templates_save: { args: { template: MappingTemplate }; result: Array<MappingTemplate> };

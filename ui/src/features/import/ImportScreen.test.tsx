@@ -94,6 +94,29 @@ describe("import screen", () => {
     expect(backend.customers.size).toBe(2);
   });
 
+  it("strict mode rejects the row with an unreadable birthday, naming it, and imports only the others", async () => {
+    const file: FakeFile = {
+      headers: ["姓名", "手机", "生日"],
+      rows: [
+        ["赵六", "13500135000", "sometime in may"],
+        ["钱七", "13400134000", "1990-08-15"],
+      ],
+    };
+    const { backend, user } = setup({ "/tmp/odd.csv": file });
+    await readFile(user, "/tmp/odd.csv");
+    await user.click(screen.getByTestId("import-strict"));
+    await waitFor(() => expect(callsTo(backend, "import_preview").at(-1)).toMatchObject({ strict: true }));
+    const errors = await screen.findByTestId("import-dry-run-errors");
+    expect(errors).toHaveTextContent("生日");
+    expect(screen.getByTestId("import-strict")).toBeChecked();
+    expect(screen.getByTestId("import-run")).toBeDisabled();
+    await user.click(screen.getByTestId("import-skip-invalid"));
+    await user.click(screen.getByTestId("import-run"));
+    await screen.findByTestId("import-result");
+    expect(callsTo(backend, "import_run").at(-1)).toMatchObject({ strict: true, skipInvalid: true });
+    expect([...backend.customers.values()].map((c) => c.name)).toEqual(["钱七"]);
+  });
+
   it("cancel stops the import, says nothing changed and creates no one", async () => {
     const { backend, user } = setup({ "/tmp/contacts.csv": CONTACTS }, { holdRun: true });
     await readFile(user, "/tmp/contacts.csv");

@@ -38,6 +38,7 @@ export function ImportScreen() {
   const [mapping, setMapping] = useState<ColumnMapping[] | null>(null);
   const [policy, setPolicy] = useState<DuplicatePolicy>("skip");
   const [skipInvalid, setSkipInvalid] = useState(false);
+  const [strict, setStrict] = useState(false);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [reading, setReading] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -56,6 +57,7 @@ export function ImportScreen() {
     options,
     mapping,
     onDuplicate: policy,
+    strict,
     ...over,
   });
 
@@ -89,6 +91,10 @@ export function ImportScreen() {
   const changeMapping = (next: ColumnMapping[]) => {
     setMapping(next);
     if (namesSomeone(next)) void refresh(request({ mapping: next }));
+  };
+  const changeStrict = (next: boolean) => {
+    setStrict(next);
+    void refresh(request({ strict: next }));
   };
   const changePolicy = (next: DuplicatePolicy) => {
     setPolicy(next);
@@ -223,6 +229,18 @@ export function ImportScreen() {
                     {t("import.report.file", { file: preview.file, format: t(`import.formats.${preview.format}`) })}
                   </p>
                   <ReportSummary report={preview.report} testId="import-dry-run" />
+                  {(preview.report.warning_count > 0 || strict) && (
+                    <label className="import-skip-invalid">
+                      <input
+                        type="checkbox"
+                        checked={strict}
+                        onChange={(e) => changeStrict(e.target.checked)}
+                        data-testid="import-strict"
+                        disabled={busy}
+                      />
+                      {t("import.report.strict")}
+                    </label>
+                  )}
                   {preview.report.rejected > 0 && (
                     <label className="import-skip-invalid">
                       <input
