@@ -2,7 +2,7 @@
 // folder, and gives tests a WebdriverIO session. Run inside xvfb-run + dbus-run-session
 // (scripts/test does this).
 import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, readlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -13,6 +13,7 @@ const ARTIFACTS = process.env.ARTIFACTS ?? join(process.cwd(), "artifacts");
 if (!APP) throw new Error("FIELDBOOK_APP must name the app binary (scripts/test sets it)");
 
 let driver;
+let driverDataDir;
 
 /**
  * Start tauri-driver and wait until it accepts connections. tauri-driver ignores an `env` in
@@ -20,7 +21,10 @@ let driver;
  * its own driver with its own data folder (`FIELDBOOK_DATA_DIR`) and desktop language.
  */
 export async function startDriver({ dataDir, lang = "en_US.UTF-8" }) {
+  driverDataDir = dataDir;
   driver = spawn("tauri-driver", ["--port", "4444", "--native-port", "4445"], {
+    // Its own process group, so stopDriver ends the driver, WebKitWebDriver and the app at once.
+    detached: true,
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, FIELDBOOK_DATA_DIR: dataDir, LANG: lang, LANGUAGE: lang.split(".")[0], LC_ALL: lang },
   });
@@ -37,10 +41,64 @@ export async function startDriver({ dataDir, lang = "en_US.UTF-8" }) {
 }
 
 export async function stopDriver() {
-  if (!driver || driver.exitCode !== null) return;
-  const exited = new Promise((resolve) => driver.once("exit", resolve));
-  driver.kill();
-  await exited; // the next test file reuses port 4444
+  if (!driver) return;
+  const stopping = driver;
+  driver = null;
+  if (stopping.exitCode === null && stopping.signalCode === null) {
+    const exited = new Promise((resolve) => stopping.once("exit", resolve));
+    try {
+      process.kill(-stopping.pid, "SIGTERM");
+    } catch {
+      stopping.kill();
+    }
+    await exited; // the next test file reuses port 4444
+  }
+  await endApps(driverDataDir);
+}
+
+/**
+ * End the window session and wait until the app process has gone, before the next session
+ * (a restart test) or the next file. A session delete does not always end the process; one
+ * left running would keep the book open beside the next app and hold the test runner's
+ * stderr open, so it is ended here.
+ */
+export async function closeApp(browser) {
+  await browser.deleteSession().catch(() => {});
+  await endApps(driverDataDir);
+}
+
+/** Pids of app processes running on `dataDir` (the driver and WebKitWebDriver share its env). */
+function appsOn(dataDir) {
+  const pids = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const exe = readlinkSync(`/proc/${name}/exe`);
+      if (exe !== APP && !exe.startsWith(`${APP} `)) continue; // "… (deleted)" after a rebuild
+      const env = readFileSync(`/proc/${name}/environ`, "latin1").split("\0");
+      if (env.includes(`FIELDBOOK_DATA_DIR=${dataDir}`)) pids.push(Number(name));
+    } catch {
+      /* gone, or not ours to read */
+    }
+  }
+  return pids;
+}
+
+/** Let the app exit by itself, then TERM, then KILL: harness cleanup, not an assertion. */
+async function endApps(dataDir) {
+  if (!dataDir) return;
+  for (const signal of [null, "SIGTERM", "SIGKILL"]) {
+    for (const pid of signal ? appsOn(dataDir) : []) {
+      try {
+        process.kill(pid, signal);
+      } catch {
+        /* already gone */
+      }
+    }
+    for (let i = 0; i < 50 && appsOn(dataDir).length > 0; i++) await sleep(100);
+    if (appsOn(dataDir).length === 0) return;
+  }
+  throw new Error(`an app on ${dataDir} would not exit`);
 }
 
 /** YYYY-MM-DD of the local day `days` from today (the app's reminders are in local days). */

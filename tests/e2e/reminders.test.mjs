@@ -6,7 +6,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { localDay, attrOf, click, newDataDir, openApp, screenshot, startDriver, stopDriver, textOf, waitGone, waitShown, waitUntilValue } from "./app.mjs";
+import { localDay, attrOf, closeApp, click, newDataDir, openApp, screenshot, startDriver, stopDriver, textOf, waitGone, waitShown, waitUntilValue } from "./app.mjs";
 import { startNotificationCapture } from "./notifications.mjs";
 
 const CLI = process.env.FIELDBOOK_CLI;
@@ -74,7 +74,7 @@ test("the agenda shows the reminder and marks it done", async () => {
 });
 
 test("after a restart the reminder stays done and is not notified again", async () => {
-  await browser.deleteSession();
+  await closeApp(browser);
   browser = await openApp();
   await click(browser, "nav-agenda");
   await waitShown(browser, item());

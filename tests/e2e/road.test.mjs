@@ -6,7 +6,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { localDay, attrOf, newDataDir, openApp, screenshot, startDriver, stopDriver, texts, waitForText, waitShown } from "./app.mjs";
+import { localDay, attrOf, closeApp, newDataDir, openApp, screenshot, startDriver, stopDriver, texts, waitForText, waitShown } from "./app.mjs";
 
 const CLI = process.env.FIELDBOOK_CLI;
 const dataDir = newDataDir();
@@ -55,7 +55,7 @@ test("Ctrl+1 opens the customer list", async () => {
 
 test("in Chinese the start screen says 即将到来 for the birthday ahead (screenshots)", async () => {
   // The same book, reopened on a Chinese desktop: the app follows the OS language.
-  await browser.deleteSession();
+  await closeApp(browser);
   await stopDriver();
   await startDriver({ dataDir, lang: "zh_CN.UTF-8" });
   browser = await openApp();
