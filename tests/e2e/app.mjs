@@ -2,6 +2,7 @@
 // folder, and gives tests a WebdriverIO session. Run inside xvfb-run + dbus-run-session
 // (scripts/test does this).
 import { spawn } from "node:child_process";
+import { createServer } from "node:net";
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, readlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,6 +15,19 @@ if (!APP) throw new Error("FIELDBOOK_APP must name the app binary (scripts/test 
 
 let driver;
 let driverDataDir;
+let driverPort;
+
+/** A port free on 127.0.0.1 right now: end-to-end runs in two checkouts must not share one. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 /**
  * Start tauri-driver and wait until it accepts connections. tauri-driver ignores an `env` in
@@ -22,7 +36,9 @@ let driverDataDir;
  */
 export async function startDriver({ dataDir, lang = "en_US.UTF-8" }) {
   driverDataDir = dataDir;
-  driver = spawn("tauri-driver", ["--port", "4444", "--native-port", "4445"], {
+  driverPort = await freePort();
+  const nativePort = await freePort();
+  driver = spawn("tauri-driver", ["--port", String(driverPort), "--native-port", String(nativePort)], {
     // Its own process group, so stopDriver ends the driver, WebKitWebDriver and the app at once.
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
@@ -30,29 +46,22 @@ export async function startDriver({ dataDir, lang = "en_US.UTF-8" }) {
   });
   for (let i = 0; i < 100; i++) {
     try {
-      const res = await fetch("http://127.0.0.1:4444/status");
+      const res = await fetch(`http://127.0.0.1:${driverPort}/status`);
       if (res.ok) return;
     } catch {
       /* not up yet */
     }
     await sleep(100);
   }
-  throw new Error("tauri-driver did not start on port 4444");
+  throw new Error(`tauri-driver did not start on port ${driverPort}`);
 }
 
 export async function stopDriver() {
   if (!driver) return;
   const stopping = driver;
   driver = null;
-  if (stopping.exitCode === null && stopping.signalCode === null) {
-    const exited = new Promise((resolve) => stopping.once("exit", resolve));
-    try {
-      process.kill(-stopping.pid, "SIGTERM");
-    } catch {
-      stopping.kill();
-    }
-    await exited; // the next test file reuses port 4444
-  }
+  // The whole group: tauri-driver, WebKitWebDriver and the app, so none outlives its file.
+  await endAll(() => inGroup(stopping.pid));
   await endApps(driverDataDir);
 }
 
@@ -84,21 +93,44 @@ function appsOn(dataDir) {
   return pids;
 }
 
-/** Let the app exit by itself, then TERM, then KILL: harness cleanup, not an assertion. */
-async function endApps(dataDir) {
-  if (!dataDir) return;
-  for (const signal of [null, "SIGTERM", "SIGKILL"]) {
-    for (const pid of signal ? appsOn(dataDir) : []) {
+/** Pids of the processes in process group `pgid`. */
+function inGroup(pgid) {
+  const pids = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "latin1");
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(pgrp) === pgid && state !== "Z") pids.push(Number(name)); // a zombie holds no port
+    } catch {
+      /* gone */
+    }
+  }
+  return pids;
+}
+
+/** End the app processes on `dataDir`, giving them the chance to exit by themselves first. */
+function endApps(dataDir) {
+  return dataDir ? endAll(() => appsOn(dataDir), { politely: true }) : Promise.resolve();
+}
+
+/**
+ * Wait until `pids()` is empty: (if `politely`, first without a signal), then after TERM, then
+ * after KILL. Harness cleanup, not an assertion, so escalating after a bound is right here.
+ */
+async function endAll(pids, { politely = false } = {}) {
+  for (const signal of politely ? [null, "SIGTERM", "SIGKILL"] : ["SIGTERM", "SIGKILL"]) {
+    for (const pid of signal ? pids() : []) {
       try {
         process.kill(pid, signal);
       } catch {
         /* already gone */
       }
     }
-    for (let i = 0; i < 50 && appsOn(dataDir).length > 0; i++) await sleep(100);
-    if (appsOn(dataDir).length === 0) return;
+    for (let i = 0; i < 50 && pids().length > 0; i++) await sleep(100);
+    if (pids().length === 0) return;
   }
-  throw new Error(`an app on ${dataDir} would not exit`);
+  throw new Error(`processes would not exit: ${pids().join(", ")}`);
 }
 
 /** YYYY-MM-DD of the local day `days` from today (the app's reminders are in local days). */
@@ -122,7 +154,7 @@ export function newDataDir() {
 export async function openApp({ screen } = {}) {
   const browser = await remote({
     hostname: "127.0.0.1",
-    port: 4444,
+    port: driverPort,
     logLevel: "warn",
     capabilities: {
       browserName: "wry",
