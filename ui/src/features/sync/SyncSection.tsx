@@ -278,6 +278,7 @@ function SyncSummaryView({ summary: s }: { summary: SyncSummary }) {
   return (
     <div className="sync-summary" data-testid="sync-summary">
       {s.team_created && <p>{t("sync.teamCreated")}</p>}
+      {s.snapshot_in && <p data-testid="sync-summary-snapshot-in">{t("sync.snapshotIn", { name: s.snapshot_in })}</p>}
       <p data-testid="sync-summary-in">
         {t("sync.received", { count: s.applied, added: s.customers_in.added, changed: s.customers_in.changed, deleted: s.customers_in.deleted })}
       </p>
@@ -286,6 +287,7 @@ function SyncSummaryView({ summary: s }: { summary: SyncSummary }) {
       </p>
       {s.conflicts > 0 && <p data-testid="sync-summary-conflicts">{t("sync.conflicts", { count: s.conflicts })}</p>}
       {s.future_stamps > 0 && <p>{t("sync.futureStamps", { count: s.future_stamps })}</p>}
+      {s.snapshot_out && <p>{t("sync.snapshotOut", { name: s.snapshot_out })}</p>}
       {s.skipped_segments.length > 0 && (
         <ul className="sync-skipped" data-testid="sync-skipped">
           {s.skipped_segments.map((k) => (
