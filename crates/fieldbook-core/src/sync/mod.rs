@@ -111,6 +111,8 @@ pub struct SyncStatus {
     pub open_conflicts: usize,
     /// The access key last used with an S3 place (the secret is never stored).
     pub access_key: Option<String>,
+    /// The region last used with an S3 place (None: never set, us-east-1).
+    pub region: Option<String>,
     /// Sync every this many minutes while the app runs (0: only on "Sync now").
     pub every_minutes: u32,
 }
@@ -136,6 +138,7 @@ impl Store {
             last_synced_at: self.sync_state("last_synced_at")?,
             open_conflicts: open_conflicts as usize,
             access_key: self.sync_state("s3_access_key")?,
+            region: self.sync_state("s3_region")?,
             every_minutes: self.sync_state("every_minutes")?.and_then(|m| m.parse().ok()).unwrap_or(0),
         })
     }
@@ -143,6 +146,11 @@ impl Store {
     /// Remember the access key of the S3 place this laptop syncs with (local, not synced).
     pub fn set_sync_access_key(&mut self, access_key: &str) -> Result<()> {
         self.set_sync_state("s3_access_key", access_key)
+    }
+
+    /// Remember the region of the S3 place this laptop syncs with (local, not synced).
+    pub fn set_sync_region(&mut self, region: &str) -> Result<()> {
+        self.set_sync_state("s3_region", region)
     }
 
     /// Sync every `minutes` minutes while the app runs; 0 turns it off. Up to a day.

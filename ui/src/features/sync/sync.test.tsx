@@ -75,6 +75,7 @@ describe("Settings → Sync", () => {
     const now = screen.getByTestId("sync-now");
     await user.type(screen.getByTestId("sync-endpoint"), "http://127.0.0.1:9000");
     await user.type(screen.getByTestId("sync-bucket"), "team-book");
+    expect(screen.getByTestId("sync-region")).toHaveValue("us-east-1"); // the default, editable
     await user.type(screen.getByTestId("sync-access-key"), "AKIA1");
     await user.type(screen.getByTestId("sync-passphrase"), "口令");
     expect(now).toBeDisabled(); // the secret is still missing
@@ -83,7 +84,14 @@ describe("Settings → Sync", () => {
     await screen.findByTestId("sync-summary");
     expect(callsTo(backend, "sync_run")).toEqual([
       {
-        place: { kind: "s3", endpoint: "http://127.0.0.1:9000", bucket: "team-book", access_key: "AKIA1", secret: "s3cret" },
+        place: {
+          kind: "s3",
+          endpoint: "http://127.0.0.1:9000",
+          bucket: "team-book",
+          access_key: "AKIA1",
+          secret: "s3cret",
+          region: "us-east-1",
+        },
         passphrase: "口令",
       },
     ]);
