@@ -127,15 +127,9 @@ pub fn run(args: &BenchSyncArgs, out: &Output) -> anyhow::Result<()> {
         None => {
             let mut a = Store::open_with(&a_path, None, clock.clone())?;
             let as_of = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("a valid day");
-            let added = fieldbook_core::seed_history::added_days(
-                args.seed,
-                as_of,
-                args.customers,
-                args.interactions,
-                args.interactions / 4,
-            );
             eprintln!("seeding {} customers and {} interactions…", args.customers, args.interactions);
-            let ids = seed::write_dated(&mut a, args.customers, args.seed, &added, true)?;
+            // Customers in batches of 5,000 (when they were added does not matter to sync).
+            let ids = seed::write(&mut a, args.customers, args.seed, true)?;
             seed::write_history(&mut a, &ids, args.interactions, args.seed, as_of, true)?;
             a
         }

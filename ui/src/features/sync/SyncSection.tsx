@@ -189,15 +189,6 @@ export function SyncSection() {
           />
           <TextField label={t("sync.bucket")} testId="sync-bucket" mono value={bucket} onChange={setBucket} />
           <TextField
-            label={t("sync.region")}
-            testId="sync-region"
-            mono
-            value={region}
-            placeholder={DEFAULT_REGION}
-            hint={t("sync.regionHint")}
-            onChange={setRegion}
-          />
-          <TextField
             label={t("sync.accessKey")}
             testId="sync-access-key"
             mono
@@ -213,6 +204,15 @@ export function SyncSection() {
             placeholder={needSecret ? "" : "••••••••"}
             hint={needSecret ? t("sync.secretHint") : t("sync.secretKnown")}
             onChange={setSecret}
+          />
+          <TextField
+            label={t("sync.region")}
+            testId="sync-region"
+            mono
+            value={region}
+            placeholder={DEFAULT_REGION}
+            hint={t("sync.regionHint")}
+            onChange={setRegion}
           />
         </div>
       )}
