@@ -7,6 +7,7 @@ mod bench;
 mod bench_import;
 mod bench_pages;
 mod bench_reads;
+mod bench_sync;
 mod book;
 mod complaints;
 mod customers;
@@ -118,6 +119,10 @@ enum Command {
     /// Sync with the team through a shared folder or an S3-compatible bucket: send this
     /// laptop's changes, apply the others'. The team passphrase comes from FIELDBOOK_SYNC_PASSPHRASE (or a prompt).
     Sync(sync::SyncArgs),
+    /// Time team sync on a seeded book (see BENCHMARKS.md): first full sync out and in, an
+    /// incremental sync of field edits, a snapshot and a bootstrap from it, next to writing
+    /// the same bytes to disk.
+    BenchSync(bench_sync::BenchSyncArgs),
     /// Values that lost to a concurrent edit on another laptop (`conflicts restore ID`).
     Conflicts(sync::ConflictsArgs),
     /// Encrypt the book with a passphrase, change it, or remove it.
@@ -146,6 +151,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Bench(args) => return bench::run(args, &out),
         Command::Lunar(args) => return agenda::lunar(args, &out),
         Command::BenchImport(args) => return bench_import::run(args, &out),
+        Command::BenchSync(args) => return bench_sync::run(args, &out),
         _ => {}
     }
     let db = match cli.db.clone() {
@@ -191,6 +197,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Bench(_)
         | Command::Lunar(_)
         | Command::BenchImport(_)
+        | Command::BenchSync(_)
         | Command::Passphrase(_)
         | Command::Backup(_) => unreachable!("handled above"),
     }

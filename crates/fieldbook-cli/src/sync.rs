@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 use fieldbook_core::sync::bucket::{self, Bucket, Credentials};
 use fieldbook_core::sync::place::{Folder, Place};
-use fieldbook_core::sync::{Conflict, SyncSummary};
+use fieldbook_core::sync::{Conflict, SnapshotPolicy, SyncSummary};
 use fieldbook_core::Store;
 
 use crate::output::Output;
@@ -17,8 +17,18 @@ use crate::output::Output;
 pub const PASSPHRASE_VAR: &str = "FIELDBOOK_SYNC_PASSPHRASE";
 
 #[derive(Args)]
-#[group(required = true, multiple = false)]
 pub struct SyncArgs {
+    #[command(flatten)]
+    place: PlaceArgs,
+    /// Also write a snapshot of the whole book, so a laptop joining later applies it instead
+    /// of every segment (written by itself once 200,000 changes have passed since the newest).
+    #[arg(long)]
+    snapshot: bool,
+}
+
+#[derive(Args)]
+#[group(required = true, multiple = false)]
+struct PlaceArgs {
     /// The team's shared folder.
     #[arg(long, value_name = "PATH")]
     folder: Option<PathBuf>,
@@ -64,7 +74,7 @@ fn passphrase() -> anyhow::Result<String> {
 }
 
 /// The place named on the command line.
-fn place(args: &SyncArgs) -> anyhow::Result<Box<dyn Place>> {
+fn place(args: &PlaceArgs) -> anyhow::Result<Box<dyn Place>> {
     if let Some(folder) = &args.folder {
         return Ok(Box::new(Folder::open(folder)?));
     }
@@ -79,10 +89,11 @@ fn place(args: &SyncArgs) -> anyhow::Result<Box<dyn Place>> {
 }
 
 pub fn sync(args: &SyncArgs, store: &mut Store, out: &Output) -> anyhow::Result<()> {
-    let place = place(args)?;
+    let place = place(&args.place)?;
     let passphrase = passphrase()?;
     let json = out.json;
-    let summary = store.sync(place.as_ref(), &passphrase, &mut |p| {
+    let policy = if args.snapshot { SnapshotPolicy::Now } else { SnapshotPolicy::Auto };
+    let summary = store.sync_with(place.as_ref(), &passphrase, policy, &mut |p| {
         if !json && p.total > 1 {
             eprint!("\r{} {}/{}   ", p.stage, p.done, p.total);
         }
@@ -95,6 +106,9 @@ fn text(s: &SyncSummary) -> String {
     let mut t = String::new();
     if s.team_created {
         t.push_str(&format!("set up a new team in {}\n", s.place));
+    }
+    if let Some(snapshot) = &s.snapshot_in {
+        t.push_str(&format!("started from the team's snapshot {snapshot}\n"));
     }
     t.push_str(&format!(
         "sent {} changes in {} segments (customers +{} ~{} -{})\n\
@@ -119,6 +133,9 @@ fn text(s: &SyncSummary) -> String {
             "{} changes are stamped more than a day ahead: a laptop's clock is wrong\n",
             s.future_stamps
         ));
+    }
+    if let Some(snapshot) = &s.snapshot_out {
+        t.push_str(&format!("wrote snapshot {snapshot} for laptops that join later\n"));
     }
     if s.parked > 0 {
         t.push_str(&format!("{} changes wait for their record or a newer Fieldbook\n", s.parked));

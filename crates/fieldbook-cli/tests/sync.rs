@@ -106,3 +106,30 @@ fn two_books_sync_through_a_real_s3_bucket_and_a_refused_key_is_a_coded_error() 
     let err: Value = serde_json::from_slice(&nobody.stderr).unwrap();
     assert_eq!(err["code"], "sync_unreachable", "a server that does not answer is a calm error");
 }
+
+#[test]
+fn sync_snapshot_writes_one_and_a_new_book_starts_from_it() {
+    let share = tempfile::tempdir().unwrap();
+    let (a, b) = (Book::new(), Book::new());
+    let id = a.json(&["customers", "add", "--name", "李四"])["id"].as_str().unwrap().to_string();
+    let out = a
+        .command()
+        .env("FIELDBOOK_SYNC_PASSPHRASE", "口令")
+        .args(["--json", "sync", "--snapshot", "--folder"])
+        .arg(share.path())
+        .output()
+        .unwrap();
+    let written = summary(out);
+    let snapshot = written["snapshot_out"].as_str().expect("a snapshot was written").to_string();
+    let joined = summary(sync(&b, share.path(), "口令"));
+    assert_eq!(joined["snapshot_in"], snapshot.as_str(), "{joined}");
+    assert_eq!(b.json(&["customers", "show", &id])["name"], "李四");
+    let plain = b
+        .command()
+        .env("FIELDBOOK_SYNC_PASSPHRASE", "口令")
+        .args(["sync", "--folder"])
+        .arg(share.path())
+        .output()
+        .unwrap();
+    assert!(plain.status.success());
+}

@@ -13,6 +13,7 @@ use fieldbook_core::clock::ManualClock;
 use fieldbook_core::customers::{ContactPoint, CustomerInput, Tier};
 use fieldbook_core::sync::bucket::{Bucket, Credentials};
 use fieldbook_core::sync::place::{Folder, Place};
+use fieldbook_core::sync::SnapshotPolicy;
 use fieldbook_core::Store;
 use proptest::prelude::*;
 use rand::{Rng, SeedableRng};
@@ -237,21 +238,25 @@ fn scenario_in(seed: u64, place: &dyn Place) {
                 }
             }
         }
-        // Some replicas sync, in a random order.
+        // Some replicas sync, in a random order; now and then one writes a snapshot.
         for _ in 0..rng.random_range(1..=n) {
             let i = rng.random_range(0..n);
-            sync(&mut replicas[i], place);
+            if rng.random_bool(0.15) {
+                replicas[i].store.sync_with(place, PASS, SnapshotPolicy::Now, &mut |_| {}).unwrap();
+            } else {
+                sync(&mut replicas[i], place);
+            }
         }
         // A file sync tool's conflict copy, or a half-copied file, of a random segment.
         let names = place.list("devices/").unwrap();
         if !names.is_empty() {
             let name = &names[rng.random_range(0..names.len())];
             let bytes = place.get(name).unwrap().unwrap();
-            let stem = name.trim_end_matches(".seg").to_string();
+            let (stem, ext) = name.rsplit_once('.').unwrap();
             if rng.random_bool(0.5) {
-                place.put_new(&format!("{stem}.sync-conflict-{counter}.seg"), &bytes).unwrap();
+                place.put_new(&format!("{stem}.sync-conflict-{counter}.{ext}"), &bytes).unwrap();
             } else {
-                place.put_new(&format!("{stem} (truncated copy {counter}).seg"), &bytes[..bytes.len() / 2]).unwrap();
+                place.put_new(&format!("{stem} (truncated copy {counter}).{ext}"), &bytes[..bytes.len() / 2]).unwrap();
             }
         }
     }
@@ -261,6 +266,10 @@ fn scenario_in(seed: u64, place: &dyn Place) {
             sync(r, place);
         }
     }
+    // A laptop joining last starts from the newest snapshot, if any, and ends the same.
+    let mut late = replica(rng.random_range(-48..=48));
+    sync(&mut late, place);
+    replicas.push(late);
     let first = book(&replicas[0].store);
     for (i, r) in replicas.iter().enumerate().skip(1) {
         assert_eq!(book(&r.store), first, "replica {i} differs from replica 0 (seed {seed})");

@@ -37,8 +37,17 @@ pub struct SyncSetup {
 #[ts(export)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SyncPlaceInput {
-    Folder { path: String },
-    S3 { endpoint: String, bucket: String, access_key: String, secret: Option<String> },
+    Folder {
+        path: String,
+    },
+    /// `region` empty or none: us-east-1 (what S3-compatible servers take when they do not care).
+    S3 {
+        endpoint: String,
+        bucket: String,
+        access_key: String,
+        secret: Option<String>,
+        region: Option<String>,
+    },
 }
 
 /// A background sync's outcome (`summary` or `error`).
@@ -61,16 +70,21 @@ fn bucket_url(endpoint: &str, bucket: &str) -> String {
     format!("{}/{}", endpoint.trim().trim_end_matches('/'), bucket.trim().trim_matches('/'))
 }
 
+/// The region typed, or us-east-1.
+fn region_or_default(region: Option<&str>) -> String {
+    Some(region.unwrap_or_default().trim()).filter(|r| !r.is_empty()).unwrap_or(DEFAULT_REGION).to_string()
+}
+
 /// Open the place `input` names; the S3 secret from the input or from memory.
 fn open_place(state: &AppState, input: &SyncPlaceInput) -> Result<Box<dyn Place>, CoreError> {
     match input {
         SyncPlaceInput::Folder { path } => Ok(Box::new(Folder::open(std::path::Path::new(path.trim()))?)),
-        SyncPlaceInput::S3 { endpoint, bucket, access_key, secret } => {
+        SyncPlaceInput::S3 { endpoint, bucket, access_key, secret, region } => {
             let secret = secret.clone().filter(|s| !s.is_empty()).or_else(|| state.sync_secrets().s3_secret);
             let credentials = Credentials {
                 access_key: access_key.trim().to_string(),
                 secret: secret.unwrap_or_default(),
-                region: DEFAULT_REGION.into(),
+                region: region_or_default(region.as_deref()),
             };
             Ok(Box::new(Bucket::open(&bucket_url(endpoint, bucket), &credentials)?))
         }
@@ -95,8 +109,9 @@ pub(crate) fn run_sync(
         let summary = s.sync(place.as_ref(), &passphrase, &mut |p: SyncProgress| {
             let _ = app.emit(SYNC_PROGRESS, p);
         })?;
-        if let SyncPlaceInput::S3 { access_key, .. } = place_input {
+        if let SyncPlaceInput::S3 { access_key, region, .. } = place_input {
             s.set_sync_access_key(access_key.trim())?;
+            s.set_sync_region(&region_or_default(region.as_deref()))?;
         }
         Ok::<_, CoreError>(summary)
     })?;
@@ -121,6 +136,7 @@ pub(crate) fn saved_place(status: &SyncStatus) -> Option<SyncPlaceInput> {
             bucket,
             access_key: status.access_key.clone()?,
             secret: None,
+            region: status.region.clone(),
         })
     } else {
         Some(SyncPlaceInput::Folder { path: place })
@@ -166,14 +182,16 @@ mod tests {
         let status = SyncStatus {
             place: Some(bucket_url("http://127.0.0.1:9000/", "/team-book/east")),
             access_key: Some("AKIA1".into()),
+            region: Some("eu-central-1".into()),
             ..Default::default()
         };
         match saved_place(&status) {
-            Some(SyncPlaceInput::S3 { endpoint, bucket, access_key, secret }) => {
+            Some(SyncPlaceInput::S3 { endpoint, bucket, access_key, secret, region }) => {
                 assert_eq!(
                     (endpoint.as_str(), bucket.as_str(), access_key.as_str()),
                     ("http://127.0.0.1:9000", "team-book/east", "AKIA1")
                 );
+                assert_eq!(region.as_deref(), Some("eu-central-1"), "the background sync uses the saved region");
                 assert_eq!(secret, None, "the secret is never saved");
             }
             _ => panic!("an S3 place"),
@@ -181,5 +199,12 @@ mod tests {
         let folder = SyncStatus { place: Some("/media/usb/team".into()), ..Default::default() };
         assert!(matches!(saved_place(&folder), Some(SyncPlaceInput::Folder { path }) if path == "/media/usb/team"));
         assert!(saved_place(&SyncStatus::default()).is_none());
+    }
+
+    #[test]
+    fn an_empty_region_is_us_east_1() {
+        assert_eq!(region_or_default(None), "us-east-1");
+        assert_eq!(region_or_default(Some("  ")), "us-east-1");
+        assert_eq!(region_or_default(Some(" eu-west-3 ")), "eu-west-3");
     }
 }

@@ -207,7 +207,7 @@ export function createFakeBackend(
   });
   const data = createFakeData(customers, (c) => summarize(c, customers));
   const security = createFakeSecurity(customers, () => changed());
-  const syncStatus: SyncStatus = { place: null, last_synced_at: null, open_conflicts: 0, access_key: null, every_minutes: 0 };
+  const syncStatus: SyncStatus = { place: null, last_synced_at: null, open_conflicts: 0, access_key: null, region: null, every_minutes: 0 };
   const state: FakeBackend = { handle, calls, customers, settings, records, agenda, segments, report: null, data, security };
 
   const withState = (o: Occurrence): Occurrence => {

@@ -12,7 +12,7 @@ mod write;
 pub use cipher::{change_passphrase, remove_passphrase, set_passphrase, unlock_delay, Passphrase};
 pub use files::BookFile;
 pub use journal::{ChangeEntry, JournalQuery};
-pub(crate) use write::{to_json, PURGED_FIELD, ROW_FIELD};
+pub(crate) use write::{to_json, to_json_value, PURGED_FIELD, ROW_FIELD};
 pub use write::{Entity, Tx};
 
 use std::path::{Path, PathBuf};

@@ -10,6 +10,7 @@ pub mod conflicts;
 mod outbox;
 pub mod place;
 pub mod segment;
+pub mod snapshot;
 pub mod team;
 
 use rusqlite::{params, OptionalExtension};
@@ -26,6 +27,22 @@ pub use conflicts::Conflict;
 
 /// Records per segment file: a first sync of a big book is written in pieces.
 const SEGMENT_RECORDS: usize = 50_000;
+/// After this many changes sent or received in segments since the newest snapshot it knows
+/// of, a laptop writes a snapshot (`SnapshotPolicy::Auto`): a new laptop then replays at
+/// most about this many changes one segment at a time.
+const SNAPSHOT_AFTER_RECORDS: usize = 200_000;
+
+/// When a sync writes a snapshot of the book for laptops that join later.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SnapshotPolicy {
+    /// When enough has changed since the newest snapshot in the place.
+    #[default]
+    Auto,
+    /// This time, whatever changed (`fieldbook sync --snapshot`).
+    Now,
+    /// Not this time.
+    Never,
+}
 /// A stamp this far ahead of this laptop's clock comes from a laptop whose clock is wrong: it
 /// is applied (and wins until a later edit) but reported.
 const FUTURE_MS: i64 = 24 * 3600 * 1000;
@@ -77,6 +94,10 @@ pub struct SyncSummary {
     /// Changes waiting for their row or for a newer version of Fieldbook.
     #[ts(type = "number")]
     pub parked: usize,
+    /// The snapshot this book was bootstrapped from (its first sync with the place).
+    pub snapshot_in: Option<String>,
+    /// The snapshot this sync wrote for laptops that join later.
+    pub snapshot_out: Option<String>,
 }
 
 /// Where this laptop last synced, and when.
@@ -90,6 +111,8 @@ pub struct SyncStatus {
     pub open_conflicts: usize,
     /// The access key last used with an S3 place (the secret is never stored).
     pub access_key: Option<String>,
+    /// The region last used with an S3 place (None: never set, us-east-1).
+    pub region: Option<String>,
     /// Sync every this many minutes while the app runs (0: only on "Sync now").
     pub every_minutes: u32,
 }
@@ -98,7 +121,7 @@ pub struct SyncStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct SyncProgress {
-    /// receive | send
+    /// snapshot (bootstrapping from one) | receive | send | snapshot_out (writing one) | done
     pub stage: String,
     #[ts(type = "number")]
     pub done: usize,
@@ -115,6 +138,7 @@ impl Store {
             last_synced_at: self.sync_state("last_synced_at")?,
             open_conflicts: open_conflicts as usize,
             access_key: self.sync_state("s3_access_key")?,
+            region: self.sync_state("s3_region")?,
             every_minutes: self.sync_state("every_minutes")?.and_then(|m| m.parse().ok()).unwrap_or(0),
         })
     }
@@ -122,6 +146,11 @@ impl Store {
     /// Remember the access key of the S3 place this laptop syncs with (local, not synced).
     pub fn set_sync_access_key(&mut self, access_key: &str) -> Result<()> {
         self.set_sync_state("s3_access_key", access_key)
+    }
+
+    /// Remember the region of the S3 place this laptop syncs with (local, not synced).
+    pub fn set_sync_region(&mut self, region: &str) -> Result<()> {
+        self.set_sync_state("s3_region", region)
     }
 
     /// Sync every `minutes` minutes while the app runs; 0 turns it off. Up to a day.
@@ -155,17 +184,34 @@ impl Store {
         passphrase: &str,
         progress: &mut dyn FnMut(SyncProgress),
     ) -> Result<SyncSummary> {
+        self.sync_with(place, passphrase, SnapshotPolicy::Auto, progress)
+    }
+
+    /// `sync`, choosing when a snapshot is written. A book's first sync with a place starts
+    /// from the newest complete snapshot there, then applies only the segments it does not cover.
+    pub fn sync_with(
+        &mut self,
+        place: &dyn Place,
+        passphrase: &str,
+        snapshot: SnapshotPolicy,
+        progress: &mut dyn FnMut(SyncProgress),
+    ) -> Result<SyncSummary> {
         let (key, team_created) = team::team_key(place, passphrase)?;
         let mut summary = SyncSummary { place: place.describe(), team_created, ..Default::default() };
         let now_ms = self.clock().now().timestamp_millis();
+        let listed = place.list("devices/")?;
+        let first_sync = self.sync_state("last_synced_at")?.is_none();
+        if first_sync {
+            summary.snapshot_in = self.bootstrap(place, &key, &listed, &mut summary, progress)?;
+        }
 
         // Receive: every other device's segments not applied yet.
         let own = format!("devices/{}/", self.device_id());
         // Only segment files: a sync tool's temp files, desktop.ini and the like are not ours.
-        let names: Vec<String> =
-            place.list("devices/")?.into_iter().filter(|n| !n.starts_with(&own) && n.ends_with(".seg")).collect();
+        let names: Vec<&String> = listed.iter().filter(|n| !n.starts_with(&own) && n.ends_with(".seg")).collect();
         let total = names.len();
-        for (i, name) in names.iter().enumerate() {
+        let mut segment_records = 0;
+        for (i, name) in names.into_iter().enumerate() {
             progress(SyncProgress { stage: "receive".into(), done: i, total });
             let Some((_, _, short)) = segment::parse_name(name) else {
                 summary.skipped_segments.push(SkippedSegment { name: name.clone(), reason: "segment_name".into() });
@@ -191,39 +237,11 @@ impl Store {
                     continue;
                 }
             };
-            summary.received += records.len();
             summary.future_stamps +=
                 records.iter().filter(|r| r.h.parse::<Hlc>().is_ok_and(|h| h.wall_ms > now_ms + FUTURE_MS)).count();
-            // One transaction per segment: it applies whole or not at all.
-            let applied = self.write(|tx| {
-                let mut out = apply::Applied::default();
-                apply::apply_all(tx, &records, &mut out)?;
-                apply::replay_parked(tx, &mut out)?;
-                let customers = out.touched_customers();
-                let orders: Vec<String> = out.orders.iter().cloned().collect();
-                crate::derived::recompute(tx, &customers, &orders)?;
-                tx.conn().execute(
-                    "INSERT OR IGNORE INTO sync_applied (hash, device, seq, applied_at) VALUES (?1, ?2, ?3, ?4)",
-                    params![hash, header.device, header.seq as i64, tx.now_text()],
-                )?;
-                Ok(out)
-            });
-            let applied = match applied {
-                Ok(a) => a,
-                Err(crate::CoreError::Corrupt { message, .. }) => {
-                    tracing::warn!("segment {name} not applied: {message}");
-                    summary
-                        .skipped_segments
-                        .push(SkippedSegment { name: name.clone(), reason: "segment_records".into() });
-                    continue;
-                }
-                Err(e) => return Err(e),
-            };
-            summary.applied += applied.records;
-            summary.conflicts += applied.conflicts;
-            summary.customers_in.added += applied.customers_added.len();
-            summary.customers_in.changed += applied.customers_changed.difference(&applied.customers_added).count();
-            summary.customers_in.deleted += applied.customers_deleted.len();
+            if self.apply_batch(name, &hash, &header, &records, &mut summary)? {
+                segment_records += records.len();
+            }
         }
         self.observe_journal()?;
 
@@ -244,6 +262,7 @@ impl Store {
                 hlc_max: chunk.iter().map(|r| r.h.as_str()).max().unwrap_or_default().to_string(),
                 prev: prev.clone(),
                 records: chunk.len(),
+                snapshot: None,
             };
             let bytes = segment::encode(&key, &header, chunk);
             let name = segment::file_name(self.device_id(), seq, &bytes);
@@ -271,10 +290,70 @@ impl Store {
             }
             Ok(())
         })?;
+
+        // A snapshot for laptops that join later, when much has changed since the newest one.
+        let newest = snapshot::complete(&listed).into_iter().next().and_then(|parts| parts.into_iter().next());
+        let mut since: usize = self.sync_state("records_since_snapshot")?.and_then(|v| v.parse().ok()).unwrap_or(0);
+        if newest.is_some() && newest != self.sync_state("snapshot_seen")? {
+            since = 0; // someone wrote one since this laptop last looked
+            self.set_sync_state("snapshot_seen", newest.as_deref().unwrap_or_default())?;
+        }
+        since += segment_records + summary.sent;
+        let write = match snapshot {
+            SnapshotPolicy::Now => true,
+            SnapshotPolicy::Auto => since >= SNAPSHOT_AFTER_RECORDS,
+            SnapshotPolicy::Never => false,
+        };
+        if write {
+            summary.snapshot_out = Some(self.write_snapshot(place, &key, progress)?);
+            since = 0;
+        }
+        self.set_sync_state("records_since_snapshot", &since.to_string())?;
         summary.parked =
             self.conn().query_row("SELECT COUNT(*) FROM sync_parked", [], |r| r.get::<_, i64>(0))? as usize;
         progress(SyncProgress { stage: "done".into(), done: 1, total: 1 });
         Ok(summary)
+    }
+
+    /// Apply one segment's (or snapshot part's) records in one transaction: whole or not at
+    /// all. Ok(false) when its records do not apply (reported as skipped).
+    fn apply_batch(
+        &mut self,
+        name: &str,
+        hash: &str,
+        header: &Header,
+        records: &[Record],
+        summary: &mut SyncSummary,
+    ) -> Result<bool> {
+        summary.received += records.len();
+        let applied = self.write(|tx| {
+            let mut out = apply::Applied::default();
+            apply::apply_all(tx, records, &mut out)?;
+            apply::replay_parked(tx, &mut out)?;
+            let customers = out.touched_customers();
+            let orders: Vec<String> = out.orders.iter().cloned().collect();
+            crate::derived::recompute(tx, &customers, &orders)?;
+            tx.conn().execute(
+                "INSERT OR IGNORE INTO sync_applied (hash, device, seq, applied_at) VALUES (?1, ?2, ?3, ?4)",
+                params![hash, header.device, header.seq as i64, tx.now_text()],
+            )?;
+            Ok(out)
+        });
+        let applied = match applied {
+            Ok(a) => a,
+            Err(crate::CoreError::Corrupt { message, .. }) => {
+                tracing::warn!("{name} not applied: {message}");
+                summary.skipped_segments.push(SkippedSegment { name: name.into(), reason: "segment_records".into() });
+                return Ok(false);
+            }
+            Err(e) => return Err(e),
+        };
+        summary.applied += applied.records;
+        summary.conflicts += applied.conflicts;
+        summary.customers_in.added += applied.customers_added.len();
+        summary.customers_in.changed += applied.customers_changed.difference(&applied.customers_added).count();
+        summary.customers_in.deleted += applied.customers_deleted.len();
+        Ok(true)
     }
 
     /// Has a segment with this hash prefix been applied here?

@@ -24,9 +24,11 @@ pub(crate) fn collect(store: &Store, after: i64) -> Result<(Vec<Record>, i64)> {
     )?;
     let mut rows = stmt.query(rusqlite::params![after, store.device_id()])?;
     let mut by_field: BTreeMap<(String, String, String), Record> = BTreeMap::new();
-    let mut through = after;
+    // Past other laptops' changes too: the next sync does not scan them again.
+    let head: Option<i64> = store.conn().query_row("SELECT MAX(seq) FROM change_journal", [], |r| r.get(0))?;
+    let mut through = after.max(head.unwrap_or(0));
     while let Some(r) = rows.next()? {
-        through = r.get(0)?;
+        through = through.max(r.get(0)?);
         let (e, row, f): (String, String, String) = (r.get(1)?, r.get(2)?, r.get(3)?);
         if e == "settings" && DEVICE_SETTINGS.contains(&row.as_str()) {
             continue;

@@ -32,6 +32,17 @@ pub struct Header {
     /// The name of this device's previous segment ("" for the first).
     pub prev: String,
     pub records: usize,
+    /// Set on the parts of a snapshot (`snapshot.rs`); absent from ordinary segments, whose
+    /// header bytes are unchanged by it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub snapshot: Option<PartOf>,
+}
+
+/// Which part of a snapshot a file is: `part` of `parts` (1-based).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartOf {
+    pub part: u32,
+    pub parts: u32,
 }
 
 /// One field change as it travels: entity, row, field, the new and the overwritten value
@@ -103,13 +114,17 @@ pub fn parse_name(name: &str) -> Option<(String, u64, String)> {
 }
 
 pub fn encode(key: &[u8; 32], header: &Header, records: &[Record]) -> Vec<u8> {
+    seal(key, header, &serde_json::to_vec(records).expect("records serialize"))
+}
+
+/// Compress and encrypt `body` under `key`, with the magic, length and header as AAD.
+pub(crate) fn seal(key: &[u8; 32], header: &Header, body: &[u8]) -> Vec<u8> {
     let head = serde_json::to_vec(header).expect("header serializes");
     let mut aad = Vec::with_capacity(MAGIC.len() + 4 + head.len());
     aad.extend_from_slice(MAGIC);
     aad.extend_from_slice(&(head.len() as u32).to_le_bytes());
     aad.extend_from_slice(&head);
-    let body = serde_json::to_vec(records).expect("records serialize");
-    let packed = zstd::encode_all(&body[..], 3).expect("zstd compresses in memory");
+    let packed = zstd::encode_all(body, 3).expect("zstd compresses in memory");
     let mut nonce = [0u8; 24];
     rand::rng().fill_bytes(&mut nonce);
     let cipher = XChaCha20Poly1305::new(key.into());
@@ -144,10 +159,20 @@ pub fn decode(key: &[u8; 32], name: &str, bytes: &[u8]) -> Result<(Header, Vec<R
     if !hash_hex(bytes).starts_with(&hash) {
         return Err(Unreadable::Hash);
     }
-    let (header, aad_len) = read_header(bytes)?;
-    if header.device != device || header.seq != seq {
+    let (header, body) = open(key, bytes)?;
+    if header.device != device || header.seq != seq || header.snapshot.is_some() {
         return Err(Unreadable::Foreign);
     }
+    let records: Vec<Record> = serde_json::from_slice(&body).map_err(|_| Unreadable::Records)?;
+    if records.len() != header.records {
+        return Err(Unreadable::Records);
+    }
+    Ok((header, records))
+}
+
+/// Decrypt and decompress a file whose name was checked: its header and plain body.
+pub(crate) fn open(key: &[u8; 32], bytes: &[u8]) -> Result<(Header, Vec<u8>), Unreadable> {
+    let (header, aad_len) = read_header(bytes)?;
     let nonce = XNonce::from_slice(&bytes[aad_len..aad_len + 24]);
     let cipher = XChaCha20Poly1305::new(key.into());
     let packed = cipher
@@ -160,11 +185,7 @@ pub fn decode(key: &[u8; 32], name: &str, bytes: &[u8]) -> Result<(Header, Vec<R
     if body.len() > MAX_BODY {
         return Err(Unreadable::Records);
     }
-    let records: Vec<Record> = serde_json::from_slice(&body).map_err(|_| Unreadable::Records)?;
-    if records.len() != header.records {
-        return Err(Unreadable::Records);
-    }
-    Ok((header, records))
+    Ok((header, body))
 }
 
 #[cfg(test)]
@@ -189,6 +210,7 @@ mod tests {
             hlc_max: records[0].h.clone(),
             prev: String::new(),
             records: 1,
+            snapshot: None,
         };
         (header, records)
     }

@@ -3,4 +3,4 @@
 /**
  * Where to sync: a folder, or an S3-compatible bucket (`secret` none: the one this run knows).
  */
-export type SyncPlaceInput = { "kind": "folder", path: string, } | { "kind": "s3", endpoint: string, bucket: string, access_key: string, secret: string | null, };
+export type SyncPlaceInput = { "kind": "folder", path: string, } | { "kind": "s3", endpoint: string, bucket: string, access_key: string, secret: string | null, region: string | null, };

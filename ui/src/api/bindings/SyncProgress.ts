@@ -5,6 +5,6 @@
  */
 export type SyncProgress = { 
 /**
- * receive | send
+ * snapshot (bootstrapping from one) | receive | send | snapshot_out (writing one) | done
  */
 stage: string, done: number, total: number, };

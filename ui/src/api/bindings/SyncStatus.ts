@@ -13,6 +13,10 @@ open_conflicts: number,
  */
 access_key: string | null, 
 /**
+ * The region last used with an S3 place (None: never set, us-east-1).
+ */
+region: string | null, 
+/**
  * Sync every this many minutes while the app runs (0: only on "Sync now").
  */
 every_minutes: number, };

@@ -25,4 +25,12 @@ future_stamps: number,
 /**
  * Changes waiting for their row or for a newer version of Fieldbook.
  */
-parked: number, };
+parked: number, 
+/**
+ * The snapshot this book was bootstrapped from (its first sync with the place).
+ */
+snapshot_in: string | null, 
+/**
+ * The snapshot this sync wrote for laptops that join later.
+ */
+snapshot_out: string | null, };

@@ -11,9 +11,13 @@ import {
   type SyncSummary,
 } from "../../api";
 import { ErrorBanner } from "../../components/ErrorBanner";
+import { TextField } from "../../components/TextField";
 import { formatTimestamp } from "../../lib/dates";
 
 type Kind = "folder" | "s3";
+
+/** The region an S3-compatible server gets when none is typed (what most of them expect). */
+const DEFAULT_REGION = "us-east-1";
 
 /** Intervals offered for the background sync, in minutes (0: off). */
 const INTERVALS = [0, 5, 15, 30, 60];
@@ -36,6 +40,7 @@ export function SyncSection() {
   const [folder, setFolder] = useState("");
   const [endpoint, setEndpoint] = useState("");
   const [bucket, setBucket] = useState("");
+  const [region, setRegion] = useState(DEFAULT_REGION);
   const [accessKey, setAccessKey] = useState("");
   const [secret, setSecret] = useState("");
   const [passphrase, setPassphrase] = useState("");
@@ -63,6 +68,7 @@ export function SyncSection() {
           setEndpoint((typed) => typed || split.endpoint);
           setBucket((typed) => typed || split.bucket);
           setAccessKey((typed) => typed || (s.status.access_key ?? ""));
+          setRegion((typed) => (typed !== DEFAULT_REGION ? typed : (s.status.region ?? DEFAULT_REGION)));
         } else {
           setFolder((typed) => typed || place);
         }
@@ -107,7 +113,14 @@ export function SyncSection() {
   const place = (): SyncPlaceInput =>
     kind === "folder"
       ? { kind: "folder", path: folder.trim() }
-      : { kind: "s3", endpoint: endpoint.trim(), bucket: bucket.trim(), access_key: accessKey.trim(), secret: secret || null };
+      : {
+          kind: "s3",
+          endpoint: endpoint.trim(),
+          bucket: bucket.trim(),
+          access_key: accessKey.trim(),
+          secret: secret || null,
+          region: region.trim() || DEFAULT_REGION,
+        };
 
   const run = async () => {
     setRunning(true);
@@ -156,70 +169,62 @@ export function SyncSection() {
         ))}
       </fieldset>
       {kind === "folder" ? (
-        <label className="field">
-          <span className="field-label">{t("sync.folder")}</span>
-          <input
-            className="input mono"
-            data-testid="sync-folder"
-            value={folder}
-            placeholder={t("sync.folderPlaceholder")}
-            onChange={(e) => setFolder(e.target.value)}
-          />
-        </label>
+        <TextField
+          label={t("sync.folder")}
+          testId="sync-folder"
+          mono
+          value={folder}
+          placeholder={t("sync.folderPlaceholder")}
+          onChange={setFolder}
+        />
       ) : (
         <div className="sync-s3">
-          <label className="field">
-            <span className="field-label">{t("sync.endpoint")}</span>
-            <input
-              className="input mono"
-              data-testid="sync-endpoint"
-              value={endpoint}
-              placeholder={t("sync.endpointPlaceholder")}
-              onChange={(e) => setEndpoint(e.target.value)}
-            />
-          </label>
-          <label className="field">
-            <span className="field-label">{t("sync.bucket")}</span>
-            <input className="input mono" data-testid="sync-bucket" value={bucket} onChange={(e) => setBucket(e.target.value)} />
-          </label>
-          <label className="field">
-            <span className="field-label">{t("sync.accessKey")}</span>
-            <input
-              className="input mono"
-              autoComplete="off"
-              data-testid="sync-access-key"
-              value={accessKey}
-              onChange={(e) => setAccessKey(e.target.value)}
-            />
-          </label>
-          <label className="field">
-            <span className="field-label">{t("sync.secret")}</span>
-            <input
-              className="input"
-              type="password"
-              autoComplete="off"
-              data-testid="sync-secret"
-              value={secret}
-              placeholder={needSecret ? "" : "••••••••"}
-              onChange={(e) => setSecret(e.target.value)}
-            />
-            <span className="muted card-hint">{needSecret ? t("sync.secretHint") : t("sync.secretKnown")}</span>
-          </label>
+          <TextField
+            label={t("sync.endpoint")}
+            testId="sync-endpoint"
+            mono
+            value={endpoint}
+            placeholder={t("sync.endpointPlaceholder")}
+            onChange={setEndpoint}
+          />
+          <TextField label={t("sync.bucket")} testId="sync-bucket" mono value={bucket} onChange={setBucket} />
+          <TextField
+            label={t("sync.accessKey")}
+            testId="sync-access-key"
+            mono
+            autoComplete="off"
+            value={accessKey}
+            onChange={setAccessKey}
+          />
+          <TextField
+            label={t("sync.secret")}
+            testId="sync-secret"
+            type="password"
+            value={secret}
+            placeholder={needSecret ? "" : "••••••••"}
+            hint={needSecret ? t("sync.secretHint") : t("sync.secretKnown")}
+            onChange={setSecret}
+          />
+          <TextField
+            label={t("sync.region")}
+            testId="sync-region"
+            mono
+            value={region}
+            placeholder={DEFAULT_REGION}
+            hint={t("sync.regionHint")}
+            onChange={setRegion}
+          />
         </div>
       )}
       {needPassphrase && (
-        <label className="field">
-          <span className="field-label">{t("sync.passphrase")}</span>
-          <input
-            className="input"
-            type="password"
-            autoComplete="off"
-            data-testid="sync-passphrase"
-            value={passphrase}
-            onChange={(e) => setPassphrase(e.target.value)}
-          />
-          <span className="muted card-hint">{t("sync.passphraseHint")}</span>
-        </label>
+        <TextField
+          label={t("sync.passphrase")}
+          testId="sync-passphrase"
+          type="password"
+          value={passphrase}
+          hint={t("sync.passphraseHint")}
+          onChange={setPassphrase}
+        />
       )}
       <div className="row-actions">
         <button type="button" className="button button-primary" disabled={!canRun} onClick={run} data-testid="sync-now">
@@ -278,6 +283,7 @@ function SyncSummaryView({ summary: s }: { summary: SyncSummary }) {
   return (
     <div className="sync-summary" data-testid="sync-summary">
       {s.team_created && <p>{t("sync.teamCreated")}</p>}
+      {s.snapshot_in && <p data-testid="sync-summary-snapshot-in">{t("sync.snapshotIn", { name: s.snapshot_in })}</p>}
       <p data-testid="sync-summary-in">
         {t("sync.received", { count: s.applied, added: s.customers_in.added, changed: s.customers_in.changed, deleted: s.customers_in.deleted })}
       </p>
@@ -286,6 +292,7 @@ function SyncSummaryView({ summary: s }: { summary: SyncSummary }) {
       </p>
       {s.conflicts > 0 && <p data-testid="sync-summary-conflicts">{t("sync.conflicts", { count: s.conflicts })}</p>}
       {s.future_stamps > 0 && <p>{t("sync.futureStamps", { count: s.future_stamps })}</p>}
+      {s.snapshot_out && <p>{t("sync.snapshotOut", { name: s.snapshot_out })}</p>}
       {s.skipped_segments.length > 0 && (
         <ul className="sync-skipped" data-testid="sync-skipped">
           {s.skipped_segments.map((k) => (

@@ -21,6 +21,8 @@ const summary: SyncSummary = {
   skipped_segments: [{ name: "devices/d2/0000000003-0123456789abcdef.seg", reason: "segment_damaged" }],
   future_stamps: 0,
   parked: 0,
+  snapshot_in: null,
+  snapshot_out: null,
 };
 
 function conflict(restored: boolean): Conflict {
@@ -63,7 +65,9 @@ describe("Settings → Sync", () => {
     const user = userEvent.setup();
     const backend = installBackend([], {
       override: (cmd) =>
-        cmd === "sync_run" ? { ...summary, place: "http://127.0.0.1:9000/team-book" } : undefined,
+        cmd === "sync_run"
+          ? { ...summary, place: "http://127.0.0.1:9000/team-book", snapshot_in: "devices/d1/snapshot-1764998400000" }
+          : undefined,
     });
     renderWithProviders(<SyncSection />);
     await user.click(await screen.findByTestId("sync-kind-s3"));
@@ -71,6 +75,7 @@ describe("Settings → Sync", () => {
     const now = screen.getByTestId("sync-now");
     await user.type(screen.getByTestId("sync-endpoint"), "http://127.0.0.1:9000");
     await user.type(screen.getByTestId("sync-bucket"), "team-book");
+    expect(screen.getByTestId("sync-region")).toHaveValue("us-east-1"); // the default, editable
     await user.type(screen.getByTestId("sync-access-key"), "AKIA1");
     await user.type(screen.getByTestId("sync-passphrase"), "口令");
     expect(now).toBeDisabled(); // the secret is still missing
@@ -79,10 +84,20 @@ describe("Settings → Sync", () => {
     await screen.findByTestId("sync-summary");
     expect(callsTo(backend, "sync_run")).toEqual([
       {
-        place: { kind: "s3", endpoint: "http://127.0.0.1:9000", bucket: "team-book", access_key: "AKIA1", secret: "s3cret" },
+        place: {
+          kind: "s3",
+          endpoint: "http://127.0.0.1:9000",
+          bucket: "team-book",
+          access_key: "AKIA1",
+          secret: "s3cret",
+          region: "us-east-1",
+        },
         passphrase: "口令",
       },
     ]);
+    expect(screen.getByTestId("sync-summary-snapshot-in")).toHaveTextContent(
+      "started from the team's snapshot devices/d1/snapshot-1764998400000",
+    );
     await user.selectOptions(screen.getByTestId("sync-every"), "15");
     expect(callsTo(backend, "sync_set_interval")).toEqual([{ minutes: 15 }]);
     await waitFor(() => expect(screen.getByTestId("sync-every")).toHaveValue("15"));

@@ -1,0 +1,205 @@
+//! `fieldbook bench-sync`: the sync figures in BENCHMARKS.md. In a temporary folder: a seeded
+//! book (or a copy of one given with `--book`) syncs into an empty team folder (first full
+//! sync out), a second book syncs it in, 10,000 field edits go out and come in, a snapshot is
+//! written and a third book bootstraps from it — each timed, with the bytes on the wire, next
+//! to writing and fsyncing a file of the same size in the same run.
+
+use std::io::Write;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+
+use clap::Args;
+use fieldbook_core::clock::SystemClock;
+use fieldbook_core::customers::ListScope;
+use fieldbook_core::sync::place::Folder;
+use fieldbook_core::sync::{SnapshotPolicy, SyncSummary};
+use fieldbook_core::Store;
+use serde::Serialize;
+
+use crate::output::Output;
+use crate::seed;
+
+const PASS: &str = "fieldbook bench team passphrase";
+
+#[derive(Args, Clone)]
+pub struct BenchSyncArgs {
+    #[arg(long, default_value_t = 100_000)]
+    pub customers: usize,
+    /// Interactions logged across the customers (plus a quarter as many orders).
+    #[arg(long, default_value_t = 1_000_000)]
+    pub interactions: usize,
+    /// Field edits in the incremental sync (one note per customer).
+    #[arg(long, default_value_t = 10_000)]
+    pub edits: usize,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Start from a copy of this book (e.g. one made with `fieldbook seed`) instead of seeding.
+    #[arg(long, value_name = "PATH")]
+    pub book: Option<std::path::PathBuf>,
+}
+
+#[derive(Serialize)]
+struct Step {
+    step: &'static str,
+    seconds: f64,
+    /// Bytes written to (or read from) the team folder.
+    bytes: u64,
+    /// Records sent or received.
+    records: usize,
+    /// Writing a file of `bytes` bytes and fsyncing it, in the same run.
+    raw_write_fsync_s: f64,
+}
+
+#[derive(Serialize)]
+struct Report {
+    customers: usize,
+    book_bytes: u64,
+    steps: Vec<Step>,
+}
+
+fn step(name: &'static str, seconds: f64, bytes: u64, records: usize, scratch: &Path) -> anyhow::Result<Step> {
+    Ok(Step { step: name, seconds, bytes, records, raw_write_fsync_s: raw_write(scratch, bytes)? })
+}
+
+/// Write `bytes` incompressible-looking bytes to a new file and fsync it: the disk's own cost.
+fn raw_write(scratch: &Path, bytes: u64) -> anyhow::Result<f64> {
+    let path = scratch.join("raw-write.bin");
+    let mut block = vec![0u8; 1 << 20];
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    for b in block.iter_mut() {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        *b = x as u8;
+    }
+    let t = Instant::now();
+    let mut f = std::fs::File::create(&path)?;
+    let mut left = bytes as usize;
+    while left > 0 {
+        let n = left.min(block.len());
+        f.write_all(&block[..n])?;
+        left -= n;
+    }
+    f.sync_all()?;
+    let s = t.elapsed().as_secs_f64();
+    drop(f);
+    std::fs::remove_file(&path)?;
+    Ok(s)
+}
+
+/// Bytes of every file under `dir`.
+fn size(dir: &Path) -> anyhow::Result<u64> {
+    let mut total = 0;
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let meta = entry.metadata()?;
+        total += if meta.is_dir() { size(&entry.path())? } else { meta.len() };
+    }
+    Ok(total)
+}
+
+fn timed_sync(store: &mut Store, place: &Folder, policy: SnapshotPolicy) -> anyhow::Result<(SyncSummary, f64)> {
+    let t = Instant::now();
+    let summary = store.sync_with(place, PASS, policy, &mut |p| {
+        if p.total > 1 {
+            eprint!("\r  {} {}/{}   ", p.stage, p.done, p.total);
+        }
+    })?;
+    eprintln!();
+    Ok((summary, t.elapsed().as_secs_f64()))
+}
+
+pub fn run(args: &BenchSyncArgs, out: &Output) -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let share_dir = dir.path().join("share");
+    std::fs::create_dir(&share_dir)?;
+    let place = Folder::open(&share_dir)?;
+    let clock = Arc::new(SystemClock);
+
+    let a_path = dir.path().join("a.db");
+    let mut a = match &args.book {
+        Some(book) => {
+            eprintln!("copying {}…", book.display());
+            std::fs::copy(book, &a_path)?;
+            Store::open_with(&a_path, None, clock.clone())?
+        }
+        None => {
+            let mut a = Store::open_with(&a_path, None, clock.clone())?;
+            let as_of = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("a valid day");
+            eprintln!("seeding {} customers and {} interactions…", args.customers, args.interactions);
+            // Customers in batches of 5,000 (when they were added does not matter to sync).
+            let ids = seed::write(&mut a, args.customers, args.seed, true)?;
+            seed::write_history(&mut a, &ids, args.interactions, args.seed, as_of, true)?;
+            a
+        }
+    };
+    let customers = a.list_customers(ListScope::Live, 0, 1)?.total as usize;
+    let book_bytes = std::fs::metadata(&a_path)?.len();
+    let mut steps = Vec::new();
+
+    eprintln!("first full sync out…");
+    let (s, secs) = timed_sync(&mut a, &place, SnapshotPolicy::Never)?;
+    let wire = size(&share_dir)?;
+    steps.push(step("first full sync out", secs, wire, s.sent, dir.path())?);
+
+    eprintln!("first full sync in (replaying every segment)…");
+    let mut b = Store::open_with(&dir.path().join("b.db"), None, clock.clone())?;
+    let (s, secs) = timed_sync(&mut b, &place, SnapshotPolicy::Never)?;
+    steps.push(step("first full sync in", secs, wire, s.received, dir.path())?);
+
+    eprintln!("{} field edits…", args.edits);
+    let mut ids: Vec<String> = Vec::with_capacity(args.edits);
+    while ids.len() < args.edits {
+        let page = a.list_customers(ListScope::Live, ids.len() as u64, 500)?.items;
+        if page.is_empty() {
+            break;
+        }
+        ids.extend(page.into_iter().map(|c| c.id).take(args.edits - ids.len()));
+    }
+    for (i, id) in ids.iter().enumerate() {
+        let mut input = a.customer(id)?.fields;
+        input.notes = Some(format!("bench edit {i}: 下周回访 / call back next week"));
+        a.update_customer(id, input)?;
+    }
+    let before = size(&share_dir)?;
+    let (s, secs) = timed_sync(&mut a, &place, SnapshotPolicy::Never)?;
+    let edits_wire = size(&share_dir)? - before;
+    steps.push(step("incremental sync out (field edits)", secs, edits_wire, s.sent, dir.path())?);
+    let (s, secs) = timed_sync(&mut b, &place, SnapshotPolicy::Never)?;
+    steps.push(step("incremental sync in (field edits)", secs, edits_wire, s.received, dir.path())?);
+
+    eprintln!("writing a snapshot…");
+    let before = size(&share_dir)?;
+    let (_, secs) = timed_sync(&mut a, &place, SnapshotPolicy::Now)?;
+    let snapshot_wire = size(&share_dir)? - before;
+    steps.push(step("snapshot write", secs, snapshot_wire, 0, dir.path())?);
+
+    eprintln!("bootstrap from the snapshot…");
+    let mut c = Store::open_with(&dir.path().join("c.db"), None, clock)?;
+    let (s, secs) = timed_sync(&mut c, &place, SnapshotPolicy::Never)?;
+    anyhow::ensure!(s.snapshot_in.is_some(), "the third book did not start from the snapshot");
+    anyhow::ensure!(
+        c.list_customers(ListScope::Live, 0, 1)?.total == a.list_customers(ListScope::Live, 0, 1)?.total,
+        "the bootstrapped book does not have every customer"
+    );
+    steps.push(step("bootstrap from the snapshot", secs, snapshot_wire, s.received, dir.path())?);
+
+    let report = Report { customers, book_bytes, steps };
+    out.emit(&report, || {
+        let mut t = format!("{} customers, book {:.1} MB\n", report.customers, report.book_bytes as f64 / 1e6);
+        t.push_str("step                                   seconds      MB    records  raw write+fsync s\n");
+        for s in &report.steps {
+            t.push_str(&format!(
+                "{:<38} {:>8.3} {:>8.2} {:>10} {:>10.3}\n",
+                s.step,
+                s.seconds,
+                s.bytes as f64 / 1e6,
+                s.records,
+                s.raw_write_fsync_s
+            ));
+        }
+        t
+    });
+    Ok(())
+}
