@@ -84,6 +84,8 @@ async function closeApp() {
         }
       });
   for (let i = 0; holders().length > 0; i++) {
+    // The app may stay in the tray after its window closed: quit it, as a user would.
+    if (i === 50) for (const pid of holders()) if (readlinkSync(`/proc/${pid}/exe`) === process.env.FIELDBOOK_APP) process.kill(Number(pid));
     if (i > 200) throw new Error(`the book is still open in processes ${holders().join(", ")}`);
     await sleep(100);
   }
