@@ -27,13 +27,26 @@ pub fn start(app: AppHandle) {
         let state = app.state::<AppState>();
         let mut since =
             read_last_check(&data_dir).map_or_else(|| start_of_today(&state), |t| t.min(start_of_today(&state)));
+        let mut closed = ClosedNotice::default();
         loop {
             let now = state.now();
-            if let Err(e) = check(&app, since, now) {
-                tracing::warn!("reminder check failed: {e}");
+            match check(&app, since, now) {
+                // No book open yet (it waits for its passphrase): nothing was checked, so the
+                // catch-up window stays where it was until the first unlock.
+                Err(fieldbook_core::CoreError::Locked) => {
+                    if closed.first() {
+                        tracing::info!("the book is locked: reminders wait for it to be unlocked");
+                    }
+                }
+                checked => {
+                    closed.reset();
+                    if let Err(e) = checked {
+                        tracing::warn!("reminder check failed: {e}");
+                    }
+                    since = start_of_today(&state).min(now);
+                    write_last_check(&data_dir, now);
+                }
             }
-            since = start_of_today(&state).min(now);
-            write_last_check(&data_dir, now);
             let wake =
                 state.read_anyway(|s| s.next_wake_at(now, state.offset())).unwrap_or(now + chrono::Duration::hours(1));
             let wait =
@@ -46,6 +59,23 @@ pub fn start(app: AppHandle) {
             }
         }
     });
+}
+
+/// Says "locked" once per time the book is closed, not on every wake (each minute).
+#[derive(Default)]
+struct ClosedNotice {
+    told: bool,
+}
+
+impl ClosedNotice {
+    /// True the first time since the book was last open.
+    fn first(&mut self) -> bool {
+        !std::mem::replace(&mut self.told, true)
+    }
+
+    fn reset(&mut self) {
+        self.told = false;
+    }
 }
 
 /// Notify what came due in `(since, now]` and record it as fired.
@@ -83,5 +113,20 @@ fn write_last_check(dir: &Path, at: DateTime<Utc>) {
     let result = std::fs::write(&tmp, at.to_rfc3339()).and_then(|()| std::fs::rename(&tmp, dir.join(LAST_CHECK_FILE)));
     if let Err(e) = result {
         tracing::warn!("cannot record the reminder check time: {e}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ClosedNotice;
+
+    #[test]
+    fn locked_is_told_once_per_closed_spell() {
+        let mut n = ClosedNotice::default();
+        assert!(n.first(), "the first wake while closed says so");
+        assert!(!n.first(), "later wakes stay quiet");
+        assert!(!n.first());
+        n.reset();
+        assert!(n.first(), "closed again after being open: said once more");
     }
 }

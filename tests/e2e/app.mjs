@@ -149,9 +149,10 @@ export function newDataDir() {
 /**
  * Open the app window (on the data folder and language the driver was started with). The app
  * starts on the agenda (today's work); `screen` ("customers" …) goes on to that sidebar screen
- * for tests about it.
+ * for tests about it. `shows` names what the window must open on instead of the app (the
+ * "lock-screen" of an encrypted book, the "damaged-screen"): then nothing is skipped.
  */
-export async function openApp({ screen } = {}) {
+export async function openApp({ screen, shows } = {}) {
   const browser = await remote({
     hostname: "127.0.0.1",
     port: driverPort,
@@ -162,6 +163,10 @@ export async function openApp({ screen } = {}) {
       "tauri:options": { application: APP },
     },
   });
+  if (shows) {
+    await waitShown(browser, shows, 20000);
+    return browser;
+  }
   await waitShown(browser, "sidebar-title", 20000);
   // A new book offers a passphrase in the same render as the sidebar: skip it, as a user may.
   if (await exists(browser, "first-start-passphrase")) {
@@ -284,13 +289,18 @@ export async function waitGone(browser, target, timeout = 10000) {
 /** Wait until `probe()` (an in-page read) satisfies `ok`, with the last value in the message. */
 export async function waitUntilValue(browser, probe, ok, message, timeout = 10000) {
   let last;
-  await browser.waitUntil(
-    async () => {
-      last = await probe();
-      return ok(last);
-    },
-    { timeout, timeoutMsg: `${message}; last: ${JSON.stringify(last)}` },
-  );
+  try {
+    await browser.waitUntil(
+      async () => {
+        last = await probe();
+        return ok(last);
+      },
+      { timeout, timeoutMsg: message },
+    );
+  } catch (e) {
+    // The message is built when waiting ends, so it shows the value actually seen last.
+    throw new Error(`${message}; last: ${JSON.stringify(last)}`, { cause: e });
+  }
   return last;
 }
 

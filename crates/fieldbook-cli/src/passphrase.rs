@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use clap::Subcommand;
+use fieldbook_core::backup;
 use fieldbook_core::store::{self, BookFile};
 use serde::Serialize;
 
@@ -26,10 +27,14 @@ pub enum PassphraseCommand {
 struct Done {
     book: String,
     encrypted: bool,
+    /// The backups converted along with the book, and those left as they were.
+    backups: backup::FollowReport,
 }
 
 pub fn run(cmd: PassphraseCommand, db: &Path, out: &Output) -> anyhow::Result<()> {
-    let encrypted = match cmd {
+    // The backups follow the book, so none stays readable without the passphrase.
+    let folder = backup::load_settings(db)?.folder_for(db);
+    let (encrypted, backups) = match cmd {
         PassphraseCommand::Set => {
             let key = book::new_key(Some(PASSPHRASE_ENV))?;
             match BookFile::of(db)? {
@@ -37,21 +42,21 @@ pub fn run(cmd: PassphraseCommand, db: &Path, out: &Output) -> anyhow::Result<()
                 BookFile::Missing => drop(fieldbook_core::Store::open_encrypted(db, &key, book::clock())?),
                 _ => store::set_passphrase(db, &key)?,
             }
-            true
+            (true, backup::follow_passphrase(&folder, None, Some(&key))?)
         }
         PassphraseCommand::Change => {
             let old = book::required_key(db)?;
             let new = book::new_key(None)?;
             store::change_passphrase(db, &old, &new)?;
-            true
+            (true, backup::follow_passphrase(&folder, Some(&old), Some(&new))?)
         }
         PassphraseCommand::Remove => {
             let old = book::required_key(db)?;
             store::remove_passphrase(db, &old)?;
-            false
+            (false, backup::follow_passphrase(&folder, Some(&old), None)?)
         }
     };
-    let done = Done { book: db.display().to_string(), encrypted };
+    let done = Done { book: db.display().to_string(), encrypted, backups };
     out.emit(&done, || match encrypted {
         true => format!("{} is encrypted", done.book),
         false => format!("{} is no longer encrypted", done.book),

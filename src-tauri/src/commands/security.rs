@@ -74,7 +74,7 @@ pub fn security_status(state: State<'_, AppState>) -> SecurityStatus {
 }
 
 /// Unlock with the passphrase; opening the book the first time also starts the hourly
-/// backups' first look and wakes the reminders.
+/// backups' first look and wakes the reminders and the background sync.
 #[tauri::command(async)]
 pub fn security_unlock(
     app: AppHandle,
@@ -84,6 +84,8 @@ pub fn security_unlock(
     state.unlock(&passphrase)?;
     crate::backups::run_due(&app);
     state.scheduler_wake.notify_one();
+    // The background sync read no interval while the book was closed: let it read it now.
+    state.sync_wake.notify_one();
     Ok(status(&state))
 }
 
@@ -103,6 +105,7 @@ pub fn security_set_passphrase(state: State<'_, AppState>, passphrase: String) -
         store::set_passphrase(path, &new)?;
         Ok(((), Some(new.clone())))
     })?;
+    follow_in_backups(&state, None, Some(&new));
     Ok(status(&state))
 }
 
@@ -123,6 +126,7 @@ pub fn security_change_passphrase(
         store::change_passphrase(path, &old, &new)?;
         Ok(((), Some(new.clone())))
     })?;
+    follow_in_backups(&state, Some(&old), Some(&new));
     Ok(status(&state))
 }
 
@@ -138,7 +142,22 @@ pub fn security_remove_passphrase(state: State<'_, AppState>, current: String) -
         store::remove_passphrase(path, &old)?;
         Ok(((), None))
     })?;
+    follow_in_backups(&state, Some(&old), None);
     Ok(status(&state))
+}
+
+/// The book's backups follow its new passphrase (none left readable without it, none stranded
+/// behind an old one). A backup that cannot follow stays as it was and shows its problem in
+/// the backup list; the passphrase change itself has already succeeded.
+fn follow_in_backups(state: &AppState, old: Option<&Passphrase>, new: Option<&Passphrase>) {
+    let folder = match backup::load_settings(&state.db_path) {
+        Ok(s) => s.folder_for(&state.db_path),
+        Err(e) => return tracing::warn!("backups did not follow the passphrase: {e}"),
+    };
+    match backup::follow_passphrase(&folder, old, new) {
+        Ok(r) => tracing::info!(converted = r.converted, skipped = r.skipped.len(), "backups follow the passphrase"),
+        Err(e) => tracing::warn!("backups did not follow the passphrase: {e}"),
+    }
 }
 
 #[tauri::command(async)]

@@ -7,11 +7,13 @@
 //! restoring is `fieldbook-YYYYMMDD-HHMMSS-before-restore.db` and is never rotated out.
 //! A backup in progress is a `.partial` file that only a verified rename turns into one.
 
+mod follow;
 pub mod rotation;
 mod settings;
 #[cfg(test)]
 mod tests;
 
+pub use follow::{follow_passphrase, FollowReport};
 pub use settings::{load_settings, save_settings, BackupSettings};
 
 use std::path::{Path, PathBuf};

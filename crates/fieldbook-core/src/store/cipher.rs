@@ -8,32 +8,60 @@
 //! (`PRAGMA rekey`, one transaction). All three need every other connection to the book
 //! closed first (the app's readers, another window, the CLI): they reopen afterwards.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
+use std::num::NonZeroU32;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Once};
+use std::sync::{Arc, Mutex, Once};
 use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
+use zeroize::Zeroizing;
 
 use super::files::{self, BookFile};
 use crate::error::{CoreError, Result};
 
-/// A book's passphrase. Its `Debug` never shows it, so it cannot end up in a log.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Passphrase(Arc<str>);
+/// SQLCipher 4's key derivation, which every book uses (its defaults): PBKDF2-HMAC-SHA512 with
+/// 256,000 iterations, a 32-byte key, and the 16-byte salt SQLCipher keeps at the start of
+/// the file.
+const KDF_ITERATIONS: NonZeroU32 = NonZeroU32::new(256_000).expect("not zero");
+const KEY_LEN: usize = 32;
+pub(crate) const SALT_LEN: usize = 16;
+/// Derived keys remembered per passphrase: the book's and its backups' (each file has its
+/// own salt). More than enough for 7 daily + 4 weekly backups and a few kept by restores.
+const KEYS_KEPT: usize = 32;
+
+/// A book's passphrase. Its `Debug` never shows it, so it cannot end up in a log; its text
+/// and the keys derived from it are zeroed when the last clone is dropped.
+#[derive(Clone)]
+pub struct Passphrase(Arc<Secret>);
+
+struct Secret {
+    text: Zeroizing<String>,
+    /// Raw keys already derived from this passphrase, by the salt of the file they open:
+    /// the slow derivation (≈ 140 ms) runs once per file, not once per connection.
+    derived: Mutex<Vec<([u8; SALT_LEN], Zeroizing<[u8; KEY_LEN]>)>>,
+}
+
+impl PartialEq for Passphrase {
+    fn eq(&self, other: &Self) -> bool {
+        self.expose() == other.expose()
+    }
+}
+
+impl Eq for Passphrase {}
 
 impl Passphrase {
     /// Refuses an empty passphrase (`passphrase_empty`): to SQLCipher that means "no encryption".
     pub fn new(text: impl Into<String>) -> Result<Passphrase> {
-        let text = text.into();
+        let text = Zeroizing::new(text.into());
         if text.is_empty() {
             return Err(CoreError::invalid("passphrase", "passphrase_empty", "the passphrase is empty"));
         }
-        Ok(Passphrase(text.into()))
+        Ok(Passphrase(Arc::new(Secret { text, derived: Mutex::new(Vec::new()) })))
     }
 
     fn expose(&self) -> &str {
-        &self.0
+        &self.0.text
     }
 
     /// Key a connection opened outside the store (e.g. a benchmark's plain-SQL baseline)
@@ -42,6 +70,52 @@ impl Passphrase {
         quiet_cipher_log(conn);
         conn.pragma_update(None, "key", self.expose())?;
         Ok(())
+    }
+
+    /// Key `conn` for the file whose salt is `salt`: with the raw key derived from this
+    /// passphrase and that salt (SQLCipher's `x'key‖salt'`, so SQLCipher skips its own
+    /// derivation), or, for a new empty file (no salt yet), with the passphrase itself.
+    fn apply_for(&self, conn: &Connection, salt: Option<[u8; SALT_LEN]>) -> Result<()> {
+        let Some(salt) = salt else { return self.apply_to(conn) };
+        quiet_cipher_log(conn);
+        let key = self.derived_key(&salt);
+        let mut sql = Zeroizing::new(String::with_capacity(24 + 2 * (KEY_LEN + SALT_LEN)));
+        sql.push_str("PRAGMA key = \"x'");
+        for b in key.iter().chain(salt.iter()) {
+            let _ = write!(sql, "{b:02X}");
+        }
+        sql.push_str("'\"");
+        conn.execute_batch(&sql)?;
+        Ok(())
+    }
+
+    /// The raw key for `salt`: derived once (this takes ≈ 140 ms on purpose), then remembered
+    /// for every other connection to the same file.
+    fn derived_key(&self, salt: &[u8; SALT_LEN]) -> Zeroizing<[u8; KEY_LEN]> {
+        // Held while deriving: readers opening at once wait for the one derivation.
+        let mut derived = self.0.derived.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((_, key)) = derived.iter().find(|(s, _)| s == salt) {
+            return key.clone();
+        }
+        let mut key = Zeroizing::new([0u8; KEY_LEN]);
+        ring::pbkdf2::derive(
+            ring::pbkdf2::PBKDF2_HMAC_SHA512,
+            KDF_ITERATIONS,
+            salt,
+            self.expose().as_bytes(),
+            &mut key[..],
+        );
+        if derived.len() >= KEYS_KEPT {
+            derived.remove(0);
+        }
+        derived.push((*salt, key.clone()));
+        key
+    }
+
+    /// How many keys this passphrase has derived (tests: once per file, not per connection).
+    #[cfg(test)]
+    pub(crate) fn derivations(&self) -> usize {
+        self.0.derived.lock().unwrap().len()
     }
 }
 
@@ -87,7 +161,8 @@ pub(crate) fn connect(path: &Path, key: Option<&Passphrase>, flags: OpenFlags) -
     let conn = Connection::open_with_flags(path, flags)?;
     quiet_cipher_log(&conn);
     if let Some(key) = key {
-        key.apply_to(&conn)?;
+        let salt = if kind == BookFile::Opaque { files::salt_of(path)? } else { None };
+        key.apply_for(&conn, salt)?;
     }
     match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)) {
         Ok(_) => Ok(conn),

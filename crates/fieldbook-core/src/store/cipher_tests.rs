@@ -10,6 +10,7 @@ use crate::clock::SystemClock;
 use crate::customers::{ContactPoint, CustomerInput};
 use crate::seed::Seeder;
 use crate::Store;
+use rusqlite::OpenFlags;
 
 const PHONE: &str = "13912345678";
 const NAME: &str = "欧阳娜娜";
@@ -53,6 +54,10 @@ fn contains(hay: &[u8], needle: &str) -> bool {
 
 fn all_bytes(dir: &Path) -> Vec<u8> {
     snapshot(dir).into_values().flatten().collect()
+}
+
+fn customers(s: &Store) -> i64 {
+    s.conn().query_row("SELECT count(*) FROM customers", [], |r| r.get(0)).unwrap()
 }
 
 fn counts(s: &Store) -> Vec<(String, i64)> {
@@ -222,4 +227,46 @@ fn a_new_book_and_its_side_files_are_owner_only() {
 fn unlock_attempts_back_off_after_three_failures_up_to_thirty_seconds() {
     let secs: Vec<u64> = (0..12).map(|n| unlock_delay(n).as_secs()).collect();
     assert_eq!(secs, [0, 0, 0, 1, 2, 4, 8, 16, 30, 30, 30, 30]);
+}
+
+#[test]
+fn the_key_is_derived_once_per_file_and_opens_a_book_sqlcipher_keyed_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.db");
+    // SQLCipher derives the key from the passphrase itself here (the text key).
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        key("蓝色 valentines").apply_to(&conn).unwrap();
+        conn.execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES ('kept');").unwrap();
+    }
+    let k = key("蓝色 valentines");
+    let conns: Vec<_> =
+        (0..5).map(|_| cipher::connect(&path, Some(&k), OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap()).collect();
+    for c in &conns {
+        assert_eq!(c.query_row("SELECT x FROM t", [], |r| r.get::<_, String>(0)).unwrap(), "kept");
+    }
+    assert_eq!(k.derivations(), 1, "five connections, one derivation");
+    let wrong = cipher::connect(&path, Some(&key("blue valentines")), OpenFlags::SQLITE_OPEN_READ_ONLY);
+    assert_eq!(wrong.err().unwrap().code(), "passphrase_wrong");
+}
+
+#[test]
+fn a_store_and_its_readers_share_one_derivation_and_a_new_passphrase_derives_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.db");
+    make_book(&path, None, 3);
+    let k = key("月光 42");
+    cipher::set_passphrase(&path, &k).unwrap();
+    assert_eq!(k.derivations(), 1, "checking the encrypted copy derived its key");
+    let s = Store::open_encrypted(&path, &k, clock()).unwrap();
+    let readers: Vec<_> = (0..4).map(|_| s.reader().unwrap()).collect();
+    assert_eq!(customers(&readers[3]), 4);
+    assert_eq!(k.derivations(), 1, "the swapped-in copy keeps its salt: the writer and four readers derive nothing");
+    drop((s, readers));
+    let new = key("星光 43");
+    cipher::change_passphrase(&path, &k, &new).unwrap();
+    let reopened = Store::open_encrypted(&path, &new, clock()).unwrap();
+    assert_eq!(customers(&reopened), 4, "the re-keyed book opens with the new passphrase's own key");
+    let old = Store::open_encrypted(&path, &key("月光 42"), clock());
+    assert_eq!(old.err().unwrap().code(), "passphrase_wrong");
 }

@@ -23,25 +23,36 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 impl BookFile {
     pub fn of(path: &Path) -> Result<BookFile> {
-        let mut f = match File::open(path) {
-            Ok(f) => f,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(BookFile::Missing),
-            Err(e) => return Err(e.into()),
-        };
-        let mut head = [0u8; 16];
-        let mut n = 0;
-        while n < head.len() {
-            match f.read(&mut head[n..])? {
-                0 => break,
-                k => n += k,
-            }
-        }
-        Ok(match n {
-            0 => BookFile::Missing,
-            16 if &head == SQLITE_MAGIC => BookFile::Plain,
-            _ => BookFile::Opaque,
+        Ok(match read_head(path)? {
+            None | Some((_, 0)) => BookFile::Missing,
+            Some((head, 16)) if &head == SQLITE_MAGIC => BookFile::Plain,
+            Some(_) => BookFile::Opaque,
         })
     }
+}
+
+/// The salt SQLCipher keeps in an encrypted book's first 16 bytes (what its key is derived
+/// with); none when the file is missing or shorter.
+pub(crate) fn salt_of(path: &Path) -> Result<Option<[u8; 16]>> {
+    Ok(read_head(path)?.and_then(|(head, n)| (n == 16).then_some(head)))
+}
+
+/// The first 16 bytes of `path` and how many there were; none when there is no file.
+fn read_head(path: &Path) -> Result<Option<([u8; 16], usize)>> {
+    let mut f = match File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e.into()),
+    };
+    let mut head = [0u8; 16];
+    let mut n = 0;
+    while n < head.len() {
+        match f.read(&mut head[n..])? {
+            0 => break,
+            k => n += k,
+        }
+    }
+    Ok(Some((head, n)))
 }
 
 /// Create `dir` and its missing parents readable by the owner only (0700 on Unix). A folder

@@ -21,7 +21,7 @@ function size(bytes: number): string {
 export function BackupsSection() {
   const { t, i18n } = useTranslation();
   const toast = useToast();
-  const { reload } = useSecurity();
+  const { reload, status } = useSecurity();
   const [list, setList] = useState<BackupInfo[] | null>(null);
   const [settings, setSettings] = useState<BackupSettings | null>(null);
   const [folder, setFolder] = useState("");
@@ -30,13 +30,15 @@ export function BackupsSection() {
   const [preview, setPreview] = useState<BackupPreview | null>(null);
   const [version, setVersion] = useState(0);
 
+  // Listed again after each new status too: setting, changing or removing the passphrase
+  // converts the backups along with the book.
   useEffect(() => {
     let live = true;
     backups.list().then((l) => live && setList(l), (e: unknown) => live && setError(e));
     return () => {
       live = false;
     };
-  }, [version]);
+  }, [version, status]);
 
   useEffect(() => {
     let live = true;
@@ -125,7 +127,7 @@ export function BackupsSection() {
           </thead>
           <tbody>
             {list.map((b) => (
-              <tr key={b.path} data-testid="backup-row">
+              <tr key={b.path} data-testid="backup-row" data-file={b.file_name}>
                 <td>
                   {formatTimestamp(b.taken_at, i18n.language)}
                   {!b.automatic && <span className="muted"> · {t("backups.beforeRestore")}</span>}

@@ -50,7 +50,7 @@ export function DamagedScreen({ status, error, onRestored }: DamagedScreenProps)
             <p>
               {t("security.latestGood", {
                 time: formatTimestamp(latest.taken_at, i18n.language),
-                customers: latest.customers ?? 0,
+                count: latest.customers ?? 0,
               })}
             </p>
             <button

@@ -37,7 +37,9 @@ export function LockScreen({ status, onUnlocked, onStatus }: LockScreenProps) {
     } catch (e) {
       setError(e);
       setPassphrase("");
-      if (e instanceof ApiError && (e.code === "passphrase_wrong" || e.code === "unlock_wait")) {
+      // A new status: the wait after wrong passphrases, or a damaged book (the right
+      // passphrase showed the damage: the gate turns to the damaged-book screen).
+      if (e instanceof ApiError && ["passphrase_wrong", "unlock_wait", "book_corrupt"].includes(e.code)) {
         security.status().then((next) => {
           onStatus(next);
           setWait(next.retry_after_secs);
