@@ -8,9 +8,8 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync, readlinkSync, statSync, truncateSync } from "node:fs";
+import { readFileSync, readdirSync, statSync, truncateSync } from "node:fs";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import {
   attrOf,
   click,
@@ -60,35 +59,11 @@ function allFiles(dir) {
   });
 }
 
-/** Close the window and wait until no process holds the book open any more. */
+/** Close the window; stopDriver waits until the app has gone, so nothing holds the book. */
 async function closeApp() {
   await browser?.deleteSession().catch(() => {});
   browser = undefined;
   await stopDriver();
-  // The app exits a little after its session ends: the book is not to be touched (or opened
-  // by a second app) before then. Linux: every process's open files are under /proc.
-  const holders = () =>
-    readdirSync("/proc")
-      .filter((p) => /^\d+$/.test(p))
-      .filter((pid) => {
-        try {
-          return readdirSync(`/proc/${pid}/fd`).some((fd) => {
-            try {
-              return readlinkSync(`/proc/${pid}/fd/${fd}`).startsWith(book);
-            } catch {
-              return false;
-            }
-          });
-        } catch {
-          return false;
-        }
-      });
-  for (let i = 0; holders().length > 0; i++) {
-    // The app may stay in the tray after its window closed: quit it, as a user would.
-    if (i === 50) for (const pid of holders()) if (readlinkSync(`/proc/${pid}/exe`) === process.env.FIELDBOOK_APP) process.kill(Number(pid));
-    if (i > 200) throw new Error(`the book is still open in processes ${holders().join(", ")}`);
-    await sleep(100);
-  }
 }
 
 /** Close the window and start the app again on the same data folder. */
