@@ -45,7 +45,7 @@ describe("filter builder", () => {
     expect(screen.getByTestId("customer-count")).toHaveTextContent("2 customers");
     expect(screen.getByTestId("filter-toggle")).toHaveTextContent("Filter (1)");
     const asked = callsTo(backend, "segments_customers");
-    expect(asked[0]).toEqual({ filter: { ...emptyFilter(), tiers: ["VIP"] }, offset: 0, limit: 100 });
+    expect(asked[0]).toEqual({ filter: { ...emptyFilter(), tiers: ["VIP"] }, sort: { column: "name", descending: false }, offset: 0, limit: 100 });
   });
 
   it("ANDs conditions: owners typed with a Chinese comma, plus a tier", async () => {

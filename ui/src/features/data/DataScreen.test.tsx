@@ -43,7 +43,7 @@ describe("Data screen: export of a selection or a segment", () => {
     await waitFor(() => expect(screen.getByTestId("export-path")).not.toHaveValue(""));
     await userEvent.click(screen.getByTestId("export-run"));
     await screen.findByTestId("export-result");
-    expect(callsTo(backend, "segments_ids")[0]).toEqual({ filter: vip.filter });
+    expect(callsTo(backend, "segments_ids")[0]).toEqual({ filter: vip.filter, sort: { column: "name", descending: false } });
     expect(callsTo(backend, "export_run")[0]).toMatchObject({ request: { scope: { kind: "ids", ids: ["b"] } } });
   });
 
