@@ -3,12 +3,13 @@ import { useTranslation } from "react-i18next";
 
 import { BY_NAME, type Customer, type CustomerSummary, type ListSort, type Segment, type SegmentFilter } from "../../api";
 import { ErrorBanner } from "../../components/ErrorBanner";
-import { PlusIcon, SearchIcon, UsersIcon } from "../../components/Icons";
+import { PlusIcon, SearchIcon } from "../../components/Icons";
 import { isModalOpen, isTypingTarget } from "../../lib/keyboard";
 import { SEARCH_LIMIT, useSearch } from "../search/useSearch";
 import { BulkBar } from "./BulkBar";
 import { CustomerDetail } from "./CustomerDetail";
 import { CustomerTable } from "./CustomerTable";
+import { EmptyBook } from "./EmptyBook";
 import { FilterPanel } from "./FilterPanel";
 import { PAGE_SIZE } from "./pagedList";
 import { SegmentPicker } from "./SegmentPicker";
@@ -26,6 +27,9 @@ type CustomersScreenProps = {
   onEdit: (customer: Customer) => void;
   /** Export the checked customers. */
   onExport?: (ids: string[]) => void;
+  /** The empty book's other ways in: import a list, restore a backup. */
+  onImport?: () => void;
+  onRestore?: () => void;
   /** The chosen segment and filter, kept by the app so they survive a visit to another screen. */
   choice?: ListChoice;
   onChoiceChange?: (choice: ListChoice) => void;
@@ -40,6 +44,8 @@ export function CustomersScreen({
   onNew,
   onEdit,
   onExport,
+  onImport,
+  onRestore,
   choice,
   onChoiceChange,
 }: CustomersScreenProps) {
@@ -192,16 +198,7 @@ export function CustomersScreen({
             <span className="spinner" aria-hidden="true" /> {t("list.loading")}
           </div>
         ) : bookEmpty ? (
-          <div className="state state-empty" data-testid="empty-book">
-            <div className="state-icon">
-              <UsersIcon size={28} />
-            </div>
-            <h2>{t("empty.title")}</h2>
-            <p>{t("empty.body")}</p>
-            <button type="button" className="button button-primary" onClick={onNew} data-testid="empty-new-customer">
-              <PlusIcon size={15} /> {t("empty.action")}
-            </button>
-          </div>
+          <EmptyBook onNew={onNew} onImport={onImport} onRestore={onRestore} />
         ) : filterEmpty ? (
           <div className="state state-empty" data-testid="filter-empty">
             <div className="state-icon">
