@@ -186,7 +186,16 @@ export function CustomersScreen({
         </header>
 
         {filterOpen && !searching && (
-          <FilterPanel key={filterKey(filter)} filter={filter} onApply={setFilter} onClose={() => setFilterOpen(false)} />
+          <FilterPanel
+            key={filterKey(filter)}
+            filter={filter}
+            onApply={(next, done) => {
+              setFilter(next);
+              // Applied: the panel gives the screen back to the list it narrowed.
+              if (done) setFilterOpen(false);
+            }}
+            onClose={() => setFilterOpen(false)}
+          />
         )}
         {!searching && checked.ids.size > 0 && <BulkBar ids={checked.ids} segment={segment} onDone={checked.clear} onExport={onExport} />}
 
