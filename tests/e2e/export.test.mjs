@@ -53,6 +53,9 @@ test("duplicates: the same phone is found, merged and the merge undone from hist
   await click(browser, "data-tab-duplicates");
   await waitForText(browser, "dup-reason", /Same phone/, "the pair is found by its phone");
   await screenshot(browser, "data-duplicates");
+  // Nothing is ticked to merge until the user ticks it.
+  await waitShown(browser, '[data-testid="dup-merge"][disabled]');
+  await click(browser, '[data-testid="dup-customer"]:nth-child(2) [data-testid="dup-include"]');
   await click(browser, "dup-merge");
   await waitShown(browser, "dupes-none");
   await click(browser, "merge-undo");

@@ -74,6 +74,7 @@ test("the filter builder narrows the list, and the filter saves as a segment", a
   await click(browser, "filter-tiers-VIP");
   await click(browser, "filter-apply");
   await waitForRows(["Zhang San"], "only the VIP customer matches tier = VIP");
+  await waitGone(browser, "filter-panel");
   assert.match(await textOf(browser, "customer-count"), /1 customer/);
 
   await click(browser, "segment-save");
@@ -107,6 +108,8 @@ test("bulk edit sets the tier of every checked customer", async () => {
   await click(browser, "filter-tiers-B");
   await click(browser, "filter-apply");
   await waitForRows(["Li Si", "Wang Wu", "Zhang San"], "all three customers are tier B now");
+  await waitGone(browser, "filter-panel");
+  await openFilter();
   await click(browser, "filter-clear");
   await click(browser, "filter-close");
 });

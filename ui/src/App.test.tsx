@@ -22,6 +22,30 @@ describe("app shell", () => {
     expect(await screen.findByTestId("agenda")).toBeInTheDocument();
   });
 
+  it("opens a brand-new empty book on the list's empty state, which offers add, import and restore", async () => {
+    const user = userEvent.setup();
+    installBackend([]);
+    renderWithProviders(<App />);
+    expect(await screen.findByTestId("empty-book")).toBeInTheDocument();
+    expect(screen.getByTestId("nav-customers")).toHaveAttribute("aria-current", "page");
+    expect(screen.getByTestId("empty-new-customer")).toHaveTextContent("Add your first customer");
+
+    await user.click(screen.getByTestId("empty-import"));
+    expect(screen.getByTestId("nav-import")).toHaveAttribute("aria-current", "page");
+
+    await user.keyboard("{Control>}1{/Control}");
+    await user.click(await screen.findByTestId("empty-restore"));
+    expect(screen.getByTestId("nav-settings")).toHaveAttribute("aria-current", "page");
+    expect(await screen.findByTestId("backup-settings")).toBeInTheDocument();
+
+    // The agenda of an empty book offers the same three ways in.
+    await user.keyboard("{Control>}2{/Control}");
+    const agenda = await screen.findByTestId("agenda");
+    expect(within(agenda).getByTestId("empty-book")).toBeInTheDocument();
+    await user.click(within(agenda).getByTestId("empty-new-customer"));
+    expect(await screen.findByTestId("customer-form")).toBeInTheDocument();
+  });
+
   it("switching the language changes the visible labels and saves the choice, keeping other settings", async () => {
     const user = userEvent.setup();
     const backend = installBackend([makeCustomer({ name: "张伟" })]);

@@ -39,6 +39,23 @@ export function App() {
   // The list's segment and filter outlive a visit to another screen.
   const [listChoice, setListChoice] = useState<ListChoice>(() => ({ filter: emptyFilter(), segment: null }));
   const counts = useCounts();
+  // A brand-new book opens on the list's empty state (add, import, restore), not on an empty
+  // agenda: decided once, when the count first arrives, and never against a screen the user chose.
+  const [startDecided, setStartDecided] = useState(() => previewParam("view") !== null);
+  if (!startDecided && counts.live !== null) {
+    setStartDecided(true);
+    if (counts.live === 0 && view === "agenda") setView("customers");
+  }
+  // Settings opened from "Restore a backup" scrolls to the backups.
+  const [settingsFocus, setSettingsFocus] = useState<"backups" | null>(null);
+  const emptyBook = {
+    onNew: () => setEditing({ customer: null }),
+    onImport: () => setView("import"),
+    onRestore: () => {
+      setSettingsFocus("backups");
+      setView("settings");
+    },
+  };
   const agendaCount = useAgendaCount();
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -115,6 +132,7 @@ export function App() {
         view={view}
         onNavigate={(next) => {
           setExportIds([]);
+          setSettingsFocus(null);
           setView(next);
         }}
         counts={counts}
@@ -138,6 +156,8 @@ export function App() {
               choice={listChoice}
               onChoiceChange={setListChoice}
               onNew={() => setEditing({ customer: null })}
+              onImport={emptyBook.onImport}
+              onRestore={emptyBook.onRestore}
               onEdit={(customer) => setEditing({ customer })}
               onExport={(ids) => {
                 setExportIds(ids);
@@ -145,7 +165,9 @@ export function App() {
               }}
             />
           )}
-          {view === "agenda" && <AgendaScreen onOpenCustomer={openCustomer} />}
+          {view === "agenda" && (
+            <AgendaScreen onOpenCustomer={openCustomer} emptyBook={counts.live === 0 ? emptyBook : undefined} />
+          )}
           {view === "reports" && (
             <Suspense fallback={<p className="muted reports-loading">{t("reports.loading")}</p>}>
               <ReportsScreen onOpenCustomer={openCustomer} />
@@ -153,7 +175,7 @@ export function App() {
           )}
           {view === "data" && <DataScreen key={exportIds.join(",")} selection={exportIds} />}
           {view === "trash" && <TrashScreen />}
-          {view === "settings" && <SettingsScreen />}
+          {view === "settings" && <SettingsScreen focus={settingsFocus} />}
           {view === "import" && <ImportScreen />}
         </main>
       </div>

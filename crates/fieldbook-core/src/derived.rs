@@ -1,5 +1,5 @@
 //! Columns and tables computed from the book's data, never trusted from outside: a customer's
-//! sort key, search rows and last contact, an order's total. Restoring a dump recomputes them
+//! sort key, search rows, last contact and next follow-up, an order's total. Restoring a dump recomputes them
 //! for the whole book; applying another laptop's changes, for the customers and orders touched.
 
 use crate::error::{CoreError, Result};
@@ -34,7 +34,7 @@ pub(crate) fn recompute(tx: &mut Tx<'_>, customers: &[String], orders: &[String]
             .prepare_cached("UPDATE customers SET sort_key = ?1 WHERE id = ?2")?
             .execute(rusqlite::params![sort_key(&name, kind), id])?;
         index::reindex_customer(tx, id)?;
-        crate::records::refresh_last_contact(tx, id)?;
+        crate::records::refresh_after_interaction(tx, id)?;
     }
     for order in orders {
         order_total(tx, order)?;

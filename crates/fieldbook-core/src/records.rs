@@ -131,6 +131,44 @@ pub(crate) fn refresh_last_contact(tx: &crate::store::Tx<'_>, customer_id: &str)
     Ok(())
 }
 
+/// A customer's next follow-up (migration 0013): the earliest follow-up date among their live
+/// interactions that was not marked done or dismissed (a snoozed one is still to do), or NULL.
+/// Must match the backfill in `0013_list_columns.sql`.
+const NEXT_FOLLOW_UP_SQL: &str = "UPDATE customers SET next_follow_up_on = (
+  SELECT min(i.follow_up_on) FROM interactions i
+   WHERE i.customer_id = ?1 AND i.deleted_at IS NULL AND i.follow_up_on IS NOT NULL
+     AND NOT EXISTS (
+       SELECT 1 FROM reminder_states s
+        WHERE s.id = 'follow_up:' || i.id || ':' || i.follow_up_on
+          AND s.deleted_at IS NULL AND s.status IN ('done', 'dismissed')
+     )
+) WHERE id = ?1";
+
+/// Recompute a customer's derived `next_follow_up_on` inside the writing transaction: on every
+/// interaction write and every change of a follow-up's reminder state.
+pub(crate) fn refresh_next_follow_up(tx: &crate::store::Tx<'_>, customer_id: &str) -> Result<()> {
+    tx.conn().prepare_cached(NEXT_FOLLOW_UP_SQL)?.execute([customer_id])?;
+    Ok(())
+}
+
+/// After an interaction write: both columns an interaction moves (last contact, next follow-up).
+pub(crate) fn refresh_after_interaction(tx: &crate::store::Tx<'_>, customer_id: &str) -> Result<()> {
+    refresh_last_contact(tx, customer_id)?;
+    refresh_next_follow_up(tx, customer_id)
+}
+
+/// The customer whose follow-up an occurrence key (`follow_up:<interaction id>:<date>`) names,
+/// if it is one: a follow-up marked done or reopened moves that customer's next follow-up.
+pub(crate) fn follow_up_customer(conn: &rusqlite::Connection, key: &str) -> Result<Option<String>> {
+    let Some(interaction) = key.strip_prefix("follow_up:").and_then(|rest| rest.split(':').next()) else {
+        return Ok(None);
+    };
+    Ok(conn
+        .prepare_cached("SELECT customer_id FROM interactions WHERE id = ?1")?
+        .query_row([interaction], |r| r.get(0))
+        .optional()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,5 +179,16 @@ mod tests {
         assert!(LAST_CONTACT_SQL.contains(purchase), "the helper must count exactly OrderStatus::is_purchase");
         let backfill = include_str!("../migrations/0004_revisit_anchor.sql");
         assert!(backfill.contains(purchase), "the backfill must count exactly OrderStatus::is_purchase");
+    }
+
+    #[test]
+    fn next_follow_up_is_the_same_rule_in_the_helper_and_the_backfill() {
+        let backfill = include_str!("../migrations/0013_list_columns.sql");
+        let rule = |sql: &str| {
+            let from = sql.find("SELECT min(").expect("the rule");
+            let to = sql[from..].find("\n)").expect("its end") + from;
+            sql[from..to].replace("customers.id", "?1").split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        assert_eq!(rule(NEXT_FOLLOW_UP_SQL), rule(backfill), "the helper and the backfill must agree");
     }
 }

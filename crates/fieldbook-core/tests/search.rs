@@ -137,3 +137,29 @@ fn renaming_a_company_refreshes_its_people_in_search() {
     assert!(names(&s, "initech").contains(&"Ann Lee".to_string()));
     assert!(!names(&s, "globex").contains(&"Ann Lee".to_string()));
 }
+
+#[test]
+fn name_pinyin_and_initials_matches_rank_above_matches_inside_emails() {
+    // Issue 14: "zgf" must find the people whose names read z-g-f before 30 companies whose
+    // email happens to contain the letters, and before an email that merely starts with them.
+    let (mut s, _) = store();
+    for i in 0..30 {
+        let mut o = org(&format!("瑞丰电子{i}号股份有限公司"));
+        o.emails = vec![point(&format!("info{i}@rfdzgf.com"))];
+        s.create_customer(o).unwrap();
+    }
+    let mut prefix_email = person("Mail Only");
+    prefix_email.emails = vec![point("zgf.sales@example.com")];
+    s.create_customer(prefix_email).unwrap();
+    for n in ["曾国藩", "张国锋", "周国福明"] {
+        s.create_customer(person(n)).unwrap();
+    }
+    let found = names(&s, "zgf");
+    let at = |n: &str| found.iter().position(|f| f == n).unwrap_or_else(|| panic!("{n} not found in {found:?}"));
+    for person in ["曾国藩", "张国锋", "周国福明"] {
+        assert!(at(person) < at("Mail Only"), "{person} reads zgf: above an email prefix ({found:?})");
+        assert!(at(person) < at("瑞丰电子0号股份有限公司"), "{person}: above a substring inside an email ({found:?})");
+    }
+    assert!(at("Mail Only") < at("瑞丰电子0号股份有限公司"), "a prefix of an email still beats text inside one");
+    assert!(at("曾国藩") < at("周国福明"), "exact initials before longer initials");
+}

@@ -1,6 +1,8 @@
 //! Customers: the list, one customer, create/update, the Trash, owners, bulk edit, handover.
 
-use fieldbook_core::customers::{BulkEdit, Customer, CustomerInput, CustomerPage, Handover, HandoverResult, ListScope};
+use fieldbook_core::customers::{
+    BulkEdit, Customer, CustomerInput, CustomerPage, Handover, HandoverResult, ListScope, ListSort,
+};
 use tauri::State;
 
 use crate::error::CommandResult;
@@ -10,10 +12,11 @@ use crate::state::AppState;
 pub fn customers_list(
     state: State<'_, AppState>,
     scope: ListScope,
+    sort: ListSort,
     offset: u64,
     limit: u64,
 ) -> CommandResult<CustomerPage> {
-    Ok(state.read(|s| s.list_customers(scope, offset, limit))?)
+    Ok(state.read(|s| s.list_customers_sorted(scope, sort, offset, limit))?)
 }
 
 #[tauri::command(async)]

@@ -53,7 +53,7 @@ mod tests {
             std::fs::write(path, super::COMMAND_MAP_TS).expect("write ui/src/api/bindings/commands.ts");
         }
         assert!(super::COMMAND_MAP_TS.contains(
-            "customers_list: { args: { scope: ListScope; offset: number; limit: number }; result: CustomerPage };"
+            "customers_list: { args: { scope: ListScope; sort: ListSort; offset: number; limit: number }; result: CustomerPage };"
         ));
     }
 }

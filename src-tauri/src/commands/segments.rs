@@ -1,5 +1,6 @@
 //! Segments: saved customer filters and the customers a filter matches.
 
+use fieldbook_core::customers::ListSort;
 use fieldbook_core::segments::{Segment, SegmentFilter, SegmentInput, SegmentPage};
 use tauri::State;
 
@@ -36,14 +37,15 @@ pub fn segments_count(state: State<'_, AppState>, filter: SegmentFilter) -> Comm
 pub fn segments_customers(
     state: State<'_, AppState>,
     filter: SegmentFilter,
+    sort: ListSort,
     offset: u64,
     limit: u64,
 ) -> CommandResult<SegmentPage> {
-    Ok(state.read(|s| s.segment_customers(&filter, state.today(), offset, limit))?)
+    Ok(state.read(|s| s.segment_customers_sorted(&filter, state.today(), sort, offset, limit))?)
 }
 
-/// Every id a filter matches (for "select all in this filter").
+/// Every id a filter matches, in the list's order ("select all", Shift-click ranges).
 #[tauri::command(async)]
-pub fn segments_ids(state: State<'_, AppState>, filter: SegmentFilter) -> CommandResult<Vec<String>> {
-    Ok(state.read(|s| s.segment_ids(&filter, state.today()))?)
+pub fn segments_ids(state: State<'_, AppState>, filter: SegmentFilter, sort: ListSort) -> CommandResult<Vec<String>> {
+    Ok(state.read(|s| s.segment_ids_sorted(&filter, state.today(), sort))?)
 }

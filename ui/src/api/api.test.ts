@@ -39,8 +39,8 @@ afterEach(() => clearMocks());
 
 describe("api seam: one typed function per Tauri command", () => {
   it.each([
-    ["customers.list", () => customers.list("live", 200, 100), "customers_list", { scope: "live", offset: 200, limit: 100 }],
-    ["customers.list (trash)", () => customers.list("trash", 0, 50), "customers_list", { scope: "trash", offset: 0, limit: 50 }],
+    ["customers.list", () => customers.list("live", 200, 100), "customers_list", { scope: "live", sort: { column: "name", descending: false }, offset: 200, limit: 100 }],
+    ["customers.list (trash)", () => customers.list("trash", 0, 50), "customers_list", { scope: "trash", sort: { column: "name", descending: false }, offset: 0, limit: 50 }],
     ["customers.get", () => customers.get("c1"), "customers_get", { id: "c1" }],
     ["customers.create", () => customers.create(input), "customers_create", { input }],
     ["customers.update", () => customers.update("c1", input), "customers_update", { id: "c1", input }],

@@ -3,13 +3,17 @@ import type { Customer } from "./bindings/Customer";
 import type { CustomerInput } from "./bindings/CustomerInput";
 import type { CustomerPage } from "./bindings/CustomerPage";
 import type { ListScope } from "./bindings/ListScope";
+import type { ListSort } from "./bindings/ListSort";
 
 /** Most rows one `customers_list` call returns. */
 export const MAX_PAGE = 500;
 
+/** The list's default order: by name (pinyin order for Chinese names). */
+export const BY_NAME: ListSort = { column: "name", descending: false };
+
 export const customers = {
-  list(scope: ListScope, offset: number, limit: number): Promise<CustomerPage> {
-    return call("customers_list", { scope, offset, limit: Math.min(limit, MAX_PAGE) });
+  list(scope: ListScope, offset: number, limit: number, sort: ListSort = BY_NAME): Promise<CustomerPage> {
+    return call("customers_list", { scope, sort, offset, limit: Math.min(limit, MAX_PAGE) });
   },
   get(id: string): Promise<Customer> {
     return call("customers_get", { id });

@@ -1,5 +1,6 @@
 import { call } from "./client";
-import { MAX_PAGE } from "./customers";
+import { BY_NAME, MAX_PAGE } from "./customers";
+import type { ListSort } from "./bindings/ListSort";
 import type { BulkEdit } from "./bindings/BulkEdit";
 import type { Handover } from "./bindings/Handover";
 import type { HandoverResult } from "./bindings/HandoverResult";
@@ -23,12 +24,12 @@ export const segments = {
   count(filter: SegmentFilter): Promise<number> {
     return call("segments_count", { filter });
   },
-  customers(filter: SegmentFilter, offset: number, limit: number): Promise<SegmentPage> {
-    return call("segments_customers", { filter, offset, limit: Math.min(limit, MAX_PAGE) });
+  customers(filter: SegmentFilter, offset: number, limit: number, sort: ListSort = BY_NAME): Promise<SegmentPage> {
+    return call("segments_customers", { filter, sort, offset, limit: Math.min(limit, MAX_PAGE) });
   },
-  /** Every id the filter matches: "select all in this filter". */
-  ids(filter: SegmentFilter): Promise<string[]> {
-    return call("segments_ids", { filter });
+  /** Every id the filter matches, in the list's order: "select all", Shift-click ranges. */
+  ids(filter: SegmentFilter, sort: ListSort = BY_NAME): Promise<string[]> {
+    return call("segments_ids", { filter, sort });
   },
 };
 

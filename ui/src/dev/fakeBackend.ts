@@ -4,6 +4,8 @@ import type { Customer } from "../api/bindings/Customer";
 import type { CustomerInput } from "../api/bindings/CustomerInput";
 import type { CustomerPage } from "../api/bindings/CustomerPage";
 import type { CustomerSummary } from "../api/bindings/CustomerSummary";
+import type { ListSort } from "../api/bindings/ListSort";
+import { listColumns, sortRows, type ListColumns } from "./fakeListColumns";
 import type { ListScope } from "../api/bindings/ListScope";
 import type { SearchHit } from "../api/bindings/SearchHit";
 import type { Settings } from "../api/bindings/Settings";
@@ -172,7 +174,7 @@ export function makeCustomer(fields: Partial<CustomerInput> & { name: string; id
   };
 }
 
-export function summarize(c: Customer, all: Map<string, Customer>): CustomerSummary {
+export function summarize(c: Customer, all: Map<string, Customer>, columns?: ListColumns): CustomerSummary {
   return {
     id: c.id,
     kind: c.kind,
@@ -182,6 +184,12 @@ export function summarize(c: Customer, all: Map<string, Customer>): CustomerSumm
     phone: c.phones[0]?.value ?? null,
     email: c.emails[0]?.value ?? null,
     tags: c.tags,
+    region: c.region,
+    owner: c.owner,
+    member_count:
+      c.kind === "organization" ? [...all.values()].filter((m) => m.company_id === c.id && !m.deleted_at).length : 0,
+    last_contact_at: columns?.last_contact_at ?? null,
+    next_follow_up_on: columns?.next_follow_up_on ?? null,
     updated_at: c.updated_at,
     deleted_at: c.deleted_at,
   };
@@ -201,11 +209,12 @@ export function createFakeBackend(
   const segments = createFakeSegments({
     customers,
     sorted: () => bySort(),
-    summarize: (c) => summarize(c, customers),
+    summarize: (c) => sum(c),
+    sortRows: (rows, sort) => sortRows(rows, sort, columnsOf),
     recordEdit: (before, after, now) => records.recordEdit(before, after, now),
     changed: () => changed(),
   });
-  const data = createFakeData(customers, (c) => summarize(c, customers));
+  const data = createFakeData(customers, (c) => sum(c));
   const security = createFakeSecurity(customers, () => changed());
   const syncStatus: SyncStatus = { place: null, last_synced_at: null, open_conflicts: 0, access_key: null, region: null, every_minutes: 0 };
   const state: FakeBackend = { handle, calls, customers, settings, records, agenda, segments, report: null, data, security };
@@ -234,6 +243,8 @@ export function createFakeBackend(
     return input;
   };
 
+  const columnsOf = (c: Customer) => listColumns(records, agenda.states, c.id);
+  const sum = (c: Customer) => summarize(c, customers, columnsOf(c));
   const bySort = () => (sorted ??= [...customers.values()].sort((a, b) => collator.compare(a.name, b.name)));
   const changed = () => {
     sorted = null;
@@ -247,7 +258,7 @@ export function createFakeBackend(
         c.kind === "organization"
           ? bySort()
               .filter((m) => m.company_id === c.id && !m.deleted_at)
-              .map((m) => summarize(m, customers))
+              .map((m) => sum(m))
           : [],
     };
   }
@@ -285,13 +296,14 @@ export function createFakeBackend(
         const scope = args.scope as ListScope;
         const offset = Number(args.offset);
         const limit = Math.min(Number(args.limit), 500);
-        const rows = bySort().filter((c) =>
+        const inScope = bySort().filter((c) =>
           scope === "trash" ? c.deleted_at : !c.deleted_at && (scope !== "organizations" || c.kind === "organization"),
         );
+        const rows = scope === "trash" ? inScope : sortRows(inScope, args.sort as ListSort | undefined, columnsOf);
         const page: CustomerPage = {
           total: rows.length,
           offset,
-          items: rows.slice(offset, offset + limit).map((c) => summarize(c, customers)),
+          items: rows.slice(offset, offset + limit).map((c) => sum(c)),
         };
         return typed(cmd, page);
       }
@@ -342,7 +354,7 @@ export function createFakeBackend(
         // Name matches first (like the real core's ranking), then company, contact and tags.
         const hits: SearchHit[] = bySort()
           .filter((c) => !c.deleted_at)
-          .map((c) => summarize(c, customers))
+          .map((c) => sum(c))
           .map((s) => {
             const inName = s.name.toLowerCase().includes(q);
             const elsewhere = [s.company_name, s.phone, s.email, ...s.tags].some((v) => v?.toLowerCase().includes(q));

@@ -12,6 +12,7 @@ import type { SegmentFilter } from "../api/bindings/SegmentFilter";
 import type { SegmentInput } from "../api/bindings/SegmentInput";
 import type { SegmentPage } from "../api/bindings/SegmentPage";
 import type { CustomerSummary } from "../api/bindings/CustomerSummary";
+import type { ListSort } from "../api/bindings/ListSort";
 import { fail } from "./fail";
 
 /** Returned by `handle` for a command this part of the fake does not answer. */
@@ -27,6 +28,8 @@ type Deps = {
   /** Live and trashed customers in list order. */
   sorted: () => Customer[];
   summarize: (c: Customer) => CustomerSummary;
+  /** Name-ordered rows in the list's chosen order. */
+  sortRows: (rows: Customer[], sort: ListSort | undefined) => Customer[];
   recordEdit: (before: Customer | null, after: Customer, now: string) => void;
   changed: () => void;
 };
@@ -60,7 +63,7 @@ export function matches(c: Customer, f: SegmentFilter): boolean {
   return true;
 }
 
-export function createFakeSegments({ customers, sorted, summarize, recordEdit, changed }: Deps): FakeSegments {
+export function createFakeSegments({ customers, sorted, summarize, sortRows, recordEdit, changed }: Deps): FakeSegments {
   const segments = new Map<string, Segment>();
   let next = 1;
 
@@ -107,9 +110,9 @@ export function createFakeSegments({ customers, sorted, summarize, recordEdit, c
       case "segments_count":
         return typed(cmd, matching(args.filter as SegmentFilter).length);
       case "segments_ids":
-        return typed(cmd, matching(args.filter as SegmentFilter).map((c) => c.id));
+        return typed(cmd, sortRows(matching(args.filter as SegmentFilter), args.sort as ListSort | undefined).map((c) => c.id));
       case "segments_customers": {
-        const rows = matching(args.filter as SegmentFilter);
+        const rows = sortRows(matching(args.filter as SegmentFilter), args.sort as ListSort | undefined);
         const offset = Number(args.offset);
         const limit = Math.min(Number(args.limit), 500);
         const page: SegmentPage = { total: rows.length, offset, items: rows.slice(offset, offset + limit).map(summarize) };

@@ -145,10 +145,10 @@ impl Store {
                 let now = tx.now_text().to_string();
                 tx.update(CUSTOMERS, other, &[("deleted_at", Value::Text(now))])?;
                 index::reindex_customer(tx, other)?;
-                crate::records::refresh_last_contact(tx, other)?;
+                crate::records::refresh_after_interaction(tx, other)?;
             }
             index::reindex_customer(tx, survivor)?;
-            crate::records::refresh_last_contact(tx, survivor)?;
+            crate::records::refresh_after_interaction(tx, survivor)?;
             let id = crate::new_id();
             tx.insert(
                 MERGES,
@@ -281,7 +281,7 @@ impl Store {
             tx.update(MERGES, merge_id, &[("undone_at", Value::Text(now))])?;
             for id in &touched {
                 index::reindex_customer(tx, id)?;
-                crate::records::refresh_last_contact(tx, id)?;
+                crate::records::refresh_after_interaction(tx, id)?;
             }
             Ok(())
         })?;

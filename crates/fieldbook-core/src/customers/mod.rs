@@ -10,4 +10,5 @@ pub mod validate;
 pub use bulk::{BulkEdit, Handover, HandoverResult, HandoverScope};
 pub use children::{ANNIVERSARIES, CONTACT_POINTS};
 pub use model::*;
+pub(crate) use repo::order_by;
 pub use repo::{create_in, update_in, BatchError, CUSTOMERS};

@@ -1,5 +1,6 @@
 //! Customer records as the app, the CLI and the UI see them.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -140,8 +141,38 @@ pub struct CustomerSummary {
     pub phone: Option<String>,
     pub email: Option<String>,
     pub tags: Vec<String>,
+    /// Where they are and who looks after them: what tells two customers of the same name
+    /// apart in search results.
+    pub region: Option<String>,
+    pub owner: Option<String>,
+    /// An organization's live people (0 for a person): its Company cell says so.
+    pub member_count: u32,
+    /// The last logged contact (RFC 3339 UTC), none if never contacted.
+    pub last_contact_at: Option<String>,
+    /// The earliest open follow-up date, none if nothing to follow up.
+    pub next_follow_up_on: Option<NaiveDate>,
     pub updated_at: String,
     pub deleted_at: Option<String>,
+}
+
+/// The column the customer list is ordered by. Customers without a value (never contacted,
+/// no follow-up) come last in either direction, by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum SortColumn {
+    #[default]
+    Name,
+    LastContact,
+    NextFollowUp,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+#[serde(default)]
+#[ts(export)]
+pub struct ListSort {
+    pub column: SortColumn,
+    pub descending: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

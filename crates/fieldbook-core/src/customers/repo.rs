@@ -153,6 +153,17 @@ impl Store {
 
     /// A page of the customer list, ordered by name (pinyin order for Chinese names).
     pub fn list_customers(&self, scope: ListScope, offset: u64, limit: u64) -> Result<CustomerPage> {
+        self.list_customers_sorted(scope, ListSort::default(), offset, limit)
+    }
+
+    /// A page of the customer list in the chosen order (the Trash: latest deleted first).
+    pub fn list_customers_sorted(
+        &self,
+        scope: ListScope,
+        sort: ListSort,
+        offset: u64,
+        limit: u64,
+    ) -> Result<CustomerPage> {
         let filter = match scope {
             ListScope::Live => "c.deleted_at IS NULL",
             ListScope::Trash => "c.deleted_at IS NOT NULL",
@@ -161,18 +172,51 @@ impl Store {
         let total: i64 =
             self.conn().query_row(&format!("SELECT COUNT(*) FROM customers c WHERE {filter}"), [], |r| r.get(0))?;
         let total = total as u64;
-        let order = if scope == ListScope::Trash { "c.deleted_at DESC, c.id" } else { "c.sort_key, c.id" };
-        // Page through ids alone (a walk of the covering index), then load just this page:
-        // with OFFSET, SQLite would otherwise build every skipped row, company join included.
-        let ids: Vec<String> = {
-            let mut stmt = self.conn().prepare_cached(&format!(
-                "SELECT c.id FROM customers c WHERE {filter} ORDER BY {order} LIMIT ?1 OFFSET ?2"
-            ))?;
-            let rows = stmt.query_map(params![limit.min(MAX_PAGE) as i64, offset as i64], |r| r.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
+        let limit = limit.min(MAX_PAGE);
+        // Page through ids alone (a walk of an index), then load just this page: with OFFSET,
+        // SQLite would otherwise build every skipped row, company join included.
+        let ids = match (scope, sort_column(sort.column)) {
+            (ListScope::Trash, _) => self.page_ids("", filter, "c.deleted_at DESC, c.id", offset, limit)?,
+            (_, None) => {
+                self.page_ids("", filter, &format!("c.sort_key {0}, c.id {0}", direction(sort)), offset, limit)?
+            }
+            (_, Some((column, index))) => {
+                // Those with a value, by it (an index range of migration 0013), then the rest
+                // by name: one index order each, where "nulls last" in one ORDER BY has none.
+                let with_value = format!("{filter} AND {column} IS NOT NULL");
+                let valued: i64 = self.conn().query_row(
+                    &format!("SELECT COUNT(*) FROM customers c WHERE {with_value}"),
+                    [],
+                    |r| r.get(0),
+                )?;
+                let valued = valued as u64;
+                let dir = direction(sort);
+                let mut ids = if offset < valued {
+                    let order = format!("{column} {dir}, c.sort_key {dir}, c.id {dir}");
+                    // Named: without statistics SQLite may take the wider contact index and
+                    // sort each page's ties in a temporary tree.
+                    self.page_ids(&format!("INDEXED BY {index}"), &with_value, &order, offset, limit)?
+                } else {
+                    vec![]
+                };
+                let rest = limit - ids.len() as u64;
+                if rest > 0 {
+                    let without = format!("{filter} AND {column} IS NULL");
+                    ids.extend(self.page_ids("", &without, "c.sort_key, c.id", offset.saturating_sub(valued), rest)?);
+                }
+                ids
+            }
         };
         let items = self.customer_summaries(&ids)?;
         Ok(CustomerPage { total, offset, items })
+    }
+
+    fn page_ids(&self, index: &str, filter: &str, order: &str, offset: u64, limit: u64) -> Result<Vec<String>> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT c.id FROM customers c {index} WHERE {filter} ORDER BY {order} LIMIT ?1 OFFSET ?2"
+        ))?;
+        let rows = stmt.query_map(params![limit as i64, offset.min(i64::MAX as u64) as i64], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Summaries for the given ids, in the given order (search results).
@@ -188,7 +232,10 @@ impl Store {
         let sql = format!(
             "SELECT c.id, c.kind, c.name, o.name, c.tier, c.tags, c.updated_at, c.deleted_at,
                (SELECT value FROM contact_points p WHERE p.customer_id = c.id AND p.kind = 'phone' AND p.deleted_at IS NULL ORDER BY position LIMIT 1),
-               (SELECT value FROM contact_points p WHERE p.customer_id = c.id AND p.kind = 'email' AND p.deleted_at IS NULL ORDER BY position LIMIT 1)
+               (SELECT value FROM contact_points p WHERE p.customer_id = c.id AND p.kind = 'email' AND p.deleted_at IS NULL ORDER BY position LIMIT 1),
+               c.region, c.owner, c.last_contact_at, c.next_follow_up_on,
+               CASE WHEN c.kind = 'organization'
+                 THEN (SELECT count(*) FROM customers m WHERE m.company_id = c.id AND m.deleted_at IS NULL) ELSE 0 END
              FROM customers c LEFT JOIN customers o ON o.id = c.company_id {tail}"
         );
         let mut stmt = self.conn().prepare_cached(&sql)?;
@@ -204,9 +251,44 @@ impl Store {
                 deleted_at: r.get(7)?,
                 phone: r.get(8)?,
                 email: r.get(9)?,
+                region: r.get(10)?,
+                owner: r.get(11)?,
+                last_contact_at: r.get(12)?,
+                next_follow_up_on: crate::records::read_date(r.get(13)?),
+                member_count: r.get(14)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// The derived column a list order reads and its index (migration 0013), none for the name.
+fn sort_column(column: SortColumn) -> Option<(&'static str, &'static str)> {
+    match column {
+        SortColumn::Name => None,
+        SortColumn::LastContact => Some(("c.last_contact_at", "customers_live_by_last_contact")),
+        SortColumn::NextFollowUp => Some(("c.next_follow_up_on", "customers_live_by_follow_up")),
+    }
+}
+
+/// The same order as `list_customers_sorted` in one ORDER BY, for queries that sort all their
+/// matches anyway (a segment's customers): valued rows by the column, then the rest by name.
+pub(crate) fn order_by(sort: ListSort) -> String {
+    let dir = direction(sort);
+    match sort_column(sort.column) {
+        None => format!("c.sort_key {dir}, c.id {dir}"),
+        Some((x, _)) => format!(
+            "{x} IS NULL, {x} {dir}, CASE WHEN {x} IS NULL THEN c.sort_key END, \
+             CASE WHEN {x} IS NULL THEN c.id END, c.sort_key {dir}, c.id {dir}"
+        ),
+    }
+}
+
+fn direction(sort: ListSort) -> &'static str {
+    if sort.descending {
+        "DESC"
+    } else {
+        "ASC"
     }
 }
 

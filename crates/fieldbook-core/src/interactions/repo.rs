@@ -43,7 +43,7 @@ impl Store {
             }
             // Once per customer, not per row: a batch of history for one customer is one update.
             for c in &customers {
-                records::refresh_last_contact(tx, c).map_err(|error| BatchError { index: None, error })?;
+                records::refresh_after_interaction(tx, c).map_err(|error| BatchError { index: None, error })?;
             }
             Ok(ids)
         })
@@ -63,9 +63,9 @@ impl Store {
             }
             tx.update(INTERACTIONS, id, &fields)?;
             // The time may have moved, or the interaction moved to another customer.
-            records::refresh_last_contact(tx, &before.customer_id)?;
+            records::refresh_after_interaction(tx, &before.customer_id)?;
             if input.customer_id != before.customer_id {
-                records::refresh_last_contact(tx, &input.customer_id)?;
+                records::refresh_after_interaction(tx, &input.customer_id)?;
             }
             Ok(())
         })?;
@@ -81,7 +81,7 @@ impl Store {
         self.write(|tx| {
             let now = tx.now_text().to_string();
             tx.update(INTERACTIONS, id, &[("deleted_at", Value::Text(now))])?;
-            records::refresh_last_contact(tx, &i.customer_id)
+            records::refresh_after_interaction(tx, &i.customer_id)
         })
     }
 
@@ -91,7 +91,7 @@ impl Store {
         records::check_live_customer(self.conn(), &i.customer_id)?;
         self.write(|tx| {
             tx.update(INTERACTIONS, id, &[("deleted_at", Value::Null)])?;
-            records::refresh_last_contact(tx, &i.customer_id)
+            records::refresh_after_interaction(tx, &i.customer_id)
         })?;
         self.interaction(id)
     }

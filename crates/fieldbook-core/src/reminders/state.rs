@@ -43,6 +43,15 @@ pub(crate) fn state_is_open(status: Option<ReminderStatus>, snoozed_until: Optio
     }
 }
 
+/// A follow-up marked done, dismissed or reopened moves its customer's next follow-up (the
+/// customer list's column).
+fn follow_up_moved(tx: &crate::store::Tx<'_>, key: &str) -> Result<()> {
+    match crate::records::follow_up_customer(tx.conn(), key)? {
+        Some(customer) => crate::records::refresh_next_follow_up(tx, &customer),
+        None => Ok(()),
+    }
+}
+
 fn check_key(key: &str) -> Result<()> {
     // `<kind>:<source>:<YYYY-MM-DD>`: at least two colons, nothing empty.
     let parts: Vec<&str> = key.splitn(3, ':').collect();
@@ -77,7 +86,8 @@ impl Store {
         }
         self.write(|tx| {
             let now = tx.now_text().to_string();
-            tx.update(REMINDER_STATES, key, &[("deleted_at", Value::Text(now))]).map(drop)
+            tx.update(REMINDER_STATES, key, &[("deleted_at", Value::Text(now))])?;
+            follow_up_moved(tx, key)
         })
     }
 
@@ -96,10 +106,11 @@ impl Store {
                 ("deleted_at", Value::Null),
             ];
             if exists {
-                tx.update(REMINDER_STATES, key, &fields).map(drop)
+                tx.update(REMINDER_STATES, key, &fields)?;
             } else {
-                tx.insert(REMINDER_STATES, key, &fields)
+                tx.insert(REMINDER_STATES, key, &fields)?;
             }
+            follow_up_moved(tx, key)
         })?;
         Ok(self.reminder_state(key)?.expect("just written"))
     }

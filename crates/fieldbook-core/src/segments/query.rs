@@ -12,6 +12,7 @@ use super::model::*;
 use crate::classify::{LifecycleThresholds, Stage};
 use crate::customers::matching::phone_key;
 use crate::customers::validate::{check_email, check_phone};
+use crate::customers::ListSort;
 use crate::error::{CoreError, Result};
 use crate::orders::{money, OrderStatus};
 use crate::reminders::rules::keys_between;
@@ -36,11 +37,18 @@ impl Store {
         Ok(n as u64)
     }
 
-    /// The ids of every live customer `filter` matches, in list order (for bulk actions).
+    /// The ids of every live customer `filter` matches, in name order (for bulk actions).
     pub fn segment_ids(&self, filter: &SegmentFilter, today: NaiveDate) -> Result<Vec<String>> {
+        self.segment_ids_sorted(filter, today, ListSort::default())
+    }
+
+    /// The ids of every live customer `filter` matches, in the list's chosen order (a
+    /// Shift-click range is taken from them by position).
+    pub fn segment_ids_sorted(&self, filter: &SegmentFilter, today: NaiveDate, sort: ListSort) -> Result<Vec<String>> {
         let w = self.segment_where(filter, today)?;
+        let order = crate::customers::order_by(sort);
         let mut stmt =
-            self.conn().prepare(&format!("SELECT c.id FROM customers c WHERE {} ORDER BY c.sort_key, c.id", w.sql))?;
+            self.conn().prepare(&format!("SELECT c.id FROM customers c WHERE {} ORDER BY {order}", w.sql))?;
         let rows = stmt.query_map(params_from_iter(w.params), |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -53,6 +61,18 @@ impl Store {
         offset: u64,
         limit: u64,
     ) -> Result<SegmentPage> {
+        self.segment_customers_sorted(filter, today, ListSort::default(), offset, limit)
+    }
+
+    /// A page of the matching customers in the customer list's chosen order.
+    pub fn segment_customers_sorted(
+        &self,
+        filter: &SegmentFilter,
+        today: NaiveDate,
+        sort: ListSort,
+        offset: u64,
+        limit: u64,
+    ) -> Result<SegmentPage> {
         let mut w = self.segment_where(filter, today)?;
         let limit_at = w.bind(Value::Integer(limit.min(MAX_PAGE) as i64));
         let offset_at = w.bind(Value::Integer(offset.min(i64::MAX as u64) as i64));
@@ -61,8 +81,9 @@ impl Store {
         let rows: Vec<(String, i64)> = {
             let mut stmt = self.conn().prepare(&format!(
                 "SELECT c.id, count(*) OVER () FROM customers c WHERE {}
-                 ORDER BY c.sort_key, c.id LIMIT {limit_at} OFFSET {offset_at}",
-                w.sql
+                 ORDER BY {} LIMIT {limit_at} OFFSET {offset_at}",
+                w.sql,
+                crate::customers::order_by(sort)
             ))?;
             let rows = stmt.query_map(params_from_iter(w.params), |r| Ok((r.get(0)?, r.get(1)?)))?;
             rows.collect::<rusqlite::Result<_>>()?

@@ -40,6 +40,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/0010_revisit_from_last_contact.sql")),
         M::up(include_str!("../../migrations/0011_sync.sql")),
         M::up(include_str!("../../migrations/0012_device_home.sql")),
+        M::up(include_str!("../../migrations/0013_list_columns.sql")),
     ])
 });
 

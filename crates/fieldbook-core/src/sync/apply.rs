@@ -26,12 +26,22 @@ pub(crate) struct Applied {
     pub customers_changed: BTreeSet<String>,
     pub customers_deleted: BTreeSet<String>,
     pub orders: BTreeSet<String>,
+    /// Customers whose follow-up was marked done or reopened on another laptop: their derived
+    /// next follow-up must be recomputed, though the customer itself did not change.
+    pub follow_ups: BTreeSet<String>,
 }
 
 impl Applied {
-    pub fn touched_customers(&self) -> Vec<String> {
-        let all: BTreeSet<&String> =
-            self.customers_added.iter().chain(&self.customers_changed).chain(&self.customers_deleted).collect();
+    /// The customers whose derived columns must be recomputed: every one a record touched,
+    /// and those whose follow-up state changed.
+    pub fn derived_customers(&self) -> Vec<String> {
+        let all: BTreeSet<&String> = self
+            .customers_added
+            .iter()
+            .chain(&self.customers_changed)
+            .chain(&self.customers_deleted)
+            .chain(&self.follow_ups)
+            .collect();
         all.into_iter().cloned().collect()
     }
 }
@@ -277,9 +287,15 @@ pub(crate) fn customer_of(tx: &Tx<'_>, entity: &str, id: &str) -> Result<Option<
     crate::entities::customer_of(tx.conn(), entity, id)
 }
 
-/// Orders whose total must be recomputed (an order, or the order of a line).
+/// Orders whose total must be recomputed (an order, or the order of a line), and customers
+/// whose next follow-up a reminder state moved.
 fn note_order(tx: &Tx<'_>, entity: &str, id: &str, out: &mut Applied) -> Result<()> {
     match entity {
+        "reminder_states" => {
+            if let Some(c) = crate::records::follow_up_customer(tx.conn(), id)? {
+                out.follow_ups.insert(c);
+            }
+        }
         "orders" => {
             out.orders.insert(id.to_string());
         }

@@ -100,7 +100,12 @@ impl Store {
         };
         self.write(|tx| {
             tx.update(s.entity, &row_id, &[(field, value)])?;
-            let customers: Vec<String> = crate::sync::apply::customer_of(tx, &entity, &row_id)?.into_iter().collect();
+            let mut customers: Vec<String> =
+                crate::sync::apply::customer_of(tx, &entity, &row_id)?.into_iter().collect();
+            if entity == "reminder_states" {
+                // A restored follow-up state moves that customer's next follow-up.
+                customers.extend(crate::records::follow_up_customer(tx.conn(), &row_id)?);
+            }
             let orders: Vec<String> = if entity == "orders" { vec![row_id.clone()] } else { vec![] };
             crate::derived::recompute(tx, &customers, &orders)?;
             tx.conn()

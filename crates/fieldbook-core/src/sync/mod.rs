@@ -330,7 +330,7 @@ impl Store {
             let mut out = apply::Applied::default();
             apply::apply_all(tx, records, &mut out)?;
             apply::replay_parked(tx, &mut out)?;
-            let customers = out.touched_customers();
+            let customers = out.derived_customers();
             let orders: Vec<String> = out.orders.iter().cloned().collect();
             crate::derived::recompute(tx, &customers, &orders)?;
             tx.conn().execute(

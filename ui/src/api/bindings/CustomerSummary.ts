@@ -5,4 +5,21 @@ import type { Tier } from "./Tier";
 /**
  * One row of the customer list or of search results.
  */
-export type CustomerSummary = { id: string, kind: CustomerKind, name: string, company_name: string | null, tier: Tier | null, phone: string | null, email: string | null, tags: Array<string>, updated_at: string, deleted_at: string | null, };
+export type CustomerSummary = { id: string, kind: CustomerKind, name: string, company_name: string | null, tier: Tier | null, phone: string | null, email: string | null, tags: Array<string>, 
+/**
+ * Where they are and who looks after them: what tells two customers of the same name
+ * apart in search results.
+ */
+region: string | null, owner: string | null, 
+/**
+ * An organization's live people (0 for a person): its Company cell says so.
+ */
+member_count: number, 
+/**
+ * The last logged contact (RFC 3339 UTC), none if never contacted.
+ */
+last_contact_at: string | null, 
+/**
+ * The earliest open follow-up date, none if nothing to follow up.
+ */
+next_follow_up_on: string | null, updated_at: string, deleted_at: string | null, };

@@ -31,6 +31,7 @@ import type { Interaction } from "./Interaction";
 import type { InteractionInput } from "./InteractionInput";
 import type { InteractionPage } from "./InteractionPage";
 import type { ListScope } from "./ListScope";
+import type { ListSort } from "./ListSort";
 import type { LockSettings } from "./LockSettings";
 import type { MappingTemplate } from "./MappingTemplate";
 import type { MergeRecord } from "./MergeRecord";
@@ -88,7 +89,7 @@ export type Commands = {
   complaints_update: { args: { id: string; input: ComplaintInput }; result: Complaint };
   complaints_delete: { args: { id: string }; result: null };
   complaints_restore: { args: { id: string }; result: Complaint };
-  customers_list: { args: { scope: ListScope; offset: number; limit: number }; result: CustomerPage };
+  customers_list: { args: { scope: ListScope; sort: ListSort; offset: number; limit: number }; result: CustomerPage };
   customers_get: { args: { id: string }; result: Customer };
   customers_create: { args: { input: CustomerInput }; result: Customer };
   customers_update: { args: { id: string; input: CustomerInput }; result: Customer };
@@ -153,8 +154,8 @@ export type Commands = {
   segments_save: { args: { id?: string | null; input: SegmentInput }; result: Segment };
   segments_delete: { args: { id: string }; result: null };
   segments_count: { args: { filter: SegmentFilter }; result: number };
-  segments_customers: { args: { filter: SegmentFilter; offset: number; limit: number }; result: SegmentPage };
-  segments_ids: { args: { filter: SegmentFilter }; result: Array<string> };
+  segments_customers: { args: { filter: SegmentFilter; sort: ListSort; offset: number; limit: number }; result: SegmentPage };
+  segments_ids: { args: { filter: SegmentFilter; sort: ListSort }; result: Array<string> };
   settings_get: { args: Record<string, never>; result: Settings };
   settings_update: { args: { settings: Settings }; result: Settings };
   sync_status: { args: Record<string, never>; result: SyncSetup };

@@ -11,6 +11,7 @@ import { previewParam } from "../../lib/preview";
 import { AgendaItem } from "./AgendaItem";
 import { CalendarIcon } from "./AgendaIcons";
 import { CustomReminderDialog, customReminderId } from "./CustomReminderDialog";
+import { EmptyBook, type EmptyBookActions } from "../customers/EmptyBook";
 import { agendaWindow, dueCount, isOpen, sections, total } from "./model";
 import { MonthView } from "./MonthView";
 import { Radar } from "./Radar";
@@ -24,11 +25,15 @@ export type AgendaView = "list" | "month";
 /** Overdue items shown before "Show all". */
 const OVERDUE_SHOWN = 5;
 
-type AgendaScreenProps = { onOpenCustomer: (id: string) => void };
+type AgendaScreenProps = {
+  onOpenCustomer: (id: string) => void;
+  /** Set while the book has no customers: the agenda offers the ways to fill it first. */
+  emptyBook?: EmptyBookActions;
+};
 type ListProps = AgendaScreenProps & { onEdit: (o: Occurrence) => void };
 type Editing = { reminder: CustomReminder | null } | null;
 
-export function AgendaScreen({ onOpenCustomer }: AgendaScreenProps) {
+export function AgendaScreen({ onOpenCustomer, emptyBook }: AgendaScreenProps) {
   const { t, i18n } = useTranslation();
   const [view, setView] = useState<AgendaView>(() => (previewParam("agendaView") === "month" ? "month" : "list"));
   const [editing, setEditing] = useState<Editing>(null);
@@ -82,7 +87,7 @@ export function AgendaScreen({ onOpenCustomer }: AgendaScreenProps) {
       </header>
       {view === "list" ? (
         <div className="agenda-columns">
-          <AgendaList onOpenCustomer={onOpenCustomer} onEdit={(o) => void edit(o)} />
+          <AgendaList onOpenCustomer={onOpenCustomer} onEdit={(o) => void edit(o)} emptyBook={emptyBook} />
           <Radar onOpenCustomer={onOpenCustomer} />
         </div>
       ) : (
@@ -94,7 +99,7 @@ export function AgendaScreen({ onOpenCustomer }: AgendaScreenProps) {
   );
 }
 
-function AgendaList({ onOpenCustomer, onEdit }: ListProps) {
+function AgendaList({ onOpenCustomer, onEdit, emptyBook }: ListProps) {
   const { t, i18n } = useTranslation();
   const today = todayIso();
   const loaded = useLoaded(() => {
@@ -128,6 +133,7 @@ function AgendaList({ onOpenCustomer, onEdit }: ListProps) {
 
   return (
     <div className="agenda-sections">
+      {emptyBook && <EmptyBook {...emptyBook} />}
       {loaded.error !== null && <ErrorBanner error={loaded.error} onRetry={loaded.reload} />}
       {loaded.loading && loaded.data === null && <p className="agenda-empty">{t("list.loading")}</p>}
       {loaded.data !== null && (

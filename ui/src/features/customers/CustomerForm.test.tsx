@@ -162,12 +162,30 @@ describe("customer form", () => {
     expect(callsTo(backend, "customers_create")).toHaveLength(1);
   });
 
-  it("closes on Esc without saving", async () => {
+  it("closes on Esc at once while nothing is typed", async () => {
+    const user = userEvent.setup();
+    installBackend();
+    const { onClose } = renderForm();
+    await user.keyboard("{Escape}");
+    expect(onClose).toHaveBeenCalled();
+  });
+
+  it("asks before Esc or Cancel discards a half-typed form, and keeps the typing on No", async () => {
     const user = userEvent.setup();
     const backend = installBackend();
     const { onClose } = renderForm();
-    await user.type(screen.getByTestId("field-name"), "x");
+    await user.type(screen.getByTestId("field-name"), "半个名字");
     await user.keyboard("{Escape}");
+    expect(screen.getByRole("alertdialog")).toHaveTextContent("Discard your changes?");
+    expect(onClose).not.toHaveBeenCalled();
+    // Esc again answers the question with "keep typing", not by closing the form too.
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+    expect(screen.getByTestId("field-name")).toHaveValue("半个名字");
+    expect(onClose).not.toHaveBeenCalled();
+
+    await user.click(screen.getByTestId("cancel-customer"));
+    await user.click(screen.getByTestId("confirm-ok"));
     expect(onClose).toHaveBeenCalled();
     expect(callsTo(backend, "customers_create")).toHaveLength(0);
   });

@@ -2,6 +2,7 @@ import { useState, type FormEvent, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { customers, toApiError, type Customer } from "../../api";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { Dialog } from "../../components/Dialog";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { CloseIcon, PlusIcon } from "../../components/Icons";
@@ -66,7 +67,12 @@ function focusField(path: string) {
 
 export function CustomerForm({ customer, onClose, onSaved }: CustomerFormProps) {
   const { t } = useTranslation();
-  const [form, setForm] = useState<FormState>(() => (customer ? formFromCustomer(customer) : emptyForm()));
+  const [initial] = useState<FormState>(() => (customer ? formFromCustomer(customer) : emptyForm()));
+  const [form, setForm] = useState<FormState>(initial);
+  // Esc or Cancel on a half-typed form asks before throwing the typing away.
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const dirty = JSON.stringify(form) !== JSON.stringify(initial);
+  const close = () => (dirty ? setConfirmDiscard(true) : onClose());
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
@@ -138,7 +144,7 @@ export function CustomerForm({ customer, onClose, onSaved }: CustomerFormProps) 
   return (
     <Dialog
       title={editing ? t("form.editTitle") : t("form.newTitle")}
-      onClose={onClose}
+      onClose={close}
       size="large"
       initialFocus='[data-testid="field-name"]'
     >
@@ -437,12 +443,22 @@ export function CustomerForm({ customer, onClose, onSaved }: CustomerFormProps) 
 
         <FormFooter
           hint={t("form.shortcutHint")}
-          onCancel={onClose}
+          onCancel={close}
           cancelTestId="cancel-customer"
           saving={saving}
           saveTestId="save-customer"
         />
       </form>
+      {confirmDiscard && (
+        <ConfirmDialog
+          title={t("form.discardTitle")}
+          body={t("form.discardBody")}
+          confirmLabel={t("form.discard")}
+          danger
+          onConfirm={onClose}
+          onCancel={() => setConfirmDiscard(false)}
+        />
+      )}
     </Dialog>
   );
 }

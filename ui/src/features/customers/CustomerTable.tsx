@@ -2,9 +2,11 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 
-import type { CustomerSummary } from "../../api";
+import type { CustomerSummary, ListSort, SortColumn } from "../../api";
 import { KindIcon } from "../../components/KindIcon";
 import { TierBadge } from "../../components/TierBadge";
+import { todayIso } from "../../lib/day";
+import { followUpUrgency, formatListDay, localDayOf } from "./listDates";
 
 export const ROW_HEIGHT = 38;
 
@@ -20,7 +22,18 @@ type CustomerTableProps = {
   label: string;
   /** Multi-select (bulk actions): a checkbox in each row and one for all in the header. */
   check?: TableCheck;
+  /** The list's order; without `onSort` (search results, ranked) the headers do not sort. */
+  sort?: ListSort;
+  onSort?: (sort: ListSort) => void;
+  /** Ids of rows whose name another row shares: they show company, region and owner. */
+  ambiguous?: Set<string>;
 };
+
+/** The first click on a column: names A→Z, the longest-silent customers and the most urgent follow-ups first. */
+function nextSort(current: ListSort | undefined, column: SortColumn): ListSort {
+  if (current?.column === column) return { column, descending: !current.descending };
+  return { column, descending: false };
+}
 
 export type TableCheck = {
   isChecked: (id: string) => boolean;
@@ -42,8 +55,31 @@ export function CustomerTable({
   onOpen,
   label,
   check,
+  sort,
+  onSort,
+  ambiguous,
 }: CustomerTableProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  const today = todayIso();
+  const header = (column: SortColumn, text: string) => {
+    if (!onSort) return text;
+    const active = sort?.column === column;
+    return (
+      <button
+        type="button"
+        className={`sort-button${active ? " sort-active" : ""}`}
+        onClick={() => onSort(nextSort(sort, column))}
+        title={t("list.sortBy", { column: text })}
+        data-testid={`sort-${column}`}
+      >
+        <span className="cell-text">{text}</span>
+        {active && <span aria-hidden="true">{sort.descending ? "↓" : "↑"}</span>}
+      </button>
+    );
+  };
+  const ariaSort = (column: SortColumn) =>
+    onSort && sort?.column === column ? (sort.descending ? "descending" : "ascending") : undefined;
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
   const virtualizer = useVirtualizer({
@@ -69,7 +105,7 @@ export function CustomerTable({
   return (
     <div className="table" role="grid" aria-label={label} aria-rowcount={count + 1}>
       <div className="table-head" role="row" aria-rowindex={1}>
-        <div role="columnheader" className="cell cell-name">
+        <div role="columnheader" className="cell cell-name" aria-sort={ariaSort("name")}>
           {check && (
             <input
               type="checkbox"
@@ -83,7 +119,7 @@ export function CustomerTable({
               data-testid="select-all"
             />
           )}
-          {t("list.columns.name")}
+          {header("name", t("list.columns.name"))}
         </div>
         <div role="columnheader" className="cell cell-company">
           {t("list.columns.company")}
@@ -96,6 +132,12 @@ export function CustomerTable({
         </div>
         <div role="columnheader" className="cell cell-email">
           {t("list.columns.email")}
+        </div>
+        <div role="columnheader" className="cell cell-contact" aria-sort={ariaSort("last_contact")}>
+          {header("last_contact", t("list.columns.lastContact"))}
+        </div>
+        <div role="columnheader" className="cell cell-follow-up" aria-sort={ariaSort("next_follow_up")}>
+          {header("next_follow_up", t("list.columns.nextFollowUp"))}
         </div>
         <div role="columnheader" className="cell cell-tags">
           {t("list.columns.tags")}
@@ -156,9 +198,23 @@ export function CustomerTable({
                   )}
                   <KindIcon kind={row.kind} />
                   <span className="cell-text name-text">{row.name}</span>
+                  {ambiguous?.has(row.id) && (
+                    <span className="cell-text name-hint" data-testid="name-hint">
+                      {[row.company_name, row.region, row.owner].filter(Boolean).join(" · ")}
+                    </span>
+                  )}
                 </div>
                 <div role="gridcell" className="cell cell-company">
-                  <span className="cell-text">{row.company_name}</span>
+                  {row.kind === "organization" ? (
+                    // An organization has no company: say what it is and how many people it holds.
+                    <span className="cell-text muted" data-testid="org-company">
+                      {row.member_count > 0
+                        ? t("list.organization", { count: row.member_count })
+                        : t("list.organizationEmpty")}
+                    </span>
+                  ) : (
+                    <span className="cell-text">{row.company_name}</span>
+                  )}
                 </div>
                 <div role="gridcell" className="cell cell-tier">
                   <TierBadge tier={row.tier} />
@@ -168,6 +224,16 @@ export function CustomerTable({
                 </div>
                 <div role="gridcell" className="cell cell-email">
                   <span className="cell-text">{row.email}</span>
+                </div>
+                <div role="gridcell" className="cell cell-contact">
+                  <span className="cell-text num" data-testid="last-contact">
+                    {row.last_contact_at ? formatListDay(localDayOf(row.last_contact_at), locale, today) : ""}
+                  </span>
+                </div>
+                <div role="gridcell" className="cell cell-follow-up">
+                  {row.next_follow_up_on && (
+                    <FollowUpDay day={row.next_follow_up_on} today={today} locale={locale} />
+                  )}
                 </div>
                 <div role="gridcell" className="cell cell-tags">
                   {row.tags.slice(0, 3).map((tag) => (
@@ -183,5 +249,20 @@ export function CustomerTable({
         </div>
       </div>
     </div>
+  );
+}
+
+function FollowUpDay({ day, today, locale }: { day: string; today: string; locale: string }) {
+  const { t } = useTranslation();
+  const urgency = followUpUrgency(day, today);
+  const text = urgency === "today" ? t("list.today") : formatListDay(day, locale, today);
+  return (
+    <span
+      className={`cell-text num follow-up-${urgency}`}
+      title={urgency === "overdue" ? t("list.overdue", { date: text }) : undefined}
+      data-testid="next-follow-up"
+    >
+      {text}
+    </span>
   );
 }

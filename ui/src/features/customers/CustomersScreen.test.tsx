@@ -47,7 +47,7 @@ describe("customer list", () => {
     renderWithProviders(<Harness />);
     await screen.findAllByTestId("customer-row");
     const first = callsTo(backend, "customers_list");
-    expect(first).toEqual([{ scope: "live", offset: 0, limit: PAGE_SIZE }]);
+    expect(first).toEqual([{ scope: "live", sort: { column: "name", descending: false }, offset: 0, limit: PAGE_SIZE }]);
 
     scrollTo(screen.getByTestId("customer-scroll"), 2_500 * ROW_HEIGHT);
     await waitFor(() => expect(screen.getAllByTestId("customer-row")[0]).toHaveAttribute("data-id", expect.stringMatching(/^c0024/)));

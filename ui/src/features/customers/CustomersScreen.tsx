@@ -1,14 +1,15 @@
 import { useCallback, useEffect, useEffectEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import type { Customer, CustomerSummary, Segment, SegmentFilter } from "../../api";
+import { BY_NAME, type Customer, type CustomerSummary, type ListSort, type Segment, type SegmentFilter } from "../../api";
 import { ErrorBanner } from "../../components/ErrorBanner";
-import { PlusIcon, SearchIcon, UsersIcon } from "../../components/Icons";
+import { PlusIcon, SearchIcon } from "../../components/Icons";
 import { isModalOpen, isTypingTarget } from "../../lib/keyboard";
 import { SEARCH_LIMIT, useSearch } from "../search/useSearch";
 import { BulkBar } from "./BulkBar";
 import { CustomerDetail } from "./CustomerDetail";
 import { CustomerTable } from "./CustomerTable";
+import { EmptyBook } from "./EmptyBook";
 import { FilterPanel } from "./FilterPanel";
 import { PAGE_SIZE } from "./pagedList";
 import { SegmentPicker } from "./SegmentPicker";
@@ -26,23 +27,38 @@ type CustomersScreenProps = {
   onEdit: (customer: Customer) => void;
   /** Export the checked customers. */
   onExport?: (ids: string[]) => void;
+  /** The empty book's other ways in: import a list, restore a backup. */
+  onImport?: () => void;
+  onRestore?: () => void;
   /** The chosen segment and filter, kept by the app so they survive a visit to another screen. */
   choice?: ListChoice;
   onChoiceChange?: (choice: ListChoice) => void;
 };
 
-export type ListChoice = { filter: SegmentFilter; segment: Segment | null };
+export type ListChoice = { filter: SegmentFilter; segment: Segment | null; sort?: ListSort };
 
-export function CustomersScreen({ query, openedId, onOpenedChange, onNew, onEdit, onExport, choice, onChoiceChange }: CustomersScreenProps) {
+export function CustomersScreen({
+  query,
+  openedId,
+  onOpenedChange,
+  onNew,
+  onEdit,
+  onExport,
+  onImport,
+  onRestore,
+  choice,
+  onChoiceChange,
+}: CustomersScreenProps) {
   const { t } = useTranslation();
   // The list pages through the filter's matches (the whole book when no condition is set).
   const [ownChoice, setOwnChoice] = useState<ListChoice>(() => ({ filter: emptyFilter(), segment: null }));
-  const { filter, segment } = choice ?? ownChoice;
+  const { filter, segment, sort = BY_NAME } = choice ?? ownChoice;
   const setChoice = (next: ListChoice) => (onChoiceChange ? onChoiceChange(next) : setOwnChoice(next));
-  const setFilter = (next: SegmentFilter) => setChoice({ filter: next, segment });
+  const setFilter = (next: SegmentFilter) => setChoice({ filter: next, segment, sort });
+  const setSort = (next: ListSort) => setChoice({ filter, segment, sort: next });
   const [filterOpen, setFilterOpen] = useState(false);
-  const [list, snapshot] = useFilteredList(filter);
-  const checked = useSelection(filter);
+  const [list, snapshot] = useFilteredList(filter, sort);
+  const checked = useSelection(filter, sort);
   const conditions = conditionCount(filter);
   const filtered = conditions > 0;
   const found = useSearch(query);
@@ -50,7 +66,7 @@ export function CustomersScreen({ query, openedId, onOpenedChange, onNew, onEdit
   const hits = found.hits ?? [];
 
   // Selection belongs to what is shown: the list, or the results for one query.
-  const mode = searching ? `search:${query.trim()}` : `list:${filterKey(filter)}`;
+  const mode = searching ? `search:${query.trim()}` : `list:${filterKey(filter)}:${sort.column}:${sort.descending}`;
   const [selection, setSelection] = useState<{ mode: string; index: number } | null>(null);
   const count = searching ? hits.length : (snapshot.total ?? 0);
   let selectedIndex = selection?.mode === mode ? selection.index : searching && hits.length > 0 ? 0 : null;
@@ -123,8 +139,9 @@ export function CustomersScreen({ query, openedId, onOpenedChange, onNew, onEdit
   const bookEmpty = !searching && !filtered && snapshot.total === 0;
   const filterEmpty = !searching && filtered && snapshot.total === 0;
   const pick = (s: Segment | null) => {
-    setChoice({ segment: s, filter: s ? s.filter : emptyFilter() });
+    setChoice({ segment: s, filter: s ? s.filter : emptyFilter(), sort });
   };
+  const ambiguous = searching ? sharedNames(hits) : undefined;
   const noMatches = searching && found.hits !== null && hits.length === 0 && !found.pending;
 
   return (
@@ -169,7 +186,16 @@ export function CustomersScreen({ query, openedId, onOpenedChange, onNew, onEdit
         </header>
 
         {filterOpen && !searching && (
-          <FilterPanel key={filterKey(filter)} filter={filter} onApply={setFilter} onClose={() => setFilterOpen(false)} />
+          <FilterPanel
+            key={filterKey(filter)}
+            filter={filter}
+            onApply={(next, done) => {
+              setFilter(next);
+              // Applied: the panel gives the screen back to the list it narrowed.
+              if (done) setFilterOpen(false);
+            }}
+            onClose={() => setFilterOpen(false)}
+          />
         )}
         {!searching && checked.ids.size > 0 && <BulkBar ids={checked.ids} segment={segment} onDone={checked.clear} onExport={onExport} />}
 
@@ -181,16 +207,7 @@ export function CustomersScreen({ query, openedId, onOpenedChange, onNew, onEdit
             <span className="spinner" aria-hidden="true" /> {t("list.loading")}
           </div>
         ) : bookEmpty ? (
-          <div className="state state-empty" data-testid="empty-book">
-            <div className="state-icon">
-              <UsersIcon size={28} />
-            </div>
-            <h2>{t("empty.title")}</h2>
-            <p>{t("empty.body")}</p>
-            <button type="button" className="button button-primary" onClick={onNew} data-testid="empty-new-customer">
-              <PlusIcon size={15} /> {t("empty.action")}
-            </button>
-          </div>
+          <EmptyBook onNew={onNew} onImport={onImport} onRestore={onRestore} />
         ) : filterEmpty ? (
           <div className="state state-empty" data-testid="filter-empty">
             <div className="state-icon">
@@ -221,6 +238,9 @@ export function CustomersScreen({ query, openedId, onOpenedChange, onNew, onEdit
             onSelect={select}
             onOpen={open}
             label={t("list.label")}
+            sort={searching ? undefined : sort}
+            onSort={searching ? undefined : setSort}
+            ambiguous={ambiguous}
             check={
               searching
                 ? undefined
@@ -252,4 +272,11 @@ export function CustomersScreen({ query, openedId, onOpenedChange, onNew, onEdit
       )}
     </div>
   );
+}
+
+/** Ids of results whose name another result shares (three 张伟): they need telling apart. */
+function sharedNames(hits: CustomerSummary[]): Set<string> {
+  const byName = new Map<string, number>();
+  for (const h of hits) byName.set(h.name, (byName.get(h.name) ?? 0) + 1);
+  return new Set(hits.filter((h) => (byName.get(h.name) ?? 0) > 1).map((h) => h.id));
 }

@@ -42,10 +42,11 @@ describe("filter builder", () => {
     await user.click(screen.getByTestId("filter-apply"));
 
     await waitFor(async () => expect(await rowIds()).toEqual(["vip1", "vip2"]));
+    expect(screen.queryByTestId("filter-panel")).toBeNull(); // Apply gives the screen back to the list
     expect(screen.getByTestId("customer-count")).toHaveTextContent("2 customers");
     expect(screen.getByTestId("filter-toggle")).toHaveTextContent("Filter (1)");
     const asked = callsTo(backend, "segments_customers");
-    expect(asked[0]).toEqual({ filter: { ...emptyFilter(), tiers: ["VIP"] }, offset: 0, limit: 100 });
+    expect(asked[0]).toEqual({ filter: { ...emptyFilter(), tiers: ["VIP"] }, sort: { column: "name", descending: false }, offset: 0, limit: 100 });
   });
 
   it("ANDs conditions: owners typed with a Chinese comma, plus a tier", async () => {
@@ -131,8 +132,9 @@ describe("filter builder", () => {
     await user.selectOptions(select, "VIP 客户");
     await waitFor(async () => expect(await rowIds()).toEqual(["vip1", "vip2"]));
 
-    // A second segment under the same name is refused with the translated reason (the panel
-    // stays open, now showing the picked segment's conditions).
+    // A second segment under the same name is refused with the translated reason (the panel,
+    // opened again, shows the picked segment's conditions).
+    await user.click(screen.getByTestId("filter-toggle"));
     expect(screen.getByTestId("filter-tiers-VIP")).toBeChecked();
     await user.click(screen.getByTestId("filter-tiers-A"));
     await user.click(screen.getByTestId("filter-apply"));

@@ -21,7 +21,8 @@ import {
 type FilterPanelProps = {
   /** The filter the list shows now; the panel edits a copy until Apply. */
   filter: SegmentFilter;
-  onApply: (filter: SegmentFilter) => void;
+  /** `done`: the Apply button (the panel closes); presets apply and stay open to try another. */
+  onApply: (filter: SegmentFilter, done: boolean) => void;
   onClose: () => void;
 };
 
@@ -48,14 +49,14 @@ export function FilterPanel({ filter, onApply, onClose }: FilterPanelProps) {
       return;
     }
     setInvalid(null);
-    onApply(result.filter);
+    onApply(result.filter, true);
   }
 
   function preset(p: StalePreset) {
     const f = presetFilter(p, months);
     setDraft(toDraft(f));
     setInvalid(null);
-    onApply(f);
+    onApply(f, false);
   }
 
   const options = <T extends string>(name: keyof FilterDraft, values: T[], label: (v: T) => string, chosen: T[]) => (
@@ -258,7 +259,7 @@ export function FilterPanel({ filter, onApply, onClose }: FilterPanelProps) {
             const empty = emptyFilter();
             setDraft(toDraft(empty));
             setInvalid(null);
-            onApply(empty);
+            onApply(empty, false);
           }}
           data-testid="filter-clear"
         >

@@ -13,6 +13,11 @@ function row(i: number): CustomerSummary {
     phone: null,
     email: null,
     tags: [],
+    region: null,
+    owner: null,
+    member_count: 0,
+    last_contact_at: null,
+    next_follow_up_on: null,
     updated_at: "",
     deleted_at: null,
   };

@@ -1,19 +1,29 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
 
-import { customers, segments, type SegmentFilter, events, touches, CUSTOMER_KINDS, RECORD_KINDS } from "../../api";
+import {
+  BY_NAME,
+  customers,
+  segments,
+  type ListSort,
+  type SegmentFilter,
+  events,
+  touches,
+  CUSTOMER_KINDS,
+  RECORD_KINDS,
+} from "../../api";
 import { PagedList, type PagedSnapshot } from "./pagedList";
 import { filterKey, isEmptyFilter } from "./segmentFilter";
 
 /**
  * The live customer list, or (with conditions set) the customers `filter` matches, paged the
- * same way. A new filter starts a new list; data changes refetch what is on screen.
+ * same way, in the chosen order. A new filter starts a new list; data changes refetch what is on screen.
  */
-export function useFilteredList(filter: SegmentFilter): [PagedList, PagedSnapshot] {
-  const key = filterKey(filter);
-  const [state, setState] = useState(() => ({ key, list: makeList(filter) }));
+export function useFilteredList(filter: SegmentFilter, sort: ListSort = BY_NAME): [PagedList, PagedSnapshot] {
+  const key = `${filterKey(filter)}|${sort.column}|${sort.descending}`;
+  const [state, setState] = useState(() => ({ key, list: makeList(filter, sort) }));
   let current = state;
   if (state.key !== key) {
-    current = { key, list: makeList(filter) };
+    current = { key, list: makeList(filter, sort) };
     setState(current);
   }
   const { list } = current;
@@ -28,8 +38,8 @@ export function useFilteredList(filter: SegmentFilter): [PagedList, PagedSnapsho
   return [list, snapshot];
 }
 
-function makeList(filter: SegmentFilter): PagedList {
+function makeList(filter: SegmentFilter, sort: ListSort): PagedList {
   return isEmptyFilter(filter)
-    ? new PagedList((offset, limit) => customers.list("live", offset, limit))
-    : new PagedList((offset, limit) => segments.customers(filter, offset, limit));
+    ? new PagedList((offset, limit) => customers.list("live", offset, limit, sort))
+    : new PagedList((offset, limit) => segments.customers(filter, offset, limit, sort));
 }

@@ -1,6 +1,6 @@
 import { useCallback, useState } from "react";
 
-import { segments, type SegmentFilter } from "../../api";
+import { BY_NAME, segments, type ListSort, type SegmentFilter } from "../../api";
 import { filterKey } from "./segmentFilter";
 
 export type Selection = {
@@ -16,7 +16,7 @@ export type Selection = {
  * Which customers are picked for a bulk action. It belongs to one filter: a new filter starts
  * empty. Ranges and "all" ask the core for the filter's ids, so rows never scrolled to count.
  */
-export function useSelection(filter: SegmentFilter): Selection {
+export function useSelection(filter: SegmentFilter, sort: ListSort = BY_NAME): Selection {
   const key = filterKey(filter);
   const [state, setState] = useState<{ key: string; ids: Set<string>; anchor: number | null }>({
     key,
@@ -30,7 +30,8 @@ export function useSelection(filter: SegmentFilter): Selection {
     async (index: number, id: string, range: boolean) => {
       const anchor = current.anchor;
       if (range && anchor !== null && anchor !== index) {
-        const all = await segments.ids(filter);
+        // By position in the list as shown, so in its order.
+        const all = await segments.ids(filter, sort);
         const [from, to] = anchor < index ? [anchor, index] : [index, anchor];
         setState((s) => ({ ...s, ids: new Set([...s.ids, ...all.slice(from, to + 1)]), anchor: index }));
         return;
@@ -42,7 +43,7 @@ export function useSelection(filter: SegmentFilter): Selection {
         return { ...s, ids, anchor: index };
       });
     },
-    [current.anchor, filter],
+    [current.anchor, filter, sort],
   );
 
   const toggleAll = useCallback(

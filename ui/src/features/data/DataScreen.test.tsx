@@ -13,7 +13,7 @@ const phone = (value: string) => ({ label: "mobile", value });
 
 function book() {
   return [
-    makeCustomer({ id: "a", name: "张三", phones: [phone("+86 138 0013 8000")] }),
+    makeCustomer({ id: "a", name: "张三", region: "上海", phones: [phone("+86 138 0013 8000")] }),
     makeCustomer({ id: "b", name: "张 三", phones: [phone("13800138000")] }),
     makeCustomer({ id: "c", name: "李四", emails: [{ label: "", value: "li@x.cn" }] }),
   ];
@@ -43,7 +43,7 @@ describe("Data screen: export of a selection or a segment", () => {
     await waitFor(() => expect(screen.getByTestId("export-path")).not.toHaveValue(""));
     await userEvent.click(screen.getByTestId("export-run"));
     await screen.findByTestId("export-result");
-    expect(callsTo(backend, "segments_ids")[0]).toEqual({ filter: vip.filter });
+    expect(callsTo(backend, "segments_ids")[0]).toEqual({ filter: vip.filter, sort: { column: "name", descending: false } });
     expect(callsTo(backend, "export_run")[0]).toMatchObject({ request: { scope: { kind: "ids", ids: ["b"] } } });
   });
 
@@ -110,8 +110,14 @@ describe("Data screen: duplicates", () => {
     const rows = within(group).getAllByTestId("dup-customer");
     expect(rows.map((r) => r.dataset.id)).toEqual(["a", "b"]);
 
-    // Keep the second record instead of the first.
+    // Nothing is ticked to merge until the user says so: one click must not merge records.
+    expect(within(group).getAllByTestId("dup-include").map((b) => (b as HTMLInputElement).checked)).toEqual([false, false]);
+    expect(within(group).getByTestId("dup-merge")).toBeDisabled();
+    expect(within(rows[0]!).getByTestId("dup-region")).toHaveTextContent("上海");
+
+    // Keep the second record instead of the first, and tick the first to merge in.
     await userEvent.click(within(rows[1]!).getByTestId("dup-survivor"));
+    await userEvent.click(within(rows[0]!).getByTestId("dup-include"));
     await userEvent.click(within(group).getByTestId("dup-merge"));
     await screen.findByTestId("dupes-none");
     expect(callsTo(backend, "cleaning_merge")).toEqual([{ survivorId: "b", mergedIds: ["a"] }]);
@@ -133,6 +139,8 @@ describe("Data screen: duplicates", () => {
     const group = await screen.findByTestId("dup-group");
     const includes = within(group).getAllByTestId("dup-include");
     expect(includes[0]).toBeDisabled();
+    await userEvent.click(includes[1]!);
+    expect(within(group).getByTestId("dup-merge")).toBeEnabled();
     await userEvent.click(includes[1]!);
     expect(within(group).getByTestId("dup-merge")).toBeDisabled();
   });

@@ -2,11 +2,13 @@ import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { cleaning, type DuplicateGroup, type MergeRecord } from "../../api";
+import { TierBadge } from "../../components/TierBadge";
 import { useToast } from "../../components/Toast";
 import { formatTimestamp } from "../../lib/dates";
 import { dataErrorText } from "./errors";
 
-type Choice = { survivor: string; excluded: Set<string> };
+/** The record to keep and the ones ticked to merge into it: none until the user ticks them. */
+type Choice = { survivor: string; included: Set<string> };
 
 const PAGE = 50;
 
@@ -48,7 +50,7 @@ export function DuplicatesPanel() {
   }, [t, version, limit]);
 
   const choiceOf = (g: DuplicateGroup): Choice =>
-    choices[groupKey(g)] ?? { survivor: g.customers[0]!.id, excluded: new Set<string>() };
+    choices[groupKey(g)] ?? { survivor: g.customers[0]!.id, included: new Set<string>() };
   const setChoice = (g: DuplicateGroup, c: Choice) => setChoices((all) => ({ ...all, [groupKey(g)]: c }));
 
   const undo = async (m: MergeRecord) => {
@@ -65,8 +67,8 @@ export function DuplicatesPanel() {
   };
 
   const merge = async (g: DuplicateGroup) => {
-    const { survivor, excluded } = choiceOf(g);
-    const others = g.customers.map((c) => c.id).filter((id) => id !== survivor && !excluded.has(id));
+    const { survivor, included } = choiceOf(g);
+    const others = g.customers.map((c) => c.id).filter((id) => id !== survivor && included.has(id));
     setBusy(groupKey(g));
     try {
       const m = await cleaning.merge(survivor, others);
@@ -111,7 +113,7 @@ export function DuplicatesPanel() {
         {groups?.map((g, gi) => {
           const choice = choiceOf(g);
           const key = groupKey(g);
-          const mergeCount = g.customers.filter((c) => c.id !== choice.survivor && !choice.excluded.has(c.id)).length;
+          const mergeCount = g.customers.filter((c) => c.id !== choice.survivor && choice.included.has(c.id)).length;
           return (
             <div key={key} className="dup-group" data-testid="dup-group">
               <ul className="dup-reasons">
@@ -121,12 +123,23 @@ export function DuplicatesPanel() {
                   </li>
                 ))}
               </ul>
+              {/* Fixed column widths: every group's columns line up with the others'. */}
               <table className="dup-table">
+                <colgroup>
+                  <col className="dup-col-check" />
+                  <col className="dup-col-check" />
+                  <col className="dup-col-name" />
+                  <col className="dup-col-tier" />
+                  <col className="dup-col-region" />
+                  <col />
+                </colgroup>
                 <thead>
                   <tr>
                     <th>{t("data.dupes.keep")}</th>
                     <th>{t("data.dupes.include")}</th>
                     <th>{t("data.dupes.name")}</th>
+                    <th>{t("list.columns.tier")}</th>
+                    <th>{t("data.dupes.region")}</th>
                     <th>{t("data.dupes.contact")}</th>
                   </tr>
                 </thead>
@@ -147,22 +160,28 @@ export function DuplicatesPanel() {
                         <input
                           type="checkbox"
                           disabled={choice.survivor === c.id}
-                          checked={choice.survivor !== c.id && !choice.excluded.has(c.id)}
+                          checked={choice.survivor !== c.id && choice.included.has(c.id)}
                           onChange={(e) => {
-                            const excluded = new Set(choice.excluded);
-                            if (e.target.checked) excluded.delete(c.id);
-                            else excluded.add(c.id);
-                            setChoice(g, { ...choice, excluded });
+                            const included = new Set(choice.included);
+                            if (e.target.checked) included.add(c.id);
+                            else included.delete(c.id);
+                            setChoice(g, { ...choice, included });
                           }}
                           aria-label={t("data.dupes.includeName", { name: c.name })}
                           data-testid="dup-include"
                         />
                       </td>
-                      <td>
+                      <td className="dup-cell">
                         {c.name}
                         {c.company_name && <span className="muted"> · {c.company_name}</span>}
                       </td>
-                      <td className="muted">{[c.phone, c.email].filter(Boolean).join("  ")}</td>
+                      <td>
+                        <TierBadge tier={c.tier} />
+                      </td>
+                      <td className="dup-cell muted" data-testid="dup-region">
+                        {c.region}
+                      </td>
+                      <td className="dup-cell muted">{[c.phone, c.email].filter(Boolean).join("  ")}</td>
                     </tr>
                   ))}
                 </tbody>

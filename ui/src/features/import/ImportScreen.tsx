@@ -200,6 +200,7 @@ export function ImportScreen() {
                   templates={templates}
                   onSaveTemplate={(name) => void saveTemplate(name)}
                   disabled={busy}
+                  vcard={preview.format === "vcard"}
                 />
                 <PreviewTable rows={preview.rows} total={preview.report.total_rows} />
                 <section className="card">

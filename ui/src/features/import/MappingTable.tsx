@@ -5,6 +5,7 @@ import type { ColumnMapping } from "../../api/bindings/ColumnMapping";
 import type { MappingTemplate } from "../../api/bindings/MappingTemplate";
 import type { Target } from "../../api/bindings/Target";
 import { applyTemplate, namesSomeone, relabel, retarget, takesLabel, TARGETS } from "./mapping";
+import { vcardColumnLabel } from "./vcardColumns";
 
 const LABELS = ["", "mobile", "work", "home", "fax", "other"] as const;
 
@@ -15,11 +16,14 @@ type MappingTableProps = {
   templates: MappingTemplate[];
   onSaveTemplate: (name: string) => void;
   disabled: boolean;
+  /** The columns are the core's vCard fields (shown in the UI's language), not the file's headers. */
+  vcard?: boolean;
 };
 
 /** Step 2: where each column goes. Every column's target can be changed; mappings can be saved. */
-export function MappingTable({ mapping, samples, onChange, templates, onSaveTemplate, disabled }: MappingTableProps) {
+export function MappingTable({ mapping, samples, onChange, templates, onSaveTemplate, disabled, vcard = false }: MappingTableProps) {
   const { t } = useTranslation();
+  const columnName = (header: string) => (vcard ? vcardColumnLabel(header, t) : header);
   const [name, setName] = useState("");
   return (
     <section className="card">
@@ -70,7 +74,14 @@ export function MappingTable({ mapping, samples, onChange, templates, onSaveTemp
           {t("import.mapping.needName")}
         </p>
       )}
-      <table className="import-table" data-testid="import-mapping">
+      {/* Fixed widths: the column name never shrinks to one character, the table fits its card. */}
+      <table className="import-table import-mapping-table" data-testid="import-mapping">
+        <colgroup>
+          <col className="import-col-column" />
+          <col />
+          <col className="import-col-target" />
+          <col className="import-col-label" />
+        </colgroup>
         <thead>
           <tr>
             <th>{t("import.mapping.column")}</th>
@@ -82,13 +93,17 @@ export function MappingTable({ mapping, samples, onChange, templates, onSaveTemp
         <tbody>
           {mapping.map((m, i) => (
             <tr key={m.header} data-testid="import-mapping-row">
-              <td className="import-header">{m.header}</td>
-              <td className="muted import-sample">{samples[i] ?? ""}</td>
+              <td className="import-header" title={m.header} data-testid="import-column-name">
+                {columnName(m.header)}
+              </td>
+              <td className="muted import-sample" title={samples[i] ?? ""}>
+                {samples[i] ?? ""}
+              </td>
               <td>
                 <select
                   className="select select-compact"
                   value={m.target}
-                  aria-label={t("import.mapping.targetFor", { column: m.header })}
+                  aria-label={t("import.mapping.targetFor", { column: columnName(m.header) })}
                   onChange={(e) => onChange(retarget(mapping, i, e.target.value as Target))}
                   data-testid={`import-target-${i}`}
                   disabled={disabled}
@@ -105,7 +120,7 @@ export function MappingTable({ mapping, samples, onChange, templates, onSaveTemp
                   <select
                     className="select select-compact"
                     value={(LABELS as readonly string[]).includes(m.label) ? m.label : ""}
-                    aria-label={t("import.mapping.labelFor", { column: m.header })}
+                    aria-label={t("import.mapping.labelFor", { column: columnName(m.header) })}
                     onChange={(e) => onChange(relabel(mapping, i, e.target.value))}
                     data-testid={`import-label-${i}`}
                     disabled={disabled}

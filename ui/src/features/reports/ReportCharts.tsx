@@ -2,6 +2,7 @@
 // stable data-testids, so the numbers are readable, copyable and testable without the SVG.
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { axisNumber } from "../../lib/axisNumber";
 import { Bar, BarChart, CartesianGrid, Cell, Pie, PieChart, Tooltip, XAxis, YAxis } from "recharts";
 
 import type { Report } from "../../api";
@@ -17,7 +18,7 @@ function useNumber() {
 }
 
 export function TierChart({ report }: { report: Report }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const number = useNumber();
   const { ref, width } = useWidth<HTMLDivElement>();
   const rows = report.by_tier.map((r) => {
@@ -31,7 +32,13 @@ export function TierChart({ report }: { report: Report }) {
         <BarChart width={width} height={200} data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
           <CartesianGrid vertical={false} stroke="#eee" />
           <XAxis dataKey="label" tickLine={false} fontSize={12} />
-          <YAxis allowDecimals={false} tickLine={false} axisLine={false} fontSize={12} />
+          <YAxis
+            allowDecimals={false}
+            tickLine={false}
+            axisLine={false}
+            fontSize={12}
+            tickFormatter={(v: number) => axisNumber(v, i18n.language)}
+          />
           <Tooltip formatter={(v) => number(Number(v))} />
           <Bar dataKey="count" name={t("reports.customers")} isAnimationActive={false} radius={[4, 4, 0, 0]}>
             {rows.map((r) => (
@@ -151,7 +158,13 @@ export function RevenueChart({ report }: { report: Report }) {
             <BarChart width={width} height={220} data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
               <CartesianGrid vertical={false} stroke="#eee" />
               <XAxis dataKey="month" tickLine={false} fontSize={12} />
-              <YAxis tickLine={false} axisLine={false} fontSize={12} width={64} />
+              <YAxis
+                tickLine={false}
+                axisLine={false}
+                fontSize={12}
+                width={72}
+                tickFormatter={(v: number) => axisNumber(v, i18n.language)}
+              />
               <Tooltip
                 formatter={(_v, _n, item) => money((item.payload as { amount: string }).amount, currency)}
               />

@@ -128,13 +128,18 @@ export function TopCustomers({ report, onOpenCustomer }: { report: Report; onOpe
 export function OverdueList({ report, onOpenCustomer }: { report: Report; onOpenCustomer: (id: string) => void }) {
   const { t, i18n } = useTranslation();
   const rows = report.overdue.top;
+  const lost = report.by_stage.find((s) => s.stage === "lost")?.count ?? 0;
   return (
     <section className="report-card" aria-labelledby="report-overdue-title" data-testid="report-overdue">
       <h3 id="report-overdue-title">
         {t("reports.overdue.title")} <span className="count-pill">{report.overdue.count}</span>
       </h3>
       {rows.length === 0 ? (
-        <p className="muted">{t("reports.overdue.empty")}</p>
+        // No praise while customers are being lost: say what is and is not the case.
+        <p className="muted" data-testid="report-overdue-empty">
+          {t("reports.overdue.empty")}
+          {lost > 0 && <> {t("reports.overdue.butLost", { count: lost })}</>}
+        </p>
       ) : (
         <table className="report-table">
           <tbody>

@@ -95,6 +95,18 @@ describe("reports dashboard", () => {
     expect(screen.getByTestId("report-as-of")).toHaveTextContent("Nov 22, 2026");
   });
 
+  it("does not praise the book while customers are lost", async () => {
+    const backend = installBackend(people);
+    const r = stocked();
+    r.overdue = { ...r.overdue, count: 0, top: [] };
+    r.by_stage = r.by_stage.map((s) => (s.stage === "lost" ? { ...s, count: 350 } : s));
+    backend.report = r;
+    renderWithProviders(<ReportsScreen onOpenCustomer={() => {}} />);
+    const empty = await screen.findByTestId("report-overdue-empty", {}, SLOW);
+    expect(empty).toHaveTextContent("Nobody is overdue for a revisit. 350 customers are lost, though");
+    expect(empty).not.toHaveTextContent(/well kept/i);
+  });
+
   it("states how retention is defined, with the two periods", async () => {
     const backend = installBackend(people);
     backend.report = stocked();

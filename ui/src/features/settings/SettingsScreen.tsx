@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { app, type AppInfo } from "../../api";
@@ -17,9 +17,15 @@ import "../agenda/agenda.css";
 
 type Info = { info: AppInfo | null; failed: boolean };
 
-export function SettingsScreen() {
+/** `focus`: the card to bring into view on opening (the empty book's "Restore a backup"). */
+export function SettingsScreen({ focus = null }: { focus?: "backups" | null }) {
   const { t } = useTranslation();
   const [about, setAbout] = useState<Info>({ info: null, failed: false });
+  const backupsRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (focus === "backups") backupsRef.current?.scrollIntoView?.({ block: "start" });
+  }, [focus]);
 
   useEffect(() => {
     let current = true;
@@ -49,7 +55,9 @@ export function SettingsScreen() {
           <LanguageSelect testId="settings-lang-select" />
         </section>
         <SecuritySection />
-        <BackupsSection />
+        <div ref={backupsRef} className="settings-anchor">
+          <BackupsSection />
+        </div>
         <SyncSection />
         <DesktopSection />
         <ProductsSection />

@@ -1,0 +1,44 @@
+// The fake core's customer-list columns and orders, as the core derives them: last contact
+// (the latest live interaction or purchase order), next follow-up (the earliest follow-up
+// date not marked done or dismissed), and the list sorted by either with blanks last.
+import type { Customer } from "../api/bindings/Customer";
+import type { CustomerSummary } from "../api/bindings/CustomerSummary";
+import type { ListSort } from "../api/bindings/ListSort";
+import type { ReminderState } from "../api/bindings/ReminderState";
+import type { FakeRecords } from "./fakeRecords";
+
+export type ListColumns = Pick<CustomerSummary, "last_contact_at" | "next_follow_up_on">;
+
+const PURCHASE = new Set(["confirmed", "paid", "shipped", "completed"]);
+
+/** A customer's derived list columns from the fake's records and reminder states. */
+export function listColumns(records: FakeRecords, states: Map<string, ReminderState>, customerId: string): ListColumns {
+  let last: string | null = null;
+  let next: string | null = null;
+  for (const i of records.interactions.values()) {
+    if (i.customer_id !== customerId || i.deleted_at) continue;
+    if (last === null || i.occurred_at > last) last = i.occurred_at;
+    if (i.follow_up_on) {
+      const state = states.get(`follow_up:${i.id}:${i.follow_up_on}`)?.status;
+      if (state !== "done" && state !== "dismissed" && (next === null || i.follow_up_on < next)) next = i.follow_up_on;
+    }
+  }
+  for (const o of records.orders.values()) {
+    if (o.customer_id !== customerId || o.deleted_at || !PURCHASE.has(o.status)) continue;
+    const at = `${o.ordered_on}T00:00:00.000Z`;
+    if (last === null || at > last) last = at;
+  }
+  return { last_contact_at: last, next_follow_up_on: next };
+}
+
+/** `rows` (already in name order) in the list's chosen order; blanks last, by name. */
+export function sortRows(rows: Customer[], sort: ListSort | undefined, columns: (c: Customer) => ListColumns): Customer[] {
+  if (!sort || sort.column === "name") return sort?.descending ? [...rows].reverse() : rows;
+  const field = sort.column === "last_contact" ? "last_contact_at" : "next_follow_up_on";
+  const keyed = rows.map((c, i) => ({ c, i, v: columns(c)[field] }));
+  const valued = keyed.filter((k) => k.v !== null);
+  const blank = keyed.filter((k) => k.v === null);
+  const sign = sort.descending ? -1 : 1;
+  valued.sort((a, b) => (a.v! < b.v! ? -sign : a.v! > b.v! ? sign : (a.i - b.i) * sign));
+  return [...valued, ...blank].map((k) => k.c);
+}
