@@ -43,7 +43,12 @@ export function DamagedScreen({ status, error, onRestored }: DamagedScreenProps)
         <h1>{t("security.damagedTitle")}</h1>
         <p>{t("security.damagedHint")}</p>
         {status && <p className="mono selectable lock-path" data-testid="damaged-path">{status.book_path}</p>}
-        {status?.damage && <p className="muted selectable">{status.damage}</p>}
+        {/* SQLite's own words, for whoever helps restore the book: labelled, not translated. */}
+        {status?.damage && (
+          <p className="muted selectable" data-testid="damaged-detail">
+            {t("security.damageDetail", { detail: status.damage })}
+          </p>
+        )}
         {error !== undefined && <p className="field-error">{errorText(t, error)}</p>}
         {latest ? (
           <div className="damaged-offer" data-testid="damaged-offer">

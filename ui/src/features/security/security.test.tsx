@@ -46,6 +46,21 @@ describe("lock screen", () => {
     await user.keyboard("{Control>}l{/Control}");
     expect(await screen.findByTestId("lock-screen")).toBeInTheDocument();
   });
+
+  it("a damaged book shows its own screen with SQLite's words labelled as a technical detail", async () => {
+    const backend = installBackend([]);
+    backend.security.status = { ...backend.security.status, state: "damaged", damage: "database disk image is malformed" };
+    renderWithProviders(
+      <LockGate>
+        <p data-testid="inside">the book</p>
+      </LockGate>,
+    );
+    expect(await screen.findByTestId("damaged-detail")).toHaveTextContent(
+      "Technical detail (from SQLite): database disk image is malformed",
+    );
+    expect(screen.getByTestId("damaged-no-backup")).toBeInTheDocument();
+    expect(screen.queryByTestId("inside")).toBeNull();
+  });
 });
 
 describe("backups", () => {
