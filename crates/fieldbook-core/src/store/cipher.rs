@@ -35,11 +35,14 @@ const KEYS_KEPT: usize = 32;
 #[derive(Clone)]
 pub struct Passphrase(Arc<Secret>);
 
+/// A raw key derived for one file, with that file's salt.
+type SaltedKey = ([u8; SALT_LEN], Zeroizing<[u8; KEY_LEN]>);
+
 struct Secret {
     text: Zeroizing<String>,
     /// Raw keys already derived from this passphrase, by the salt of the file they open:
     /// the slow derivation (≈ 140 ms) runs once per file, not once per connection.
-    derived: Mutex<Vec<([u8; SALT_LEN], Zeroizing<[u8; KEY_LEN]>)>>,
+    derived: Mutex<Vec<SaltedKey>>,
 }
 
 impl PartialEq for Passphrase {
