@@ -79,7 +79,13 @@ pub fn run() {
 fn init_logging(data_dir: &std::path::Path) {
     use tracing_subscriber::prelude::*;
     let filter = tracing_subscriber::EnvFilter::try_from_env("FIELDBOOK_LOG").unwrap_or_else(|_| "info".into());
-    let file = tracing_appender::rolling::daily(data_dir.join("logs"), "fieldbook.log");
+    let logs = data_dir.join("logs");
+    // Owner-only like the rest of the data folder (the appender would make it 0755). Logs
+    // hold no customer data, but what they do hold is nobody else's business either.
+    if let Err(e) = fieldbook_core::store::files::create_private_dir(&logs) {
+        eprintln!("logs folder {}: {e}", logs.display());
+    }
+    let file = tracing_appender::rolling::daily(logs, "fieldbook.log");
     let _ = tracing_subscriber::registry()
         .with(filter)
         .with(tracing_subscriber::fmt::layer().with_writer(std::io::stderr))

@@ -131,6 +131,9 @@ test("a passphrase set in Settings → Security encrypts the book: its bytes no 
   const files = allFiles(dataDir);
   assert.ok(files.some((f) => f.includes("backups")), "the backup made at start is there");
   for (const file of files) assert.ok(!holdsName(file), `${file} holds no plaintext name`);
+  for (const dir of ["logs", "backups"]) {
+    assert.equal(statSync(join(dataDir, dir)).mode & 0o777, 0o700, `${dir}/ is owner-only`);
+  }
   await findCustomer("zmy", NAME);
 });
 
