@@ -1,12 +1,15 @@
 //! Crash safety: `kill -9` the real `fieldbook` binary at a random moment during an import,
-//! a JSON restore, a backup and a bulk edit of many customers, on an encrypted book; then
-//! the book must pass `PRAGMA integrity_check`, hold every row committed before, and show
-//! each operation all or nothing (the count before or after, never in between).
+//! a JSON restore, a backup, a bulk edit of many customers and a sync receiving a whole team
+//! book from a folder, on an encrypted book; then the book must pass `PRAGMA integrity_check`,
+//! hold every row committed before, and show each operation all or nothing (the count before
+//! or after, never in between). A sync is all or nothing per segment, not per run: a killed
+//! sync may have applied some whole segments, and the next sync must then end exactly where
+//! an uninterrupted one does (a half-applied segment marked applied would come up short).
 //!
 //! The kill moment is random (uniform over the operation's measured duration); every
 //! assertion holds for any moment. CI runs a few trials; `scripts/crash-test` runs the full
-//! 52 (13 per operation) on a 100k-row import and a 10k-customer bulk edit:
-//!   FIELDBOOK_CRASH_TRIALS  trials in all, spread over the four operations (default 8)
+//! 65 (13 per operation) on a 100k-row import and a 10k-customer bulk edit:
+//!   FIELDBOOK_CRASH_TRIALS  trials in all, spread over the five operations (default 10)
 //!   FIELDBOOK_CRASH_ROWS    rows in the imported CSV and the restored dump (default 3000)
 //!   FIELDBOOK_CRASH_BULK    customers in the bulk edit (default 2000)
 //!   FIELDBOOK_CRASH_SEED    the random seed (printed, so a failure can be replayed)
@@ -19,6 +22,7 @@ use std::time::{Duration, Instant};
 use rand::{Rng, SeedableRng};
 
 const KEY: &str = "crash test passphrase";
+const TEAM_KEY: &str = "crash test team passphrase";
 const BASE_CUSTOMERS: usize = 200;
 
 fn env_num(name: &str, default: u64) -> u64 {
@@ -27,11 +31,16 @@ fn env_num(name: &str, default: u64) -> u64 {
 
 fn fieldbook(db: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_fieldbook"));
-    c.arg("--db").arg(db).env("FIELDBOOK_PASSPHRASE", KEY).stdout(Stdio::null()).stderr(Stdio::piped());
+    c.arg("--db")
+        .arg(db)
+        .env("FIELDBOOK_PASSPHRASE", KEY)
+        .env("FIELDBOOK_SYNC_PASSPHRASE", TEAM_KEY)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
     c
 }
 
-fn run_ok(db: &Path, args: &[&str]) {
+fn run_ok<S: AsRef<std::ffi::OsStr> + std::fmt::Debug>(db: &Path, args: &[S]) {
     let out = fieldbook(db).args(args).output().unwrap();
     assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
 }
@@ -93,6 +102,28 @@ fn copy_book(from: &Path, to: &Path) {
     std::fs::copy(from, to).unwrap();
 }
 
+/// A team folder (segments under devices/…): each trial syncs with its own copy.
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &to.join(e.file_name()));
+        } else {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+/// The op's arguments for a book, with `{team}` naming that book's copy of the team folder.
+fn args_for(op: &Op, book: &Path) -> Vec<String> {
+    let team = book.parent().unwrap().join("team");
+    if let Some(template) = &op.team {
+        copy_dir(template, &team);
+    }
+    op.args.iter().map(|a| a.replace("{team}", team.to_str().unwrap())).collect()
+}
+
 struct Op {
     name: &'static str,
     /// The book each trial starts from.
@@ -100,6 +131,8 @@ struct Op {
     args: Vec<String>,
     /// Counts what the operation does, e.g. live customers, or customers tiered VIP.
     done: Done,
+    /// The team folder a sync starts from (copied per run as `{team}`).
+    team: Option<PathBuf>,
 }
 
 struct Fixtures {
@@ -128,6 +161,12 @@ fn fixtures(rows: usize, bulk: usize) -> Fixtures {
     run_ok(&full, &["export", "--format", "json", "--out", dump.to_str().unwrap()]);
     let empty = root.join("empty.db");
     run_ok(&empty, &["customers", "list"]);
+    // The team folder: the full book synced out once. A new, empty laptop receives it.
+    let team = root.join("team");
+    let sender = root.join("sender/book.db");
+    copy_book(&full, &sender);
+    std::fs::create_dir_all(&team).unwrap();
+    run_ok(&sender, &["sync", "--folder", team.to_str().unwrap()]);
 
     let ids: Vec<String> = {
         let c = open(&full);
@@ -146,15 +185,24 @@ fn fixtures(rows: usize, bulk: usize) -> Fixtures {
             template: seeded.clone(),
             args: s(&["import", csv.to_str().unwrap(), "--on-duplicate", "create"]),
             done: live,
+            team: None,
         },
-        Op { name: "json restore", template: empty, args: s(&["restore", dump.to_str().unwrap()]), done: live },
-        Op { name: "backup", template: seeded, args: s(&["backup", "now"]), done: Done::Backups },
+        Op {
+            name: "json restore",
+            template: empty.clone(),
+            args: s(&["restore", dump.to_str().unwrap()]),
+            done: live,
+            team: None,
+        },
+        Op { name: "backup", template: seeded, args: s(&["backup", "now"]), done: Done::Backups, team: None },
         Op {
             name: "bulk edit",
             template: full,
             args: bulk_args,
             done: Done::Sql("SELECT count(*) FROM customers WHERE tier = 'VIP'"),
+            team: None,
         },
+        Op { name: "sync in", template: empty, args: s(&["sync", "--folder", "{team}"]), done: live, team: Some(team) },
     ];
     Fixtures { _dir: dir, root, ops }
 }
@@ -178,7 +226,7 @@ fn check_backups(book: &Path, customers: &[usize]) {
 
 #[test]
 fn kill_9_at_random_moments_leaves_the_book_intact_and_each_operation_all_or_nothing() {
-    let trials = env_num("FIELDBOOK_CRASH_TRIALS", 8) as usize;
+    let trials = env_num("FIELDBOOK_CRASH_TRIALS", 10) as usize;
     let rows = env_num("FIELDBOOK_CRASH_ROWS", 3000) as usize;
     let bulk = env_num("FIELDBOOK_CRASH_BULK", 2000) as usize;
     let seed = env_num("FIELDBOOK_CRASH_SEED", std::process::id() as u64 ^ 0x5eed);
@@ -195,8 +243,9 @@ fn kill_9_at_random_moments_leaves_the_book_intact_and_each_operation_all_or_not
             let book = fx.root.join(format!("measure-{i}-{run}/book.db"));
             copy_book(&op.template, &book);
             before = Some(state(&book, op.done));
+            let args = args_for(op, &book);
             let t = Instant::now();
-            let status = fieldbook(&book).args(&op.args).status().unwrap();
+            let status = fieldbook(&book).args(&args).status().unwrap();
             assert!(status.success(), "{} must succeed uninterrupted", op.name);
             duration = duration.min(t.elapsed());
             after = Some(state(&book, op.done));
@@ -217,7 +266,8 @@ fn kill_9_at_random_moments_leaves_the_book_intact_and_each_operation_all_or_not
         for trial in 0..n {
             let book = fx.root.join(format!("{i}-{trial}/book.db"));
             copy_book(&op.template, &book);
-            let mut child = fieldbook(&book).args(&op.args).spawn().unwrap();
+            let args = args_for(op, &book);
+            let mut child = fieldbook(&book).args(&args).spawn().unwrap();
             let at = Duration::from_secs_f64(rng.random_range(0.0..1.0) * duration.as_secs_f64());
             std::thread::sleep(at);
             let was_running = child.try_wait().unwrap().is_none();
@@ -227,8 +277,20 @@ fn kill_9_at_random_moments_leaves_the_book_intact_and_each_operation_all_or_not
 
             let s = state(&book, op.done);
             assert_eq!(s.integrity, "ok", "{} trial {trial} killed at {at:?}", op.name);
+            if op.team.is_some() {
+                // Whole segments may be in; the next sync must end where an uninterrupted one does.
+                assert!((before.done..=after.done).contains(&s.done), "{} trial {trial}: counted {}", op.name, s.done);
+                run_ok(&book, &args);
+                let resumed = state(&book, op.done);
+                assert_eq!(resumed.done, after.done, "{} trial {trial}: the next sync completes the book", op.name);
+                assert_eq!(
+                    resumed.ids, after.ids,
+                    "{} trial {trial}: the same customers as an uninterrupted sync",
+                    op.name
+                );
+            }
             assert!(
-                s.done == before.done || s.done == after.done,
+                op.team.is_some() || s.done == before.done || s.done == after.done,
                 "{} trial {trial} killed at {at:?}: counted {}, expected {} or {} (all or nothing)",
                 op.name,
                 s.done,
