@@ -55,17 +55,30 @@ export function KpiRow({ report }: { report: Report }) {
         label={t("reports.kpi.retention")}
         value={k.rate_pct ? `${k.rate_pct}%` : "—"}
         detail={
-          <span data-testid="report-retention-definition">
-            {t("reports.kpi.retentionDefinition", {
-              retained: number(k.retained),
-              previous: number(k.previous_active),
-              previousFrom: day(k.previous_from),
-              previousTo: day(k.previous_to),
-              currentFrom: day(k.current_from),
-              currentTo: day(k.current_to),
-              days: k.period_days,
-            })}
-          </span>
+          <>
+            <span data-testid="report-retention-summary">
+              {t("reports.kpi.retentionSummary", {
+                retained: number(k.retained),
+                previous: number(k.previous_active),
+                days: k.period_days,
+              })}
+            </span>
+            {/* The exact periods on demand: the card stays two lines high. */}
+            <details className="report-retention-how">
+              <summary>{t("reports.kpi.retentionHow")}</summary>
+              <span data-testid="report-retention-definition">
+                {t("reports.kpi.retentionDefinition", {
+                  retained: number(k.retained),
+                  previous: number(k.previous_active),
+                  previousFrom: day(k.previous_from),
+                  previousTo: day(k.previous_to),
+                  currentFrom: day(k.current_from),
+                  currentTo: day(k.current_to),
+                  days: k.period_days,
+                })}
+              </span>
+            </details>
+          </>
         }
         testId="report-retention"
       />

@@ -111,7 +111,9 @@ describe("reports dashboard", () => {
     const backend = installBackend(people);
     backend.report = stocked();
     renderWithProviders(<ReportsScreen onOpenCustomer={() => {}} />);
-    const definition = await screen.findByTestId("report-retention-definition", {}, SLOW);
+    const summary = await screen.findByTestId("report-retention-summary", {}, SLOW);
+    expect(summary).toHaveTextContent("2 of 4 active customers came back (90-day periods)");
+    const definition = screen.getByTestId("report-retention-definition");
     expect(definition).toHaveTextContent("2 of the 4 customers active May 27, 2026 – Aug 24, 2026");
     expect(definition).toHaveTextContent("active again Aug 25, 2026 – Nov 22, 2026");
     expect(definition).toHaveTextContent("90-day periods");
