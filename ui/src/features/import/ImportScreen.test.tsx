@@ -13,6 +13,14 @@ const CONTACTS: FakeFile = {
     ["李四", "13900139000", "", ""],
   ],
 };
+/** 赵六's birthday cannot be read; 钱七's can. */
+const ODD_BIRTHDAY: FakeFile = {
+  headers: ["姓名", "手机", "生日"],
+  rows: [
+    ["赵六", "13500135000", "sometime in may"],
+    ["钱七", "13400134000", "1990-08-15"],
+  ],
+};
 const WITH_ERROR: FakeFile = { headers: ["姓名", "手机"], rows: [["王五", "13700137000"], ["", "13600136000"]] };
 
 function setup(files: Record<string, FakeFile>, opts: { holdRun?: boolean } = {}) {
@@ -70,14 +78,7 @@ describe("import screen", () => {
   });
 
   it("an unreadable birthday is a warning naming row, column and value, and the contact is still imported", async () => {
-    const file: FakeFile = {
-      headers: ["姓名", "手机", "生日"],
-      rows: [
-        ["赵六", "13500135000", "sometime in may"],
-        ["钱七", "13400134000", "1990-08-15"],
-      ],
-    };
-    const { backend, user } = setup({ "/tmp/odd.csv": file });
+    const { backend, user } = setup({ "/tmp/odd.csv": ODD_BIRTHDAY });
     await readFile(user, "/tmp/odd.csv");
     const inPreview = screen.getByTestId("import-preview-warning");
     expect(inPreview).toHaveTextContent("2");
@@ -95,14 +96,7 @@ describe("import screen", () => {
   });
 
   it("strict mode rejects the row with an unreadable birthday, naming it, and imports only the others", async () => {
-    const file: FakeFile = {
-      headers: ["姓名", "手机", "生日"],
-      rows: [
-        ["赵六", "13500135000", "sometime in may"],
-        ["钱七", "13400134000", "1990-08-15"],
-      ],
-    };
-    const { backend, user } = setup({ "/tmp/odd.csv": file });
+    const { backend, user } = setup({ "/tmp/odd.csv": ODD_BIRTHDAY });
     await readFile(user, "/tmp/odd.csv");
     await user.click(screen.getByTestId("import-strict"));
     await waitFor(() => expect(callsTo(backend, "import_preview").at(-1)).toMatchObject({ strict: true }));

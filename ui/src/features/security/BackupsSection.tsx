@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { backups, type BackupInfo, type BackupPreview, type BackupSettings } from "../../api";
 import { Dialog } from "../../components/Dialog";
 import { ErrorBanner } from "../../components/ErrorBanner";
+import { TextField } from "../../components/TextField";
 import { useToast } from "../../components/Toast";
 import { formatTimestamp } from "../../lib/dates";
 import { useSecurity } from "./securityContext";
@@ -155,17 +156,15 @@ export function BackupsSection() {
             />
             <span>{t("backups.automatic")}</span>
           </label>
-          <label className="field">
-            <span className="field-label">{t("backups.folder")}</span>
-            <input
-              className="input mono"
-              data-testid="backup-folder"
-              value={folder}
-              placeholder={t("backups.folderDefault")}
-              onChange={(e) => setFolder(e.target.value)}
-              onBlur={() => (folder.trim() || null) !== settings.folder && void save({ ...settings, folder: folder.trim() || null })}
-            />
-          </label>
+          <TextField
+            label={t("backups.folder")}
+            mono
+            testId="backup-folder"
+            value={folder}
+            placeholder={t("backups.folderDefault")}
+            onChange={setFolder}
+            onBlur={() => (folder.trim() || null) !== settings.folder && void save({ ...settings, folder: folder.trim() || null })}
+          />
           <div className="backup-keep">
             <label className="field">
               <span className="field-label">{t("backups.keepDaily")}</span>

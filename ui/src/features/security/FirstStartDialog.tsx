@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 
 import { security, type SecurityStatus } from "../../api";
 import { Dialog } from "../../components/Dialog";
+import { TextField } from "../../components/TextField";
 import { errorText } from "../../i18n/errors";
 
 /** A new, empty book: offer to protect it with a passphrase now (skippable; Settings → Security later). */
@@ -61,28 +62,22 @@ export function PassphraseFields({ passphrase, repeat, onPassphrase, onRepeat, p
   const { t } = useTranslation();
   return (
     <>
-      <label className="field">
-        <span className="field-label">{t("security.newPassphrase")}</span>
-        <input
-          className="input"
-          type="password"
-          autoComplete="new-password"
-          data-testid={`${prefix}-new`}
-          value={passphrase}
-          onChange={(e) => onPassphrase(e.target.value)}
-        />
-      </label>
-      <label className="field">
-        <span className="field-label">{t("security.repeatPassphrase")}</span>
-        <input
-          className="input"
-          type="password"
-          autoComplete="new-password"
-          data-testid={`${prefix}-repeat`}
-          value={repeat}
-          onChange={(e) => onRepeat(e.target.value)}
-        />
-      </label>
+      <TextField
+        label={t("security.newPassphrase")}
+        type="password"
+        autoComplete="new-password"
+        testId={`${prefix}-new`}
+        value={passphrase}
+        onChange={onPassphrase}
+      />
+      <TextField
+        label={t("security.repeatPassphrase")}
+        type="password"
+        autoComplete="new-password"
+        testId={`${prefix}-repeat`}
+        value={repeat}
+        onChange={onRepeat}
+      />
     </>
   );
 }

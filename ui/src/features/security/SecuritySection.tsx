@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 
 import { security, type LockSettings, type SecurityStatus } from "../../api";
 import { ErrorBanner } from "../../components/ErrorBanner";
+import { TextField } from "../../components/TextField";
 import { useToast } from "../../components/Toast";
 import { PassphraseFields } from "./FirstStartDialog";
 import { useSecurity } from "./securityContext";
@@ -113,17 +114,14 @@ export function SecuritySection() {
           {mode === "set" && <p className="muted card-hint">{t("security.setHint")}</p>}
           {mode === "remove" && <p className="muted card-hint">{t("security.removeHint")}</p>}
           {mode !== "set" && (
-            <label className="field">
-              <span className="field-label">{t("security.currentPassphrase")}</span>
-              <input
-                className="input"
-                type="password"
-                autoComplete="current-password"
-                data-testid="security-current"
-                value={current}
-                onChange={(e) => setCurrent(e.target.value)}
-              />
-            </label>
+            <TextField
+              label={t("security.currentPassphrase")}
+              type="password"
+              autoComplete="current-password"
+              testId="security-current"
+              value={current}
+              onChange={setCurrent}
+            />
           )}
           {needsNew && (
             <PassphraseFields passphrase={passphrase} repeat={repeat} onPassphrase={setPassphrase} onRepeat={setRepeat} prefix="security" />
