@@ -14,6 +14,15 @@ fn main() {
     tauri_build::try_build(tauri_build::Attributes::new().capabilities_path_pattern("./src-tauri/capabilities/**/*"))
         .expect("tauri-build failed");
 
+    // Release builds: the linker (rust-lld, Rust's default on x86_64 Linux) folds identical
+    // functions whose address nothing compares ("safe": C code without address-significance
+    // tables is left alone). Part of keeping the app under its size budget (BENCHMARKS.md).
+    if std::env::var("PROFILE").as_deref() == Ok("release")
+        && std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux")
+    {
+        println!("cargo:rustc-link-arg-bins=-Wl,--icf=safe");
+    }
+
     let dir = Path::new("src-tauri/src/commands");
     println!("cargo:rerun-if-changed={}", dir.display());
     let commands = read_commands(dir);
