@@ -38,6 +38,8 @@ pub fn run() {
             tauri_plugin_autostart::MacosLauncher::LaunchAgent,
             Some(vec!["--hidden"]),
         ))
+        // Native open/save dialogs (import's "Choose file…", export's "Choose…").
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .setup(move |app| {
             let handle = app.handle();

@@ -23,6 +23,7 @@ export { events, touches, touchesCustomer, CUSTOMER_KINDS, RECORD_KINDS, OPEN_AG
 export type { BookChange } from "./bindings/BookChange";
 export { segments, bulk } from "./segments";
 export { importer, IMPORT_PROGRESS_EVENT, type ImportRequest } from "./import";
+export { files, IMPORTABLE_EXTENSIONS, type DropEvent } from "./files";
 export { reports } from "./reports";
 export { sync, SYNC_FINISHED_EVENT, SYNC_PROGRESS_EVENT } from "./sync";
 export type { Conflict } from "./bindings/Conflict";

@@ -74,7 +74,10 @@ export function installPreviewMocks(): void {
     previewAgenda(seed),
   );
   if (!params.has("empty")) seedStories(backend);
-  mockIPC((cmd, args) => backend.handle(cmd, args as Record<string, unknown>), { shouldMockEvents: true });
+  // No native dialogs in a browser preview: they answer as if the user cancelled.
+  mockIPC((cmd, args) => (cmd.startsWith("plugin:dialog|") ? null : backend.handle(cmd, args as Record<string, unknown>)), {
+    shouldMockEvents: true,
+  });
 }
 
 /** A believable story for the first customers of the list: visits, calls, orders, a complaint. */

@@ -94,6 +94,30 @@ describe("Data screen: export", () => {
     expect(screen.queryByTestId("export-result")).toBeNull();
   });
 
+  it("Choose… opens the save dialog at the current path for the format and takes the chosen file", async () => {
+    const saveCalls: unknown[] = [];
+    const backend = installBackend(book(), {
+      override: (cmd, args) => {
+        if ((cmd as string) !== "plugin:dialog|save") return undefined;
+        saveCalls.push(args.options);
+        return "/home/demo/Desktop/客户";
+      },
+    });
+    renderWithProviders(<DataScreen />);
+    const path = (await screen.findByTestId("export-path")) as HTMLInputElement;
+    await waitFor(() => expect(path.value).toMatch(/\.xlsx$/));
+    const start = path.value;
+    await userEvent.click(screen.getByTestId("export-choose"));
+    // The chosen name gets the format's extension when the dialog left it out.
+    await waitFor(() => expect(path).toHaveValue("/home/demo/Desktop/客户.xlsx"));
+    expect(saveCalls).toEqual([
+      expect.objectContaining({ defaultPath: start, filters: [{ name: "Excel workbook (.xlsx)", extensions: ["xlsx"] }] }),
+    ]);
+    await userEvent.click(screen.getByTestId("export-run"));
+    await screen.findByTestId("export-result");
+    expect(callsTo(backend, "export_run")[0]).toMatchObject({ path: "/home/demo/Desktop/客户.xlsx" });
+  });
+
   it("keeps the extension logic to the file name, not the folder", () => {
     expect(withExtension("/home/me/v1.2/book", "csv")).toBe("/home/me/v1.2/book.csv");
     expect(withExtension("C:\\Users\\me\\book.xlsx", "json")).toBe("C:\\Users\\me\\book.json");

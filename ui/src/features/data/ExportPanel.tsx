@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { dataExport, segments, type ExportFormat, type ExportResult, type ExportScope, type Segment } from "../../api";
+import { dataExport, files, segments, type ExportFormat, type ExportResult, type ExportScope, type Segment } from "../../api";
 import { dataErrorText } from "./errors";
 
 export const FORMATS: ExportFormat[] = ["xlsx", "csv", "vcard3", "vcard4", "ics", "json"];
@@ -26,7 +26,7 @@ export function withExtension(path: string, format: ExportFormat): string {
 /** Which customers: everyone, the list's checked ones, or a saved segment (by id). */
 type ScopeChoice = "all" | "selection" | `segment:${string}`;
 
-/** Choose a format, which customers and a file path (typed: no native dialog needed), export, show the result. */
+/** Choose a format, which customers and a file (the native save dialog or a typed path), export, show the result. */
 export function ExportPanel({ selection = [] }: { selection?: readonly string[] }) {
   const { t, i18n } = useTranslation();
   const [format, setFormat] = useState<ExportFormat>("xlsx");
@@ -77,6 +77,20 @@ export function ExportPanel({ selection = [] }: { selection?: readonly string[] 
   const changeFormat = (f: ExportFormat) => {
     setFormat(f);
     setPath((p) => (p ? withExtension(p, f) : p));
+  };
+
+  /** The native save dialog, starting from the current path; a cancel keeps the path. */
+  const choose = async () => {
+    setError(null);
+    try {
+      const picked = await files.chooseSave(path.trim(), EXTENSION[format], t(`data.export.formats.${format}`));
+      if (picked) {
+        edited.current = true;
+        setPath(withExtension(picked, format));
+      }
+    } catch (e) {
+      setError(dataErrorText(t, e));
+    }
   };
 
   const run = async () => {
@@ -139,18 +153,23 @@ export function ExportPanel({ selection = [] }: { selection?: readonly string[] 
         <label className="settings-label" htmlFor="export-path">
           {t("data.export.path")}
         </label>
-        <input
-          id="export-path"
-          className="input data-path mono"
-          value={path}
-          onChange={(e) => {
-            edited.current = true;
-            setPath(e.target.value);
-          }}
-          placeholder={t("data.export.pathPlaceholder")}
-          spellCheck={false}
-          data-testid="export-path"
-        />
+        <div className="data-path-row">
+          <input
+            id="export-path"
+            className="input data-path mono"
+            value={path}
+            onChange={(e) => {
+              edited.current = true;
+              setPath(e.target.value);
+            }}
+            placeholder={t("data.export.pathPlaceholder")}
+            spellCheck={false}
+            data-testid="export-path"
+          />
+          <button type="button" className="button" onClick={() => void choose()} data-testid="export-choose">
+            {t("data.export.choose")}
+          </button>
+        </div>
       </div>
       <div className="data-actions">
         <button

@@ -14,6 +14,10 @@ type FileStepProps = {
   options: ReadOptions;
   onOptionsChange: (options: ReadOptions) => void;
   onRead: () => void;
+  /** Open the native file dialog (the typed path stays the fallback). */
+  onChoose: () => void;
+  /** A file is being dragged over the window: the card shows where it will land. */
+  dragging: boolean;
   reading: boolean;
   /** What the last read found (format, encoding, sheets). */
   format: Format | null;
@@ -21,12 +25,13 @@ type FileStepProps = {
   disabled: boolean;
 };
 
-/** Step 1: the file (typed or pasted path) and overrides of what was detected. */
-export function FileStep({ path, onPathChange, options, onOptionsChange, onRead, reading, format, detected, disabled }: FileStepProps) {
+/** Step 1: the file (chosen, dropped, typed or pasted) and overrides of what was detected. */
+export function FileStep(props: FileStepProps) {
+  const { path, onPathChange, options, onOptionsChange, onRead, onChoose, dragging, reading, format, detected, disabled } = props;
   const { t } = useTranslation();
   const shown = options.format ?? format;
   return (
-    <section className="card import-file">
+    <section className={dragging ? "card import-file import-file-dragging" : "card import-file"} data-testid="import-file">
       <h2 className="card-title">{t("import.file.title")}</h2>
       <p className="muted card-hint">{t("import.file.hint")}</p>
       <form
@@ -36,6 +41,15 @@ export function FileStep({ path, onPathChange, options, onOptionsChange, onRead,
           onRead();
         }}
       >
+        <button
+          type="button"
+          className="button"
+          onClick={onChoose}
+          disabled={disabled || reading}
+          data-testid="import-choose"
+        >
+          {t("import.file.choose")}
+        </button>
         <input
           className="input import-path"
           type="text"
@@ -56,6 +70,11 @@ export function FileStep({ path, onPathChange, options, onOptionsChange, onRead,
           {reading ? t("import.file.reading") : t("import.file.read")}
         </button>
       </form>
+      {dragging && (
+        <p className="import-drop-hint" role="status" data-testid="import-drop-hint">
+          {t("import.file.dropHere")}
+        </p>
+      )}
       {format && (
         <div className="import-options">
           <label>

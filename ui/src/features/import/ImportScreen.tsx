@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { importer, toApiError, type ImportRequest } from "../../api";
+import { files, importer, toApiError, type DropEvent, type ImportRequest } from "../../api";
 import type { ColumnMapping } from "../../api/bindings/ColumnMapping";
 import type { DuplicatePolicy } from "../../api/bindings/DuplicatePolicy";
 import type { ImportPreview } from "../../api/bindings/ImportPreview";
@@ -26,8 +26,8 @@ const NO_OPTIONS: ReadOptions = { format: null, encoding: null, sheet: null };
 type Running = { progress: ImportProgress | null; cancelling: boolean };
 
 /**
- * Import customers from a CSV, spreadsheet or vCard file: choose the file (a typed or pasted
- * path), check what was detected, map the columns, preview the rows as they will be stored,
+ * Import customers from a CSV, spreadsheet or vCard file: choose the file (the native dialog,
+ * a file dropped on the window, or a typed or pasted path), check what was detected, map the columns, preview the rows as they will be stored,
  * pick what happens to duplicates, read the dry run, then import with a progress bar and Cancel.
  */
 export function ImportScreen() {
@@ -46,6 +46,7 @@ export function ImportScreen() {
   const [running, setRunning] = useState<Running | null>(null);
   const [result, setResult] = useState<ImportReport | null>(null);
   const [cancelled, setCancelled] = useState(false);
+  const [dragging, setDragging] = useState(false);
   const latest = useRef(0);
 
   useEffect(() => {
@@ -100,6 +101,46 @@ export function ImportScreen() {
     setPolicy(next);
     void refresh(request({ onDuplicate: next }));
   };
+
+  /** A chosen or dropped file: start over with it and read it straight away. */
+  const takeFile = (picked: string) => {
+    setPath(picked);
+    setOptions(NO_OPTIONS);
+    setMapping(null);
+    setResult(null);
+    void refresh(request({ path: picked, options: NO_OPTIONS, mapping: null }));
+  };
+
+  const choose = async () => {
+    try {
+      const picked = await files.chooseImport(t("import.file.filterName"));
+      if (picked) takeFile(picked);
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  // The latest screen state for the drop listener, which is registered once.
+  const onDropped = useEffectEvent((event: DropEvent) => {
+    if (event.kind === "drop") {
+      setDragging(false);
+      if (running === null) takeFile(event.path);
+    } else setDragging(event.kind === "over" && running === null);
+  });
+  useEffect(() => {
+    let stop: (() => void) | null = null;
+    let live = true;
+    files.onDrop((event) => onDropped(event)).then(
+      (s) => (live ? (stop = s) : s()),
+      () => {
+        // No drag-drop bridge: choose or type the path.
+      },
+    );
+    return () => {
+      live = false;
+      stop?.();
+    };
+  }, []);
 
   const saveTemplate = async (name: string) => {
     if (!mapping) return;
@@ -182,6 +223,8 @@ export function ImportScreen() {
               onPathChange={setPath}
               options={options}
               onOptionsChange={changeOptions}
+              onChoose={() => void choose()}
+              dragging={dragging}
               onRead={() => {
                 setMapping(null);
                 void refresh(request({ mapping: null }));
