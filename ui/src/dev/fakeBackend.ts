@@ -214,7 +214,11 @@ export function createFakeBackend(
     recordEdit: (before, after, now) => records.recordEdit(before, after, now),
     changed: () => changed(),
   });
-  const data = createFakeData(customers, (c) => sum(c));
+  const data = createFakeData(
+    customers,
+    (c) => sum(c),
+    (id) => [...records.orders.values()].filter((o) => o.customer_id === id && !o.deleted_at).length,
+  );
   const security = createFakeSecurity(customers, () => changed());
   const syncStatus: SyncStatus = { place: null, last_synced_at: null, open_conflicts: 0, access_key: null, region: null, every_minutes: 0 };
   const state: FakeBackend = { handle, calls, customers, settings, records, agenda, segments, report: null, data, security };
