@@ -25,7 +25,8 @@ import type { OverdueRevisit } from "../api/bindings/OverdueRevisit";
 import type { ReminderSettings } from "../api/bindings/ReminderSettings";
 import type { ReminderState } from "../api/bindings/ReminderState";
 import type { SnoozeFor } from "../api/bindings/SnoozeFor";
-import { fail } from "./fail";
+import { fail, failAll } from "./fail";
+import type { FieldProblem } from "../api/bindings/FieldProblem";
 import { announce, bookChangeOf } from "./fakeEvents";
 import type { Command } from "../api/client";
 import { typed } from "./typed";
@@ -274,13 +275,18 @@ export function createFakeBackend(
   }
 
   function validate(input: CustomerInput): CustomerInput {
-    if (!input.name.trim()) fail("name_empty", "name must not be empty", "name");
-    input.emails.forEach((e, i) => {
-      if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e.value)) fail("email_invalid", `${e.value} is not an email`, `emails[${i}]`);
-    });
+    // As the core: every failing field in one error, in the core's order.
+    const problems: FieldProblem[] = [];
+    if (!input.name.trim()) problems.push({ code: "name_empty", message: "name must not be empty", field: "name" });
     input.phones.forEach((p, i) => {
-      if (!/^[\d\s+\-().#/*xX]+$/.test(p.value)) fail("phone_invalid", `${p.value} is not a phone`, `phones[${i}]`);
+      if (!/^[\d\s+\-().#/*xX]+$/.test(p.value))
+        problems.push({ code: "phone_invalid", message: `${p.value} is not a phone`, field: `phones[${i}]` });
     });
+    input.emails.forEach((e, i) => {
+      if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e.value))
+        problems.push({ code: "email_invalid", message: `${e.value} is not an email`, field: `emails[${i}]` });
+    });
+    failAll(problems);
     return { ...input, name: input.name.trim() };
   }
 

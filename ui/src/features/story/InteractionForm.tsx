@@ -2,6 +2,7 @@ import { useState, type FormEvent, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { interactions, toApiError, type Interaction, type InteractionInput, type InteractionKind } from "../../api";
+import { DateField } from "../../components/DateField";
 import { Dialog } from "../../components/Dialog";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { Field, errorProps, type FieldErrors } from "../customers/FormParts";
@@ -105,17 +106,17 @@ export function InteractionForm({ customerId, interaction, onClose, onSaved }: I
             </select>
           </Field>
           <Field label={t("interactions.occurredAt")} path="occurred_at" errors={errors}>
-            <input
+            <DateField
               id="field-occurred_at"
-              className="input"
               type="datetime-local"
               value={when}
               title={t("interactions.occurredAtHint")}
+              emptyLabel={t("interactions.now")}
               onChange={(e) => {
                 setWhen(e.target.value);
                 clear("occurred_at");
               }}
-              data-testid="interaction-time"
+              testId="interaction-time"
               {...errorProps("occurred_at", errors)}
             />
           </Field>
@@ -156,16 +157,15 @@ export function InteractionForm({ customerId, interaction, onClose, onSaved }: I
             />
           </Field>
           <Field label={t("interactions.followUpOn")} path="follow_up_on" errors={errors}>
-            <input
+            <DateField
               id="field-follow_up_on"
-              className="input"
               type="date"
               value={followUp}
               onChange={(e) => {
                 setFollowUp(e.target.value);
                 clear("follow_up_on");
               }}
-              data-testid="interaction-follow-up"
+              testId="interaction-follow-up"
               {...errorProps("follow_up_on", errors)}
             />
           </Field>

@@ -62,8 +62,9 @@ impl ImportError {
                 code: self.code(),
                 message: self.to_string(),
                 field: Some(format!("row {}", e.row)),
+                fields: None,
             },
-            _ => crate::ErrorPayload { code: self.code(), message: self.to_string(), field: None },
+            _ => crate::ErrorPayload { code: self.code(), message: self.to_string(), field: None, fields: None },
         }
     }
 }
