@@ -8,10 +8,9 @@ describe("month cell: chips that fit", () => {
     expect(chipsShown(3, 3)).toBe(3);
   });
 
-  it("keeps a line for +N when some do not fit, and never more than MAX_CHIPS", () => {
-    expect(chipsShown(5, 3)).toBe(2); // two chips and "+3"
+  it("shows only whole lines of chips (the +N sits by the day number), never more than MAX_CHIPS", () => {
+    expect(chipsShown(8, 1)).toBe(1); // 1024x700: one chip and "+7"
     expect(chipsShown(9, 10)).toBe(MAX_CHIPS);
-    expect(chipsShown(2, 1)).toBe(0); // a very short cell: only "+2"
-    expect(chipsShown(1, 0)).toBe(0);
+    expect(chipsShown(2, 0)).toBe(0); // a very short cell: only "+2"
   });
 });

@@ -9,14 +9,12 @@ export const MAX_CHIPS = 3;
 const CHIP_LINE = 20;
 
 /**
- * How many chips a day shows when `lines` chip lines fit under its number and label: all of
- * them if they fit, else one line fewer and a "+N" line. Never squeezed: a chip that would not
- * have its full height is not drawn.
+ * How many chips a day shows when `lines` chip lines fit under its number and label (the
+ * "+N" for the rest sits beside the number, so it takes no line). Never squeezed: a chip that
+ * would not have its full height is not drawn.
  */
 export function chipsShown(count: number, lines: number): number {
-  const fit = Math.max(0, Math.min(lines, MAX_CHIPS + 1));
-  if (count <= Math.min(fit, MAX_CHIPS)) return count;
-  return Math.max(0, Math.min(fit - 1, MAX_CHIPS));
+  return Math.max(0, Math.min(count, lines, MAX_CHIPS));
 }
 
 type MonthCellProps = {
@@ -45,7 +43,7 @@ export function MonthCell({ date, className, selected, head, label, festive, chi
     if (!box || !ul || typeof ResizeObserver === "undefined") return;
     const measure = () => {
       const padding = parseFloat(getComputedStyle(box).paddingBottom) || 0;
-      const room = box.clientHeight - ul.offsetTop - padding;
+      const room = box.getBoundingClientRect().bottom - ul.getBoundingClientRect().top - padding;
       setLines(Math.max(0, Math.floor((room + 2) / CHIP_LINE)));
     };
     measure();
@@ -70,7 +68,24 @@ export function MonthCell({ date, className, selected, head, label, festive, chi
         if (e.key === "Enter" || e.key === " ") onSelect(date);
       }}
     >
-      <div className="month-cell-head">{head}</div>
+      <div className="month-cell-head">
+        {head}
+        {hidden > 0 && (
+          // Opens the day in the panel beside the grid, where every item is listed.
+          <button
+            type="button"
+            className="month-more"
+            data-testid="month-more"
+            tabIndex={-1}
+            onClick={(e) => {
+              e.stopPropagation();
+              onSelect(date);
+            }}
+          >
+            {t("agenda.month.more", { count: hidden })}
+          </button>
+        )}
+      </div>
       {label && (
         <div className={`month-lunar${festive ? " month-festival" : ""}`} data-testid="month-lunar" title={label}>
           {label}
@@ -92,23 +107,6 @@ export function MonthCell({ date, className, selected, head, label, festive, chi
               {o.customer_name ?? (zh ? o.title_zh : o.title)}
             </li>
           ),
-        )}
-        {hidden > 0 && (
-          <li className="month-more-line">
-            {/* Opens the day in the panel beside the grid, where every item is listed. */}
-            <button
-              type="button"
-              className="month-more"
-              data-testid="month-more"
-              tabIndex={-1}
-              onClick={(e) => {
-                e.stopPropagation();
-                onSelect(date);
-              }}
-            >
-              {t("agenda.month.more", { count: hidden })}
-            </button>
-          </li>
         )}
       </ul>
     </div>

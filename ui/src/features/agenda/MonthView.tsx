@@ -152,6 +152,7 @@ export function MonthView({ onOpenCustomer, onEdit, initialMonth }: MonthViewPro
                 head={
                   <>
                     <span className="month-daynum">{Number(date.slice(8))}</span>
+                    <span className="month-head-gap" />
                     {mark && (
                       <span className={`day-mark day-mark-${mark}`} data-testid="day-mark" title={t(mark === "off" ? "agenda.month.off" : "agenda.month.work")}>
                         {zh ? (mark === "off" ? "休" : "班") : t(mark === "off" ? "agenda.month.offShort" : "agenda.month.workShort")}

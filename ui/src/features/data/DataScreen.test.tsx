@@ -111,7 +111,7 @@ describe("Data screen: export", () => {
     // The chosen name gets the format's extension when the dialog left it out.
     await waitFor(() => expect(path).toHaveValue("/home/demo/Desktop/客户.xlsx"));
     expect(saveCalls).toEqual([
-      expect.objectContaining({ defaultPath: start, filters: [{ name: "Excel workbook (.xlsx)", extensions: ["xlsx"] }] }),
+      expect.objectContaining({ title: "Fieldbook: export to", defaultPath: start, filters: [{ name: "Excel workbook (.xlsx)", extensions: ["xlsx"] }] }),
     ]);
     await userEvent.click(screen.getByTestId("export-run"));
     await screen.findByTestId("export-result");

@@ -113,7 +113,7 @@ export function ImportScreen({ onShowImported }: { onShowImported?: (writtenAt: 
 
   const choose = async () => {
     try {
-      const picked = await files.chooseImport(t("import.file.filterName"));
+      const picked = await files.chooseImport(t("import.file.dialogTitle"), t("import.file.filterName"));
       if (picked) takeFile(picked);
     } catch (e) {
       setError(e);
