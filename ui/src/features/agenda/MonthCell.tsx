@@ -76,6 +76,8 @@ export function MonthCell({ date, className, selected, head, label, festive, chi
             type="button"
             className="month-more"
             data-testid="month-more"
+            title={t("agenda.month.moreTitle", { count: hidden })}
+            aria-label={t("agenda.month.moreTitle", { count: hidden })}
             tabIndex={-1}
             onClick={(e) => {
               e.stopPropagation();

@@ -200,7 +200,9 @@ export function CustomersScreen({
         )}
         {!searching && filter.written_at && (
           <div className="imported-view" role="status" data-testid="imported-view">
-            <span>{t("list.imported", { time: formatTimestamp(filter.written_at, i18n.language) })}</span>
+            <span title={t("list.imported", { time: formatTimestamp(filter.written_at, i18n.language) })}>
+              {t("list.imported", { time: formatTimestamp(filter.written_at, i18n.language) })}
+            </span>
             <button
               type="button"
               className="button button-small"
