@@ -38,11 +38,7 @@ export function InteractionForm({ customerId, interaction, onClose, onSaved }: I
   async function save() {
     if (saving) return;
     setFormError(null);
-    if (!summary.trim()) {
-      setErrors({ summary: { code: "summary_empty", message: "summary must not be empty" } });
-      document.getElementById("field-summary")?.focus();
-      return;
-    }
+    // The core decides and names every invalid field at once.
     const input: InteractionInput = {
       customer_id: customerId,
       kind,
@@ -60,8 +56,12 @@ export function InteractionForm({ customerId, interaction, onClose, onSaved }: I
       onSaved(saved, !interaction);
     } catch (caught) {
       const error = toApiError(caught);
-      if (error.field && FIELDS.includes(error.field)) setErrors({ [error.field]: { code: error.code, message: error.message } });
-      else setFormError(error);
+      const shown: FieldErrors = {};
+      for (const p of error.fields) if (FIELDS.includes(p.field)) shown[p.field] ??= { code: p.code, message: p.message };
+      setErrors(shown);
+      const first = Object.keys(shown)[0];
+      if (first) document.getElementById(`field-${first}`)?.focus();
+      if (error.fields.length === 0 || error.fields.some((p) => !FIELDS.includes(p.field))) setFormError(error);
     } finally {
       setSaving(false);
     }
