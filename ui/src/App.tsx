@@ -176,7 +176,16 @@ export function App() {
           {view === "data" && <DataScreen key={exportIds.join(",")} selection={exportIds} />}
           {view === "trash" && <TrashScreen />}
           {view === "settings" && <SettingsScreen focus={settingsFocus} />}
-          {view === "import" && <ImportScreen />}
+          {view === "import" && (
+            <ImportScreen
+              onShowImported={(writtenAt) => {
+                // The list narrowed to what this import wrote (the core matches the one time its
+                // transaction stamped on those customers).
+                setListChoice({ filter: { ...emptyFilter(), written_at: writtenAt }, segment: null });
+                setView("customers");
+              }}
+            />
+          )}
         </main>
       </div>
       {editing && (

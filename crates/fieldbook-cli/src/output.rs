@@ -26,7 +26,12 @@ pub fn print_error(e: &anyhow::Error, json: bool) {
         Some(core) => core.to_payload(),
         None => match e.downcast_ref::<fieldbook_core::transfer::import::ImportError>() {
             Some(import) => import.to_payload(),
-            None => fieldbook_core::ErrorPayload { code: "error".into(), message: format!("{e:#}"), field: None },
+            None => fieldbook_core::ErrorPayload {
+                code: "error".into(),
+                message: format!("{e:#}"),
+                field: None,
+                fields: None,
+            },
         },
     };
     if json {

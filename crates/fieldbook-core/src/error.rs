@@ -8,13 +8,15 @@ pub type Result<T, E = CoreError> = std::result::Result<T, E>;
 #[derive(Debug, thiserror::Error)]
 pub enum CoreError {
     /// Input that fails a rule. Nothing was written.
-    #[error("{field}: {message}")]
+    #[error("{field}: {message}{}", also_text(.also))]
     Invalid {
         /// Which input field, e.g. `name`, `emails[1]`, `birthday`.
         field: String,
         /// A stable reason code, e.g. `name_empty`, `email_invalid`, `date_impossible`.
         reason: &'static str,
         message: String,
+        /// Other fields of the same input that fail too (a form shows them all at once).
+        also: Vec<FieldProblem>,
     },
     #[error("{entity} {id} not found")]
     NotFound { entity: &'static str, id: String },
@@ -53,7 +55,25 @@ pub enum CoreError {
 
 impl CoreError {
     pub fn invalid(field: impl Into<String>, reason: &'static str, message: impl Into<String>) -> Self {
-        CoreError::Invalid { field: field.into(), reason, message: message.into() }
+        CoreError::Invalid { field: field.into(), reason, message: message.into(), also: Vec::new() }
+    }
+
+    /// One error for every field problem found, the first as the main one; `Ok` when none.
+    /// Each problem must be `Invalid`; any other error is returned as it is.
+    pub fn all_invalid(problems: Vec<CoreError>) -> Result<()> {
+        let mut problems = problems.into_iter();
+        let Some(first) = problems.next() else { return Ok(()) };
+        let CoreError::Invalid { field, reason, message, mut also } = first else { return Err(first) };
+        for p in problems {
+            match p {
+                CoreError::Invalid { field, reason, message, also: more } => {
+                    also.push(FieldProblem { field, code: reason.to_string(), message });
+                    also.extend(more);
+                }
+                other => return Err(other),
+            }
+        }
+        Err(CoreError::Invalid { field, reason, message, also })
     }
 
     pub fn not_found(entity: &'static str, id: impl Into<String>) -> Self {
@@ -90,14 +110,33 @@ impl CoreError {
         }
     }
 
-    /// What crosses the IPC boundary: `{code, message, field}`.
+    /// What crosses the IPC boundary: `{code, message, field}`, and `fields` (every failing
+    /// field, the first included) when more than one field fails.
     pub fn to_payload(&self) -> ErrorPayload {
-        let field = match self {
-            CoreError::Invalid { field, .. } => Some(field.clone()),
-            _ => None,
+        let (field, fields) = match self {
+            CoreError::Invalid { field, reason, message, also } if !also.is_empty() => {
+                let first = FieldProblem { field: field.clone(), code: reason.to_string(), message: message.clone() };
+                (Some(field.clone()), Some(std::iter::once(first).chain(also.iter().cloned()).collect()))
+            }
+            CoreError::Invalid { field, .. } => (Some(field.clone()), None),
+            _ => (None, None),
         };
-        ErrorPayload { code: self.code().to_string(), message: self.to_string(), field }
+        ErrorPayload { code: self.code().to_string(), message: self.to_string(), field, fields }
     }
+}
+
+/// "; emails[0]: … ; birthday: …" after the first problem's message.
+fn also_text(also: &[FieldProblem]) -> String {
+    also.iter().map(|p| format!("; {}: {}", p.field, p.message)).collect()
+}
+
+/// One field that fails a rule: which field, the reason code, the English detail.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct FieldProblem {
+    pub field: String,
+    pub code: String,
+    pub message: String,
 }
 
 /// SQLite says "disk full" for a write that found no space; failing to grow the WAL index
@@ -123,4 +162,9 @@ pub struct ErrorPayload {
     pub code: String,
     pub message: String,
     pub field: Option<String>,
+    /// Every failing field (the first is `field`/`code`) when an input fails in several
+    /// fields at once; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub fields: Option<Vec<FieldProblem>>,
 }

@@ -31,7 +31,7 @@ pub mod sync;
 pub mod timeline;
 pub mod transfer;
 
-pub use error::{CoreError, ErrorPayload, Result};
+pub use error::{CoreError, ErrorPayload, FieldProblem, Result};
 pub use store::Store;
 
 /// A new time-ordered (UUIDv7) id for a synced row.

@@ -74,6 +74,20 @@ fn invalid_interactions_write_nothing_and_name_the_field() {
 }
 
 #[test]
+fn every_invalid_field_of_an_interaction_is_named_in_one_error() {
+    let (mut s, _) = store();
+    let c = s.create_customer(person("Ann")).unwrap();
+    let head = s.journal_head().unwrap();
+    let mut input = visit(&c.id, "yesterday", " ");
+    input.follow_up_on = Some(chrono::NaiveDate::from_ymd_opt(1700, 1, 1).unwrap());
+    let err = s.create_interaction(input).unwrap_err();
+    assert_eq!(err.code(), "time_format", "the first problem stays the error's code");
+    let fields: Vec<String> = err.to_payload().fields.unwrap_or_default().into_iter().map(|p| p.field).collect();
+    assert_eq!(fields, ["occurred_at", "summary", "follow_up_on"], "all three at once");
+    assert_eq!(s.journal_head().unwrap(), head, "nothing written");
+}
+
+#[test]
 fn a_customers_interactions_list_newest_first_in_pages() {
     let (mut s, _) = store();
     let c = s.create_customer(person("Ann")).unwrap();

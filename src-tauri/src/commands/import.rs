@@ -97,7 +97,12 @@ pub async fn import_run(
         Ok(trimmed(report))
     };
     tauri::async_runtime::spawn_blocking(work).await.map_err(|e| {
-        CommandError(fieldbook_core::ErrorPayload { code: "internal".into(), message: e.to_string(), field: None })
+        CommandError(fieldbook_core::ErrorPayload {
+            code: "internal".into(),
+            message: e.to_string(),
+            field: None,
+            fields: None,
+        })
     })?
 }
 

@@ -148,9 +148,9 @@ pub(crate) fn saved_place(status: &SyncStatus) -> Option<SyncPlaceInput> {
 #[tauri::command]
 pub async fn sync_run(app: AppHandle, place: SyncPlaceInput, passphrase: Option<String>) -> CommandResult<SyncSummary> {
     let work = move || run_sync(&app, &place, passphrase).map_err(CommandError::from);
-    tauri::async_runtime::spawn_blocking(work)
-        .await
-        .map_err(|e| CommandError(ErrorPayload { code: "internal".into(), message: e.to_string(), field: None }))?
+    tauri::async_runtime::spawn_blocking(work).await.map_err(|e| {
+        CommandError(ErrorPayload { code: "internal".into(), message: e.to_string(), field: None, fields: None })
+    })?
 }
 
 /// Sync in the background every `minutes` minutes (0: off) with the place last synced with.

@@ -4,6 +4,7 @@ import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
 
 import type { Commands } from "./bindings/commands";
 import type { ErrorPayload } from "./bindings/ErrorPayload";
+import type { FieldProblem } from "./bindings/FieldProblem";
 
 /** A command's name, as the Rust shell declares it (bindings/commands.ts is generated). */
 export type Command = keyof Commands;
@@ -16,12 +17,20 @@ type ArgsParam<K extends Command> = Record<string, never> extends CommandArgs<K>
 export class ApiError extends Error {
   readonly code: string;
   readonly field: string | null;
+  /** Every failing field, the first being `field`/`code` (one entry when only one fails). */
+  readonly fields: FieldProblem[];
 
   constructor(payload: ErrorPayload) {
     super(payload.message);
     this.name = "ApiError";
     this.code = payload.code;
     this.field = payload.field;
+    this.fields =
+      payload.fields && payload.fields.length > 0
+        ? payload.fields
+        : payload.field
+          ? [{ field: payload.field, code: payload.code, message: payload.message }]
+          : [];
   }
 }
 
@@ -39,7 +48,7 @@ export function isErrorPayload(value: unknown): value is ErrorPayload {
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (isErrorPayload(error)) {
-    return new ApiError({ code: error.code, message: error.message, field: error.field ?? null });
+    return new ApiError({ code: error.code, message: error.message, field: error.field ?? null, fields: error.fields });
   }
   // Tauri itself rejects with a plain string (unknown command, bad arguments, no backend).
   const message = error instanceof Error ? error.message : String(error);

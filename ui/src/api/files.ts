@@ -12,8 +12,9 @@ export type DropEvent = { kind: "over" } | { kind: "leave" } | { kind: "drop"; p
 
 export const files = {
   /** The native open dialog for one importable file; null when the user cancels. */
-  async chooseImport(filterName: string): Promise<string | null> {
+  async chooseImport(title: string, filterName: string): Promise<string | null> {
     const picked = await open({
+      title,
       multiple: false,
       directory: false,
       filters: [{ name: filterName, extensions: IMPORTABLE_EXTENSIONS }],
@@ -21,8 +22,9 @@ export const files = {
     return typeof picked === "string" ? picked : null;
   },
   /** The native save dialog, starting at `defaultPath`, offering `extension`; null on cancel. */
-  async chooseSave(defaultPath: string, extension: string, filterName: string): Promise<string | null> {
+  async chooseSave(title: string, defaultPath: string, extension: string, filterName: string): Promise<string | null> {
     const picked = await save({
+      title,
       defaultPath: defaultPath || undefined,
       filters: [{ name: filterName, extensions: [extension] }],
     });

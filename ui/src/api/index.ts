@@ -43,6 +43,7 @@ export type { CustomerSummary } from "./bindings/CustomerSummary";
 export type { CustomerType } from "./bindings/CustomerType";
 export type { DateSpec } from "./bindings/DateSpec";
 export type { ErrorPayload } from "./bindings/ErrorPayload";
+export type { FieldProblem } from "./bindings/FieldProblem";
 export type { Gender } from "./bindings/Gender";
 export type { ListScope } from "./bindings/ListScope";
 export type { ListSort } from "./bindings/ListSort";

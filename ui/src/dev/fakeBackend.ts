@@ -25,7 +25,8 @@ import type { OverdueRevisit } from "../api/bindings/OverdueRevisit";
 import type { ReminderSettings } from "../api/bindings/ReminderSettings";
 import type { ReminderState } from "../api/bindings/ReminderState";
 import type { SnoozeFor } from "../api/bindings/SnoozeFor";
-import { fail } from "./fail";
+import { fail, failAll } from "./fail";
+import type { FieldProblem } from "../api/bindings/FieldProblem";
 import { announce, bookChangeOf } from "./fakeEvents";
 import type { Command } from "../api/client";
 import { typed } from "./typed";
@@ -214,7 +215,11 @@ export function createFakeBackend(
     recordEdit: (before, after, now) => records.recordEdit(before, after, now),
     changed: () => changed(),
   });
-  const data = createFakeData(customers, (c) => sum(c));
+  const data = createFakeData(
+    customers,
+    (c) => sum(c),
+    (id) => [...records.orders.values()].filter((o) => o.customer_id === id && !o.deleted_at).length,
+  );
   const security = createFakeSecurity(customers, () => changed());
   const syncStatus: SyncStatus = { place: null, last_synced_at: null, open_conflicts: 0, access_key: null, region: null, every_minutes: 0 };
   const state: FakeBackend = { handle, calls, customers, settings, records, agenda, segments, report: null, data, security };
@@ -270,13 +275,18 @@ export function createFakeBackend(
   }
 
   function validate(input: CustomerInput): CustomerInput {
-    if (!input.name.trim()) fail("name_empty", "name must not be empty", "name");
-    input.emails.forEach((e, i) => {
-      if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e.value)) fail("email_invalid", `${e.value} is not an email`, `emails[${i}]`);
-    });
+    // As the core: every failing field in one error, in the core's order.
+    const problems: FieldProblem[] = [];
+    if (!input.name.trim()) problems.push({ code: "name_empty", message: "name must not be empty", field: "name" });
     input.phones.forEach((p, i) => {
-      if (!/^[\d\s+\-().#/*xX]+$/.test(p.value)) fail("phone_invalid", `${p.value} is not a phone`, `phones[${i}]`);
+      if (!/^[\d\s+\-().#/*xX]+$/.test(p.value))
+        problems.push({ code: "phone_invalid", message: `${p.value} is not a phone`, field: `phones[${i}]` });
     });
+    input.emails.forEach((e, i) => {
+      if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e.value))
+        problems.push({ code: "email_invalid", message: `${e.value} is not an email`, field: `emails[${i}]` });
+    });
+    failAll(problems);
     return { ...input, name: input.name.trim() };
   }
 

@@ -25,6 +25,8 @@ export type FakeData = {
 export function createFakeData(
   customers: Map<string, Customer>,
   summarize: (c: Customer) => CustomerSummary,
+  /** A customer's live orders (the duplicate finder shows them). */
+  orderCount: (customerId: string) => number,
 ): FakeData {
   const files = new Map<string, ExportResult>();
   const merges: MergeRecord[] = [];
@@ -57,6 +59,7 @@ export function createFakeData(
     }
     return groups.map((g) => ({
       customers: [...g.ids].map((id) => summarize(customers.get(id)!)),
+      order_counts: [...g.ids].map((id) => orderCount(id)),
       reasons: g.reasons,
     }));
   }

@@ -109,6 +109,7 @@ export function createFakeImport(
       warnings: rows.flatMap((r) => (r.action === "skip" ? [] : r.warnings)),
       warning_count: rows.flatMap((r) => (r.action === "skip" ? [] : r.warnings)).length,
       duplicates: [],
+      written_at: null,
     };
     return { file, mapping, rows, report };
   }
@@ -143,8 +144,15 @@ export function createFakeImport(
         );
         if (report.rejected > 0 && !args.skipInvalid) fail("import_rejected", "rows rejected");
         const write = () => {
-          for (const r of rows) if (r.action === "create" && r.customer) backend.handle("customers_create", { input: r.customer });
-          return { ...report, dry_run: false };
+          // As the core: one transaction, one time stamped on every customer it writes.
+          const writtenAt = new Date().toISOString();
+          for (const r of rows) {
+            if (r.action !== "create" || !r.customer) continue;
+            const created = backend.handle("customers_create", { input: r.customer }) as { id: string };
+            const stored = backend.customers.get(created.id);
+            if (stored) backend.customers.set(created.id, { ...stored, created_at: writtenAt, updated_at: writtenAt });
+          }
+          return typed(cmd, { ...report, dry_run: false, written_at: writtenAt });
         };
         if (!holdRun) return write();
         return new Promise((_, reject) => {

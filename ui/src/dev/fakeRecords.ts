@@ -19,7 +19,8 @@ import type { ProductInput } from "../api/bindings/ProductInput";
 import type { RecordScope } from "../api/bindings/RecordScope";
 import type { TimelineItem } from "../api/bindings/TimelineItem";
 import type { TimelinePage } from "../api/bindings/TimelinePage";
-import { fail } from "./fail";
+import { fail, failAll } from "./fail";
+import type { FieldProblem } from "../api/bindings/FieldProblem";
 
 /** A decimal string as an integer of hundredths of hundredths (4 places), no floats. */
 const SCALE = 10000n;
@@ -92,8 +93,14 @@ export function createFakeRecords(customers: Map<string, Customer>): FakeRecords
 
   function checkInteraction(input: InteractionInput, now: string, old?: Interaction): Interaction {
     liveCustomer(input.customer_id);
-    if (!input.summary.trim()) fail("summary_empty", "summary must not be empty", "summary");
-    if (input.occurred_at && Number.isNaN(Date.parse(input.occurred_at))) fail("time_format", "bad time", "occurred_at");
+    // As the core: every invalid field in one error, in the core's order.
+    const problems: FieldProblem[] = [];
+    if (input.occurred_at && Number.isNaN(Date.parse(input.occurred_at)))
+      problems.push({ code: "time_format", message: "bad time", field: "occurred_at" });
+    if (!input.summary.trim()) problems.push({ code: "summary_empty", message: "summary must not be empty", field: "summary" });
+    if (input.follow_up_on && input.follow_up_on < "1900-01-01")
+      problems.push({ code: "date_out_of_range", message: "date out of range", field: "follow_up_on" });
+    failAll(problems);
     return {
       id: old?.id ?? id("i"),
       customer_id: input.customer_id,

@@ -53,6 +53,7 @@ export function matches(c: Customer, f: SegmentFilter): boolean {
     if (!(f.owners.some((o) => same(c.owner, o)) || (f.no_owner && unowned))) return false;
   }
   if (f.birthday_month !== null && c.birthday?.month !== f.birthday_month) return false;
+  if (f.written_at && c.created_at !== f.written_at && c.updated_at !== f.written_at) return false;
   if (f.missing_phone_and_email && (c.phones.length > 0 || c.emails.length > 0)) return false;
   if (f.invalid_contact) {
     const badPhone = c.phones.some((p) => !PHONE.test(p.value) || p.value.replace(/\D/g, "").length < 5);

@@ -46,6 +46,9 @@ pub struct GroupReason {
 #[ts(export)]
 pub struct DuplicateGroup {
     pub customers: Vec<CustomerSummary>,
+    /// Live orders of each customer, in the order of `customers`: the record with the
+    /// history is usually the one to keep.
+    pub order_counts: Vec<u32>,
     pub reasons: Vec<GroupReason>,
 }
 
@@ -201,8 +204,17 @@ impl Store {
         let mut groups = Vec::with_capacity(ordered.len().min(limit));
         for (_, (members, reasons)) in ordered.into_iter().take(limit) {
             let ids: Vec<String> = members.iter().map(|&m| rows[m].id.clone()).collect();
-            groups.push(DuplicateGroup { customers: self.customer_summaries(&ids)?, reasons });
+            let customers = self.customer_summaries(&ids)?;
+            let order_counts = self.order_counts(&customers)?;
+            groups.push(DuplicateGroup { customers, order_counts, reasons });
         }
         Ok(DuplicatePage { total, groups })
+    }
+
+    /// Each customer's live (not trashed) orders.
+    fn order_counts(&self, customers: &[CustomerSummary]) -> Result<Vec<u32>> {
+        let mut stmt =
+            self.conn().prepare_cached("SELECT count(*) FROM orders WHERE customer_id = ?1 AND deleted_at IS NULL")?;
+        customers.iter().map(|c| Ok(stmt.query_row([&c.id], |r| r.get::<_, u32>(0))?)).collect()
     }
 }

@@ -168,6 +168,16 @@ fn count(s: &Store, table: &str, customer: &str) -> i64 {
 }
 
 #[test]
+fn each_duplicate_shows_its_own_order_count() {
+    let Pair { store, survivor, other } = pair();
+    let groups = store.find_duplicates().unwrap();
+    let g = group_of(&groups, &survivor).expect("the pair is one group");
+    assert_eq!(g.order_counts.len(), g.customers.len(), "one count per customer");
+    let orders_of = |id: &str| g.order_counts[g.customers.iter().position(|c| c.id == id).unwrap()];
+    assert_eq!((orders_of(&survivor), orders_of(&other)), (0, 1), "the order belongs to 张 三 only");
+}
+
+#[test]
 fn a_merge_keeps_every_phone_email_and_record_on_the_survivor_and_trashes_the_other() {
     let Pair { mut store, survivor, other } = pair();
     let m = store.merge_customers(&survivor, std::slice::from_ref(&other)).unwrap();

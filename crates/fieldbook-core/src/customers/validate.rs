@@ -7,13 +7,15 @@ const MAX_NAME_CHARS: usize = 200;
 const MAX_TEXT_CHARS: usize = 100_000;
 
 /// Check `input` and return it tidied (trimmed text, empty → none, tags sorted and unique).
+/// Every failing field is reported in one error (`CoreError::Invalid` with `also`), so a
+/// form can show them all at once instead of one per save.
 pub fn normalize(mut input: CustomerInput) -> Result<CustomerInput> {
+    let mut problems: Vec<CoreError> = Vec::new();
     input.name = input.name.trim().to_string();
     if input.name.is_empty() {
-        return Err(CoreError::invalid("name", "name_empty", "name must not be empty"));
-    }
-    if input.name.chars().count() > MAX_NAME_CHARS {
-        return Err(CoreError::invalid("name", "name_too_long", format!("name is over {MAX_NAME_CHARS} characters")));
+        problems.push(CoreError::invalid("name", "name_empty", "name must not be empty"));
+    } else if input.name.chars().count() > MAX_NAME_CHARS {
+        problems.push(CoreError::invalid("name", "name_too_long", format!("name is over {MAX_NAME_CHARS} characters")));
     }
     for (field, value) in [
         ("title", &mut input.title),
@@ -26,7 +28,7 @@ pub fn normalize(mut input: CustomerInput) -> Result<CustomerInput> {
     ] {
         tidy(value);
         if value.as_ref().is_some_and(|v| v.chars().count() > MAX_TEXT_CHARS) {
-            return Err(CoreError::invalid(
+            problems.push(CoreError::invalid(
                 field,
                 "text_too_long",
                 format!("{field} is over {MAX_TEXT_CHARS} characters"),
@@ -34,7 +36,11 @@ pub fn normalize(mut input: CustomerInput) -> Result<CustomerInput> {
         }
     }
     if input.kind == CustomerKind::Organization && input.company_id.is_some() {
-        return Err(CoreError::invalid("company_id", "company_invalid", "an organization cannot belong to a company"));
+        problems.push(CoreError::invalid(
+            "company_id",
+            "company_invalid",
+            "an organization cannot belong to a company",
+        ));
     }
     let mut tags: Vec<String> = input.tags.iter().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect();
     tags.sort();
@@ -45,25 +51,27 @@ pub fn normalize(mut input: CustomerInput) -> Result<CustomerInput> {
     tidy_points(&mut input.emails);
     tidy_points(&mut input.addresses);
     for (i, p) in input.phones.iter().enumerate() {
-        check_phone(&format!("phones[{i}]"), &p.value)?;
+        problems.extend(check_phone(&format!("phones[{i}]"), &p.value).err());
     }
-    for (i, e) in input.emails.iter_mut().enumerate() {
-        check_email(&format!("emails[{i}]"), &e.value)?;
+    for (i, e) in input.emails.iter().enumerate() {
+        problems.extend(check_email(&format!("emails[{i}]"), &e.value).err());
     }
     if let Some(b) = &input.birthday {
-        b.validate("birthday")?;
+        problems.extend(b.validate("birthday").err());
     }
     for (i, a) in input.anniversaries.iter_mut().enumerate() {
         a.label = a.label.trim().to_string();
         if a.label.is_empty() {
-            return Err(CoreError::invalid(
+            problems.push(CoreError::invalid(
                 format!("anniversaries[{i}]"),
                 "label_empty",
                 "an anniversary needs a label",
             ));
+        } else {
+            problems.extend(a.date.validate(&format!("anniversaries[{i}]")).err());
         }
-        a.date.validate(&format!("anniversaries[{i}]"))?;
     }
+    CoreError::all_invalid(problems)?;
     Ok(input)
 }
 
@@ -123,6 +131,27 @@ mod tests {
 
     fn named(name: &str) -> CustomerInput {
         CustomerInput { name: name.into(), ..Default::default() }
+    }
+
+    #[test]
+    fn every_failing_field_is_reported_in_one_error() {
+        let mut c = named(" ");
+        c.emails = vec![ContactPoint { id: None, label: String::new(), value: "zhang@".into() }];
+        c.phones = vec![
+            ContactPoint { id: None, label: String::new(), value: "13800138000".into() },
+            ContactPoint { id: None, label: String::new(), value: "call me".into() },
+        ];
+        let err = normalize(c).unwrap_err();
+        // The UI's old reading (code + field of the first problem) still works.
+        assert_eq!(err.code(), "name_empty");
+        let payload = err.to_payload();
+        assert_eq!(payload.field.as_deref(), Some("name"));
+        let fields: Vec<(&str, &str)> =
+            payload.fields.iter().flatten().map(|p| (p.field.as_str(), p.code.as_str())).collect();
+        assert_eq!(fields, [("name", "name_empty"), ("phones[1]", "phone_invalid"), ("emails[0]", "email_invalid")]);
+        assert!(err.to_string().contains("emails[0]"), "the message names every field: {err}");
+        // One problem: no list, as before.
+        assert!(normalize(named("")).unwrap_err().to_payload().fields.is_none());
     }
 
     #[test]

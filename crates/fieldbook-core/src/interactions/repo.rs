@@ -133,26 +133,41 @@ impl Store {
     }
 }
 
-/// Check an input and turn it into stored field values.
+/// Check an input and turn it into stored field values. Every invalid field is reported in
+/// one error, so the form marks them all at once.
 fn field_values(tx: &Tx<'_>, input: &InteractionInput) -> Result<Vec<(&'static str, Value)>> {
     records::check_live_customer(tx.conn(), &input.customer_id)?;
+    let mut problems = Vec::new();
     let occurred_at = match &input.occurred_at {
-        Some(s) => parse_time("occurred_at", s)?,
-        None => tx.now(),
+        Some(s) => keep(parse_time("occurred_at", s), &mut problems),
+        None => Some(tx.now()),
     };
-    let summary = records::required_text("summary", "summary_empty", &input.summary)?;
+    let summary = keep(records::required_text("summary", "summary_empty", &input.summary), &mut problems);
     if let Some(d) = input.follow_up_on {
-        records::check_date("follow_up_on", d)?;
+        keep(records::check_date("follow_up_on", d), &mut problems);
     }
+    let outcome = keep(records::optional_text("outcome", &input.outcome), &mut problems);
+    let next_step = keep(records::optional_text("next_step", &input.next_step), &mut problems);
+    CoreError::all_invalid(problems)?;
+    let (Some(occurred_at), Some(summary), Some(outcome), Some(next_step)) = (occurred_at, summary, outcome, next_step)
+    else {
+        // all_invalid found no problem, so every check above passed.
+        return Err(CoreError::Conflict("interaction checks disagree".into()));
+    };
     Ok(vec![
         ("customer_id", Value::Text(input.customer_id.clone())),
         ("kind", Value::Text(input.kind.as_str().to_string())),
         ("occurred_at", Value::Text(timestamp(occurred_at))),
         ("summary", Value::Text(summary)),
-        ("outcome", records::text(&records::optional_text("outcome", &input.outcome)?)),
-        ("next_step", records::text(&records::optional_text("next_step", &input.next_step)?)),
+        ("outcome", records::text(&outcome)),
+        ("next_step", records::text(&next_step)),
         ("follow_up_on", records::date_value(input.follow_up_on)),
     ])
+}
+
+/// The value of a check that passed; a failed one joins `problems`.
+fn keep<T>(checked: Result<T>, problems: &mut Vec<CoreError>) -> Option<T> {
+    checked.map_err(|e| problems.push(e)).ok()
 }
 
 /// RFC 3339 with any offset, as UTC.

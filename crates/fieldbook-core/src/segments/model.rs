@@ -70,6 +70,11 @@ pub struct SegmentFilter {
     /// Neither a phone nor an email.
     pub missing_phone_and_email: bool,
     pub invalid_contact: Option<InvalidContact>,
+    /// Created or last changed by the write stamped with this time (RFC 3339, as the store
+    /// writes it): one transaction stamps all its rows alike, so an import's report time
+    /// (`ImportReport::written_at`) lists the customers that import created, and those it
+    /// merged into until they are changed again.
+    pub written_at: Option<String>,
 }
 
 /// A saved, named filter.

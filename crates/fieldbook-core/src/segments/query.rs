@@ -229,6 +229,13 @@ pub(super) fn build_where(
             "EXISTS (SELECT 1 FROM contact_points p WHERE p.customer_id = c.id AND p.deleted_at IS NULL AND ({bad}))"
         ));
     }
+    if let Some(at) = &f.written_at {
+        if chrono::DateTime::parse_from_rfc3339(at).is_err() {
+            return Err(CoreError::invalid("written_at", "time_invalid", format!("{at} is not an RFC 3339 time")));
+        }
+        let at = w.bind(Value::Text(at.clone()));
+        w.and(format!("c.created_at = {at} OR c.updated_at = {at}"));
+    }
     Ok(w)
 }
 

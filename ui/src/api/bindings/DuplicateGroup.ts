@@ -5,4 +5,9 @@ import type { GroupReason } from "./GroupReason";
 /**
  * Customers that are probably one and the same, oldest first (a sensible survivor).
  */
-export type DuplicateGroup = { customers: Array<CustomerSummary>, reasons: Array<GroupReason>, };
+export type DuplicateGroup = { customers: Array<CustomerSummary>, 
+/**
+ * Live orders of each customer, in the order of `customers`: the record with the
+ * history is usually the one to keep.
+ */
+order_counts: Array<number>, reasons: Array<GroupReason>, };

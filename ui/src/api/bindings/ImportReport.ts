@@ -29,4 +29,9 @@ organizations_created: number, errors: Array<RowError>,
  * without them. Each names the row, the column and the value. The window is sent the
  * first thousand; `warning_count` counts them all.
  */
-warnings: Array<RowError>, warning_count: number, duplicates: Array<DuplicateMatch>, };
+warnings: Array<RowError>, warning_count: number, duplicates: Array<DuplicateMatch>, 
+/**
+ * The one time the import's transaction stamped on every customer it created or merged
+ * into (null for a dry run). `SegmentFilter::written_at` with it lists those customers.
+ */
+written_at: string | null, };

@@ -31,4 +31,11 @@ open_complaints: boolean | null,
 /**
  * Neither a phone nor an email.
  */
-missing_phone_and_email: boolean, invalid_contact: InvalidContact | null, };
+missing_phone_and_email: boolean, invalid_contact: InvalidContact | null, 
+/**
+ * Created or last changed by the write stamped with this time (RFC 3339, as the store
+ * writes it): one transaction stamps all its rows alike, so an import's report time
+ * (`ImportReport::written_at`) lists the customers that import created, and those it
+ * merged into until they are changed again.
+ */
+written_at: string | null, };

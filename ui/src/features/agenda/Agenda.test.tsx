@@ -302,6 +302,23 @@ describe("month view", () => {
     expect(screen.getAllByTestId("month-day")[0]).toHaveAttribute("data-date", "2026-09-28");
   });
 
+  it("a day with more chips than fit shows '+N', which opens the day with every item", async () => {
+    const busy = (a: FakeAgenda) => {
+      a.occurrences = Array.from({ length: 5 }, (_, i) =>
+        makeOccurrence({ ...birthdayToday, date: "2026-10-20", key: `birthday:p${i}:2026-10-20`, customer_name: `客户${i + 1}` }),
+      );
+    };
+    await i18n.changeLanguage("zh-CN");
+    installBackend(people, { locale: "zh-CN", agenda: agendaWith(busy) });
+    renderWithProviders(<MonthView initialMonth="2026-10" onOpenCustomer={() => {}} />);
+    const more = await waitFor(() => within(cell("2026-10-20")).getByTestId("month-more"));
+    expect(within(cell("2026-10-20")).getAllByTestId("month-chip")).toHaveLength(3);
+    expect(more).toHaveTextContent("+2");
+    await userEvent.click(more);
+    expect(cell("2026-10-20")).toHaveAttribute("aria-selected", "true");
+    expect(within(screen.getByTestId("month-day-panel")).getAllByTestId("agenda-item")).toHaveLength(5);
+  });
+
   it("uses holidays_list day by day when the shell has it", async () => {
     installBackend(people, {
       agenda: agendaWith((a) => {

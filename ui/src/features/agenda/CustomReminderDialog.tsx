@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { customReminders, search, type CustomReminder, type CustomReminderInput, type Repeat, type SearchHit } from "../../api";
+import { DateField } from "../../components/DateField";
 import { Dialog } from "../../components/Dialog";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { useToast } from "../../components/Toast";
@@ -179,11 +180,10 @@ export function CustomReminderDialog({ reminder, customer = null, onClose }: Pro
         </div>
         <label className="field">
           <span className="field-label">{t("reminders.start")}</span>
-          <input
-            className="input"
+          <DateField
             type="date"
             value={input.start_date}
-            data-testid="reminder-start"
+            testId="reminder-start"
             onChange={(e) => set({ start_date: e.target.value })}
           />
         </label>
@@ -200,11 +200,11 @@ export function CustomReminderDialog({ reminder, customer = null, onClose }: Pro
         {input.repeat !== "none" && (
           <label className="field">
             <span className="field-label">{t("reminders.until")}</span>
-            <input
-              className="input"
+            <DateField
               type="date"
               value={input.until_date ?? ""}
-              data-testid="reminder-until"
+              testId="reminder-until"
+              emptyLabel={t("reminders.noEnd")}
               onChange={(e) => set({ until_date: e.target.value || null })}
             />
           </label>

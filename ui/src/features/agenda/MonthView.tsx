@@ -7,6 +7,7 @@ import { addDays, formatDay, lunarCellLabel, lunarOf, lunarShort, parseIsoDay, p
 import { AgendaItem } from "./AgendaItem";
 import { ChevronIcon } from "./AgendaIcons";
 import { GENERAL_KINDS } from "./model";
+import { MonthCell } from "./MonthCell";
 import { occasionName } from "./greetings";
 import { RevisitGroupItem } from "./RevisitGroupItem";
 import { useLoaded } from "./useLoaded";
@@ -16,7 +17,6 @@ import { useCopyGreeting, useReminderActions } from "./useReminderActions";
 const GRID_DAYS = 42;
 /** Fetched before the grid too, so a holiday block that starts earlier still marks its days. */
 const LOOK_BACK = 14;
-const MAX_CHIPS = 3;
 
 export type DayMark = "off" | "work";
 
@@ -139,47 +139,28 @@ export function MonthView({ onOpenCustomer, onEdit, initialMonth }: MonthViewPro
               i % 7 >= 5 ? "month-weekend" : "",
             ].join(" ");
             return (
-              <div
+              <MonthCell
                 key={date}
+                date={date}
                 className={classes}
-                role="gridcell"
-                aria-selected={date === day}
-                tabIndex={date === day ? 0 : -1}
-                data-testid="month-day"
-                data-date={date}
-                onClick={() => setSelected(date)}
-                onKeyDown={(e) => {
-                  if (e.key === "Enter" || e.key === " ") setSelected(date);
-                }}
-              >
-                <div className="month-cell-head">
-                  <span className="month-daynum">{Number(date.slice(8))}</span>
-                  {mark && (
-                    <span className={`day-mark day-mark-${mark}`} data-testid="day-mark" title={t(mark === "off" ? "agenda.month.off" : "agenda.month.work")}>
-                      {zh ? (mark === "off" ? "休" : "班") : t(mark === "off" ? "agenda.month.offShort" : "agenda.month.workShort")}
-                    </span>
-                  )}
-                </div>
-                {label && (
-                  <div className={`month-lunar${festival || holiday ? " month-festival" : ""}`} data-testid="month-lunar">
-                    {label}
-                  </div>
-                )}
-                <ul className="month-chips">
-                  {chips.slice(0, MAX_CHIPS).map((o) =>
-                    o.kind === "revisit_group" ? (
-                      <li key={o.key} className="month-chip month-chip-revisit month-chip-group" data-testid="month-group" title={zh ? o.title_zh : o.title}>
-                        {t("agenda.group.chip", { formatted: (o.count ?? 0).toLocaleString(i18n.language) })}
-                      </li>
-                    ) : (
-                      <li key={o.key} className={`month-chip month-chip-${o.kind}${o.status ? " month-chip-muted" : ""}`} title={zh ? o.title_zh : o.title}>
-                        {o.customer_name ?? (zh ? o.title_zh : o.title)}
-                      </li>
-                    ),
-                  )}
-                  {chips.length > MAX_CHIPS && <li className="month-more">{t("agenda.month.more", { count: chips.length - MAX_CHIPS })}</li>}
-                </ul>
-              </div>
+                selected={date === day}
+                onSelect={setSelected}
+                label={label}
+                festive={Boolean(festival || holiday)}
+                chips={chips}
+                zh={zh}
+                head={
+                  <>
+                    <span className="month-daynum">{Number(date.slice(8))}</span>
+                    <span className="month-head-gap" />
+                    {mark && (
+                      <span className={`day-mark day-mark-${mark}`} data-testid="day-mark" title={t(mark === "off" ? "agenda.month.off" : "agenda.month.work")}>
+                        {zh ? (mark === "off" ? "休" : "班") : t(mark === "off" ? "agenda.month.offShort" : "agenda.month.workShort")}
+                      </span>
+                    )}
+                  </>
+                }
+              />
             );
           })}
         </div>

@@ -30,6 +30,18 @@ describe("customer detail", () => {
     expect(screen.queryByText("referral")).not.toBeInTheDocument();
   });
 
+  it("shows the customer's tier once: the badge by the name, not again as a fact or in the classification", async () => {
+    installBackend([makeCustomer({ id: "c1", name: "王芳", tier: "VIP" })]);
+    renderWithProviders(<CustomerDetail id="c1" onClose={() => {}} onOpen={() => {}} onEdit={() => {}} onDelete={() => {}} />);
+    expect(await screen.findByTestId("detail-tier")).toHaveTextContent("VIP");
+    await screen.findByTestId("classification");
+    // Every tier badge except the suggestion (a different fact) is the one by the name.
+    const own = [...document.querySelectorAll(".tier")].filter((b) => !b.closest('[data-testid="suggested-tier"]'));
+    expect(own).toHaveLength(1);
+    expect(screen.queryByText("Tier", { selector: "dt" })).toBeNull();
+    expect(screen.queryByTestId("manual-tier-unset")).toBeNull();
+  });
+
   it("shows an unknown source as typed", async () => {
     installBackend([makeCustomer({ id: "c2", name: "李四", source: "老客户的邻居" })], { locale: "zh-CN" });
     renderWithProviders(<CustomerDetail id="c2" onClose={() => {}} onOpen={() => {}} onEdit={() => {}} onDelete={() => {}} />);

@@ -93,7 +93,7 @@ function DetailBody({ customer: c, locale, onOpen }: { customer: Customer; local
     [t("fields.kind"), t(`kind.${c.kind}`)],
     ...(c.kind === "person" ? ([[t("fields.gender"), c.gender ? t(`gender.${c.gender}`) : null]] as [string, ReactNode][]) : []),
     [t("fields.customerType"), c.customer_type ? t(`customerType.${c.customer_type}`) : null],
-    [t("fields.tier"), c.tier ? t(`tier.${c.tier}`) : null],
+    // The tier is shown once, as the badge beside the name (not again as a fact).
     [t("riskPreference.label"), c.risk_preference ? t(`riskPreference.${c.risk_preference}`) : null],
     [t("fields.source"), sourceLabel(t, c.source)],
     [t("fields.owner"), c.owner],
@@ -126,7 +126,9 @@ function DetailBody({ customer: c, locale, onOpen }: { customer: Customer; local
                 {c.company_name ?? c.company_id}
               </button>
             )}
-            <TierBadge tier={c.tier} />
+            <span data-testid="detail-tier">
+              <TierBadge tier={c.tier} />
+            </span>
           </div>
         </div>
       </header>

@@ -69,13 +69,24 @@ describe("customer form", () => {
     expect(screen.queryByTestId("field-error-emails[0]")).toBeNull();
   });
 
-  it("does not call the core when the name is empty", async () => {
+  it("shows every failing field at once on the first save (name, phone and email), and writes nothing", async () => {
     const user = userEvent.setup();
     const backend = installBackend();
-    renderForm();
+    const { onSaved } = renderForm();
+    await user.type(screen.getByTestId("field-phone-0"), "call me");
+    await user.type(screen.getByTestId("field-email-0"), "li@");
     await user.click(screen.getByTestId("save-customer"));
     expect(await screen.findByTestId("field-error-name")).toHaveTextContent("Enter a name");
-    expect(callsTo(backend, "customers_create")).toHaveLength(0);
+    expect(screen.getByTestId("field-error-phones[0]")).toBeInTheDocument();
+    expect(screen.getByTestId("field-error-emails[0]")).toHaveTextContent("This is not a valid email address");
+    for (const id of ["field-name", "field-phone-0", "field-email-0"]) {
+      expect(screen.getByTestId(id)).toHaveAttribute("aria-invalid", "true");
+    }
+    // The first failing field has the focus; one round trip, nothing saved.
+    await waitFor(() => expect(screen.getByTestId("field-name")).toHaveFocus());
+    expect(callsTo(backend, "customers_create")).toHaveLength(1);
+    expect(backend.customers.size).toBe(0);
+    expect(onSaved).not.toHaveBeenCalled();
   });
 
   it("shows errors without a form field in a banner", async () => {

@@ -94,12 +94,7 @@ export function CustomerForm({ customer, onClose, onSaved }: CustomerFormProps) 
   async function save() {
     if (saving) return;
     setFormError(null);
-    // The core decides; this only spares a round trip for the obvious case.
-    if (!form.name.trim()) {
-      setErrors({ name: { code: "name_empty", message: "name must not be empty" } });
-      focusField("name");
-      return;
-    }
+    // The core decides, and names every failing field at once (not one per save).
     const { input, paths } = formToInput(form);
     setSaving(true);
     try {
@@ -108,14 +103,22 @@ export function CustomerForm({ customer, onClose, onSaved }: CustomerFormProps) 
       onSaved(saved, !customer);
     } catch (caught) {
       const error = toApiError(caught);
-      const path = error.field ? (paths.get(error.field) ?? error.field) : null;
-      if (path && fieldPathExists(path, form)) {
-        setErrors({ [path]: { code: error.code, message: error.message } });
-        focusField(path);
-      } else {
-        setErrors({});
-        setFormError(error);
+      // Each failing field under its box; one the form has no box for goes to the banner.
+      const shown: FieldErrors = {};
+      let first: string | null = null;
+      let elsewhere = false;
+      for (const problem of error.fields) {
+        const path = paths.get(problem.field) ?? problem.field;
+        if (!fieldPathExists(path, form)) {
+          elsewhere = true;
+          continue;
+        }
+        shown[path] ??= { code: problem.code, message: problem.message };
+        first ??= path;
       }
+      setErrors(shown);
+      if (first) focusField(first);
+      if (elsewhere || error.fields.length === 0) setFormError(error);
     } finally {
       setSaving(false);
     }

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { BY_NAME, type Customer, type CustomerSummary, type ListSort, type Segment, type SegmentFilter } from "../../api";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { PlusIcon, SearchIcon } from "../../components/Icons";
+import { formatTimestamp } from "../../lib/dates";
 import { isModalOpen, isTypingTarget } from "../../lib/keyboard";
 import { SEARCH_LIMIT, useSearch } from "../search/useSearch";
 import { BulkBar } from "./BulkBar";
@@ -49,7 +50,7 @@ export function CustomersScreen({
   choice,
   onChoiceChange,
 }: CustomersScreenProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // The list pages through the filter's matches (the whole book when no condition is set).
   const [ownChoice, setOwnChoice] = useState<ListChoice>(() => ({ filter: emptyFilter(), segment: null }));
   const { filter, segment, sort = BY_NAME } = choice ?? ownChoice;
@@ -196,6 +197,21 @@ export function CustomersScreen({
             }}
             onClose={() => setFilterOpen(false)}
           />
+        )}
+        {!searching && filter.written_at && (
+          <div className="imported-view" role="status" data-testid="imported-view">
+            <span title={t("list.imported", { time: formatTimestamp(filter.written_at, i18n.language) })}>
+              {t("list.imported", { time: formatTimestamp(filter.written_at, i18n.language) })}
+            </span>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => setFilter({ ...filter, written_at: null })}
+              data-testid="imported-view-clear"
+            >
+              {t("list.importedClear")}
+            </button>
+          </div>
         )}
         {!searching && checked.ids.size > 0 && <BulkBar ids={checked.ids} segment={segment} onDone={checked.clear} onExport={onExport} />}
 

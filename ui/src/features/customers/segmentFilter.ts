@@ -28,6 +28,7 @@ export function emptyFilter(): SegmentFilter {
     open_complaints: null,
     missing_phone_and_email: false,
     invalid_contact: null,
+    written_at: null,
   };
 }
 
@@ -43,7 +44,7 @@ export function conditionCount(f: SegmentFilter): number {
   const single = [f.birthday_month, f.no_contact_days, f.spend, f.open_complaints, f.invalid_contact].filter(
     (v) => v !== null,
   ).length;
-  return lists + owner + single + (f.missing_phone_and_email ? 1 : 0);
+  return lists + owner + single + (f.missing_phone_and_email ? 1 : 0) + (f.written_at ? 1 : 0);
 }
 
 export function isEmptyFilter(f: SegmentFilter): boolean {
@@ -89,6 +90,8 @@ export type FilterDraft = {
   open_complaints: "" | "yes" | "no";
   missing_phone_and_email: boolean;
   invalid_contact: "" | InvalidContact;
+  /** Not edited in the panel (set by an import's "show the imported customers"): kept as is. */
+  written_at: string | null;
 };
 
 /** "a, b，c、d" → ["a", "b", "c", "d"]: ASCII and Chinese commas both separate. */
@@ -122,6 +125,7 @@ export function toDraft(f: SegmentFilter): FilterDraft {
     open_complaints: f.open_complaints === null ? "" : f.open_complaints ? "yes" : "no",
     missing_phone_and_email: f.missing_phone_and_email,
     invalid_contact: f.invalid_contact ?? "",
+    written_at: f.written_at,
   };
 }
 
@@ -156,6 +160,7 @@ export function fromDraft(d: FilterDraft): { filter: SegmentFilter } | { invalid
       open_complaints: d.open_complaints === "" ? null : d.open_complaints === "yes",
       missing_phone_and_email: d.missing_phone_and_email,
       invalid_contact: d.invalid_contact === "" ? null : d.invalid_contact,
+      written_at: d.written_at,
     },
   };
 }

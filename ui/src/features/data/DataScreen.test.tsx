@@ -111,7 +111,7 @@ describe("Data screen: export", () => {
     // The chosen name gets the format's extension when the dialog left it out.
     await waitFor(() => expect(path).toHaveValue("/home/demo/Desktop/客户.xlsx"));
     expect(saveCalls).toEqual([
-      expect.objectContaining({ defaultPath: start, filters: [{ name: "Excel workbook (.xlsx)", extensions: ["xlsx"] }] }),
+      expect.objectContaining({ title: "Fieldbook: export to", defaultPath: start, filters: [{ name: "Excel workbook (.xlsx)", extensions: ["xlsx"] }] }),
     ]);
     await userEvent.click(screen.getByTestId("export-run"));
     await screen.findByTestId("export-result");
@@ -127,6 +127,21 @@ describe("Data screen: export", () => {
 describe("Data screen: duplicates", () => {
   it("lists a group with its reason, merges into the chosen survivor and undoes from history", async () => {
     const backend = installBackend(book());
+    // 张 三 has bought twice: the order count helps choose which record to keep.
+    for (const ordered_on of ["2026-01-05", "2026-02-05"]) {
+      backend.handle("orders_create", {
+        input: {
+          customer_id: "b",
+          ordered_on,
+          status: "paid",
+          currency: "CNY",
+          notes: null,
+          expected_return_pct: null,
+          stop_loss_pct: null,
+          lines: [{ product_id: null, description: "年金险", quantity: "1", unit_price: "1000", discount_pct: "0" }],
+        },
+      });
+    }
     renderWithProviders(<DataScreen />);
     await userEvent.click(await screen.findByTestId("data-tab-duplicates"));
     const group = await screen.findByTestId("dup-group");
@@ -138,6 +153,7 @@ describe("Data screen: duplicates", () => {
     expect(within(group).getAllByTestId("dup-include").map((b) => (b as HTMLInputElement).checked)).toEqual([false, false]);
     expect(within(group).getByTestId("dup-merge")).toBeDisabled();
     expect(within(rows[0]!).getByTestId("dup-region")).toHaveTextContent("上海");
+    expect(rows.map((r) => within(r).getByTestId("dup-orders").textContent)).toEqual(["0", "2"]);
 
     // Keep the second record instead of the first, and tick the first to merge in.
     await userEvent.click(within(rows[1]!).getByTestId("dup-survivor"));

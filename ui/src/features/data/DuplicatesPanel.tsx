@@ -18,6 +18,7 @@ const groupKey = (g: DuplicateGroup) => g.customers.map((c) => c.id).join(",");
 /** Duplicate groups with their reasons; pick a survivor, merge, undo from the toast or history. */
 export function DuplicatesPanel() {
   const { t, i18n } = useTranslation();
+  const n = (v: number) => new Intl.NumberFormat(i18n.language).format(v);
   const toast = useToast();
   const [groups, setGroups] = useState<DuplicateGroup[] | null>(null);
   const [total, setTotal] = useState(0);
@@ -131,6 +132,7 @@ export function DuplicatesPanel() {
                   <col className="dup-col-name" />
                   <col className="dup-col-tier" />
                   <col className="dup-col-region" />
+                  <col className="dup-col-orders" />
                   <col />
                 </colgroup>
                 <thead>
@@ -140,11 +142,12 @@ export function DuplicatesPanel() {
                     <th>{t("data.dupes.name")}</th>
                     <th>{t("list.columns.tier")}</th>
                     <th>{t("data.dupes.region")}</th>
+                    <th className="dup-num">{t("data.dupes.orders")}</th>
                     <th>{t("data.dupes.contact")}</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {g.customers.map((c) => (
+                  {g.customers.map((c, ci) => (
                     <tr key={c.id} data-testid="dup-customer" data-id={c.id}>
                       <td>
                         <input
@@ -180,6 +183,9 @@ export function DuplicatesPanel() {
                       </td>
                       <td className="dup-cell muted" data-testid="dup-region">
                         {c.region}
+                      </td>
+                      <td className="dup-cell dup-num" data-testid="dup-orders">
+                        {n(g.order_counts[ci] ?? 0)}
                       </td>
                       <td className="dup-cell muted">{[c.phone, c.email].filter(Boolean).join("  ")}</td>
                     </tr>

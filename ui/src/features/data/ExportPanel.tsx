@@ -83,7 +83,7 @@ export function ExportPanel({ selection = [] }: { selection?: readonly string[] 
   const choose = async () => {
     setError(null);
     try {
-      const picked = await files.chooseSave(path.trim(), EXTENSION[format], t(`data.export.formats.${format}`));
+      const picked = await files.chooseSave(t("data.export.dialogTitle"), path.trim(), EXTENSION[format], t(`data.export.formats.${format}`));
       if (picked) {
         edited.current = true;
         setPath(withExtension(picked, format));

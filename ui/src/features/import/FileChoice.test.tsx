@@ -40,6 +40,7 @@ describe("import: choosing or dropping the file", () => {
     // One file, not a folder, filtered to what the import reads.
     expect(dialogCalls).toEqual([
       expect.objectContaining({
+        title: "Fieldbook: choose a file to import",
         multiple: false,
         directory: false,
         filters: [{ name: "Customer files", extensions: ["csv", "xlsx", "vcf", "ics", "json"] }],

@@ -30,7 +30,7 @@ type Running = { progress: ImportProgress | null; cancelling: boolean };
  * a file dropped on the window, or a typed or pasted path), check what was detected, map the columns, preview the rows as they will be stored,
  * pick what happens to duplicates, read the dry run, then import with a progress bar and Cancel.
  */
-export function ImportScreen() {
+export function ImportScreen({ onShowImported }: { onShowImported?: (writtenAt: string) => void } = {}) {
   const { t, i18n } = useTranslation();
   const toast = useToast();
   const [path, setPath] = useState("");
@@ -113,7 +113,7 @@ export function ImportScreen() {
 
   const choose = async () => {
     try {
-      const picked = await files.chooseImport(t("import.file.filterName"));
+      const picked = await files.chooseImport(t("import.file.dialogTitle"), t("import.file.filterName"));
       if (picked) takeFile(picked);
     } catch (e) {
       setError(e);
@@ -212,9 +212,21 @@ export function ImportScreen() {
           <section className="card">
             <h2 className="card-title">{t("import.result.title")}</h2>
             <ReportSummary report={result} testId="import-result" />
-            <button type="button" className="button" onClick={startOver} data-testid="import-again">
-              {t("import.result.again")}
-            </button>
+            <div className="import-done-actions">
+              {result.written_at && onShowImported && (
+                <button
+                  type="button"
+                  className="button button-primary"
+                  onClick={() => onShowImported(result.written_at!)}
+                  data-testid="import-show-imported"
+                >
+                  {t("import.result.show")}
+                </button>
+              )}
+              <button type="button" className="button" onClick={startOver} data-testid="import-again">
+                {t("import.result.again")}
+              </button>
+            </div>
           </section>
         ) : (
           <>

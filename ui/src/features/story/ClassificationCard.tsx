@@ -71,9 +71,16 @@ export function ClassificationCard({ customer }: { customer: Customer }) {
         </span>
       </div>
       <div className="classify-tiers">
-        <span className="classify-label">{t("classify.manualTier")}</span>
-        {customer.tier ? <TierBadge tier={customer.tier} /> : <span className="muted">{t("classify.notSet")}</span>}
-        <span className="classify-label classify-label-gap">{t("classify.suggestedTier")}</span>
+        {/* The customer's own tier is the badge by the name; here only when there is none. */}
+        {!customer.tier && (
+          <>
+            <span className="classify-label">{t("classify.manualTier")}</span>
+            <span className="muted classify-label-gap" data-testid="manual-tier-unset">
+              {t("classify.notSet")}
+            </span>
+          </>
+        )}
+        <span className="classify-label">{t("classify.suggestedTier")}</span>
         <span data-testid="suggested-tier" data-tier={c.suggested_tier}>
           <TierBadge tier={c.suggested_tier} />
         </span>

@@ -2,6 +2,7 @@ import { useState, type FormEvent, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { interactions, toApiError, type Interaction, type InteractionInput, type InteractionKind } from "../../api";
+import { DateField } from "../../components/DateField";
 import { Dialog } from "../../components/Dialog";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { Field, errorProps, type FieldErrors } from "../customers/FormParts";
@@ -37,11 +38,7 @@ export function InteractionForm({ customerId, interaction, onClose, onSaved }: I
   async function save() {
     if (saving) return;
     setFormError(null);
-    if (!summary.trim()) {
-      setErrors({ summary: { code: "summary_empty", message: "summary must not be empty" } });
-      document.getElementById("field-summary")?.focus();
-      return;
-    }
+    // The core decides and names every invalid field at once.
     const input: InteractionInput = {
       customer_id: customerId,
       kind,
@@ -59,8 +56,12 @@ export function InteractionForm({ customerId, interaction, onClose, onSaved }: I
       onSaved(saved, !interaction);
     } catch (caught) {
       const error = toApiError(caught);
-      if (error.field && FIELDS.includes(error.field)) setErrors({ [error.field]: { code: error.code, message: error.message } });
-      else setFormError(error);
+      const shown: FieldErrors = {};
+      for (const p of error.fields) if (FIELDS.includes(p.field)) shown[p.field] ??= { code: p.code, message: p.message };
+      setErrors(shown);
+      const first = Object.keys(shown)[0];
+      if (first) document.getElementById(`field-${first}`)?.focus();
+      if (error.fields.length === 0 || error.fields.some((p) => !FIELDS.includes(p.field))) setFormError(error);
     } finally {
       setSaving(false);
     }
@@ -105,17 +106,17 @@ export function InteractionForm({ customerId, interaction, onClose, onSaved }: I
             </select>
           </Field>
           <Field label={t("interactions.occurredAt")} path="occurred_at" errors={errors}>
-            <input
+            <DateField
               id="field-occurred_at"
-              className="input"
               type="datetime-local"
               value={when}
               title={t("interactions.occurredAtHint")}
+              emptyLabel={t("interactions.now")}
               onChange={(e) => {
                 setWhen(e.target.value);
                 clear("occurred_at");
               }}
-              data-testid="interaction-time"
+              testId="interaction-time"
               {...errorProps("occurred_at", errors)}
             />
           </Field>
@@ -156,16 +157,15 @@ export function InteractionForm({ customerId, interaction, onClose, onSaved }: I
             />
           </Field>
           <Field label={t("interactions.followUpOn")} path="follow_up_on" errors={errors}>
-            <input
+            <DateField
               id="field-follow_up_on"
-              className="input"
               type="date"
               value={followUp}
               onChange={(e) => {
                 setFollowUp(e.target.value);
                 clear("follow_up_on");
               }}
-              data-testid="interaction-follow-up"
+              testId="interaction-follow-up"
               {...errorProps("follow_up_on", errors)}
             />
           </Field>

@@ -17,6 +17,20 @@ function renderDetail(id = "c1") {
 }
 
 describe("quick log", () => {
+  it("the quick log marks every invalid field at once (no summary and an impossible follow-up date)", async () => {
+    const backend = installBackend([makeCustomer({ id: "c1", name: "张伟" })]);
+    renderDetail();
+    await screen.findByTestId("tab-overview");
+    fireEvent.keyDown(window, { key: "l" });
+    const form = await screen.findByTestId("interaction-form");
+    fireEvent.change(within(form).getByTestId("interaction-follow-up"), { target: { value: "1700-01-01" } });
+    fireEvent.click(within(form).getByText("Save"));
+    expect(await within(form).findByTestId("field-error-summary")).toHaveTextContent("Enter a summary");
+    expect(within(form).getByTestId("field-error-follow_up_on")).toBeInTheDocument();
+    expect(callsTo(backend, "interactions_create")).toHaveLength(1);
+    expect(backend.records.interactions.size).toBe(0);
+  });
+
   it("L opens the quick log; Enter sends kind and summary with no time (the core stamps now), and the timeline shows it at once", async () => {
     const user = userEvent.setup();
     const backend = installBackend([makeCustomer({ id: "c1", name: "张伟" })]);

@@ -197,6 +197,10 @@ pub struct ImportReport {
     #[ts(type = "number")]
     pub warning_count: usize,
     pub duplicates: Vec<DuplicateMatch>,
+    /// The one time the import's transaction stamped on every customer it created or merged
+    /// into (null for a dry run). `SegmentFilter::written_at` with it lists those customers.
+    #[serde(default)]
+    pub written_at: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -297,6 +301,7 @@ fn report(decoded: &Decoded, plan: &Plan) -> ImportReport {
         warnings: plan.warnings.clone(),
         warning_count: plan.warnings.len(),
         duplicates: Vec::new(),
+        written_at: None,
     };
     for (_, o) in &plan.outcomes {
         match o {

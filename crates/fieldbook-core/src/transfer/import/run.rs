@@ -62,8 +62,9 @@ impl ImportError {
                 code: self.code(),
                 message: self.to_string(),
                 field: Some(format!("row {}", e.row)),
+                fields: None,
             },
-            _ => crate::ErrorPayload { code: self.code(), message: self.to_string(), field: None },
+            _ => crate::ErrorPayload { code: self.code(), message: self.to_string(), field: None, fields: None },
         }
     }
 }
@@ -102,7 +103,7 @@ pub fn run(
         }
         Ok(())
     };
-    store.write_with(|tx| {
+    let written_at = store.write_with(|tx| {
         let mut created: Vec<Option<String>> = vec![None; plan.creates.len()];
         // Organizations first, so people in the same file can be linked to them.
         for (i, c) in plan.creates.iter().enumerate().filter(|(_, c)| c.input.kind == CustomerKind::Organization) {
@@ -129,9 +130,10 @@ pub fn run(
             }
             update_in(tx, &m.before, input).map_err(|e| row_error(m.rows[0], e))?;
         }
-        Ok::<_, ImportError>(())
+        Ok::<_, ImportError>(tx.now_text().to_string())
     })?;
     report.dry_run = false;
+    report.written_at = Some(written_at);
     Ok(report)
 }
 

@@ -302,6 +302,36 @@ fn duplicates_by_phone_email_or_name_and_company_are_skipped() {
 }
 
 #[test]
+fn the_report_time_lists_exactly_the_customers_the_import_created_or_merged_into() {
+    use crate::clock::ManualClock;
+    use crate::segments::SegmentFilter;
+    let clock = Arc::new(ManualClock::new("2026-03-01T09:00:00Z".parse().unwrap()));
+    let mut s = Store::open_in_memory(clock.clone()).unwrap();
+    let first = csv_import(&mut s, "姓名,手机\n张三,13800138000\n王五,13700137000\n", DuplicatePolicy::Skip);
+    clock.advance(chrono::Duration::minutes(5));
+    let more = "姓名,手机,职位\n张三,13800138000,经理\n李四,13900139000,\n";
+    let second = csv_import(&mut s, more, DuplicatePolicy::Merge);
+    assert!(first.written_at.is_some() && second.written_at != first.written_at, "each import has its own time");
+    let today = "2026-03-01".parse().unwrap();
+    let names = |at: &Option<String>| {
+        let filter = SegmentFilter { written_at: at.clone(), ..Default::default() };
+        let page = s.segment_customers(&filter, today, 0, 100).unwrap();
+        let mut names: Vec<String> = page.items.into_iter().map(|c| c.name).collect();
+        names.sort();
+        names
+    };
+    // 张三 merged, 李四 created; 王五 belongs to the first import only.
+    assert_eq!(names(&second.written_at), ["张三", "李四"]);
+    assert_eq!(names(&first.written_at), ["张三", "王五"], "what the first import created, changed since or not");
+    let dry =
+        prepare(&s, read("t.csv", more.as_bytes(), &ReadOptions::default()).unwrap(), None, DuplicatePolicy::Merge);
+    assert_eq!(dry.unwrap().report.written_at, None, "a dry run writes nothing, so it has no time");
+    let bad = SegmentFilter { written_at: Some("yesterday".into()), ..Default::default() };
+    let err = s.segment_count(&bad, today).unwrap_err();
+    assert_eq!(err.code(), "time_invalid", "a time that is not RFC 3339 is refused, naming the field");
+}
+
+#[test]
 fn merge_fills_empty_fields_adds_contacts_and_keeps_both_notes() {
     let mut s = store();
     csv_import(&mut s, BOOK, DuplicatePolicy::Skip);
