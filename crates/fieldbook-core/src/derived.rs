@@ -106,18 +106,15 @@ pub(crate) fn recompute(tx: &mut Tx<'_>, customers: &BTreeMap<String, Rebuild>, 
 }
 
 fn rebuild_customer(tx: &mut Tx<'_>, id: &str, what: Rebuild) -> Result<()> {
-    if what.is_empty() {
-        return Ok(());
-    }
-    let row: Option<(String, String)> = {
-        let mut stmt = tx.conn().prepare_cached("SELECT name, kind FROM customers WHERE id = ?1")?;
-        let mut rows = stmt.query([id])?;
-        rows.next()?.map(|r| Ok::<_, rusqlite::Error>((r.get(0)?, r.get(1)?))).transpose()?
-    };
-    let Some((name, kind)) = row else {
-        return index::remove_customer(tx, id).or_else(ignore_missing);
-    };
     if what.has(Rebuild::SORT_KEY) {
+        let row: Option<(String, String)> = {
+            let mut stmt = tx.conn().prepare_cached("SELECT name, kind FROM customers WHERE id = ?1")?;
+            let mut rows = stmt.query([id])?;
+            rows.next()?.map(|r| Ok::<_, rusqlite::Error>((r.get(0)?, r.get(1)?))).transpose()?
+        };
+        let Some((name, kind)) = row else {
+            return index::remove_customer(tx, id).or_else(ignore_missing);
+        };
         // The search index keeps the sort key of live customers; one in the Trash keeps the
         // key it had, so it sorts the same when restored.
         let kind = if kind == "organization" { NameKind::Organization } else { NameKind::Person };
@@ -125,13 +122,14 @@ fn rebuild_customer(tx: &mut Tx<'_>, id: &str, what: Rebuild) -> Result<()> {
             .prepare_cached("UPDATE customers SET sort_key = ?1 WHERE id = ?2")?
             .execute(rusqlite::params![sort_key(&name, kind), id])?;
     }
+    // Both remove the rows of a customer that is gone or in the Trash.
     if what.has(Rebuild::SEARCH) {
         index::reindex_customer(tx, id)?;
     } else if what.has(Rebuild::SEARCH_TEXT) {
         index::reindex_text(tx, id)?;
     }
     if what.has(Rebuild::CONTACT) {
-        crate::records::refresh_after_interaction(tx, id)?;
+        crate::records::refresh_after_interaction(tx, id)?; // no row, nothing updated
     }
     Ok(())
 }

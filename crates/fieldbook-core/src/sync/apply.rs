@@ -107,9 +107,9 @@ pub(crate) fn apply(tx: &mut Tx<'_>, r: &Record, out: &mut Applied) -> Result<()
     if r.e == "settings" && crate::settings::DEVICE_SETTINGS.contains(&r.r.as_str()) {
         return Ok(()); // another laptop's own preference
     }
-    let exists = row_exists(tx, entity, &r.r)?;
     match r.f.as_str() {
         PURGED_FIELD => {
+            let exists = row_exists(tx, entity, &r.r)?;
             let customer = customer_of(tx, &r.e, &r.r)?;
             note_order(tx, &r.e, &r.r, out)?;
             if exists {
@@ -131,7 +131,7 @@ pub(crate) fn apply(tx: &mut Tx<'_>, r: &Record, out: &mut Applied) -> Result<()
             let text = r.v.as_deref().ok_or_else(|| bad(r, "an insert without its row"))?;
             let row: serde_json::Map<String, serde_json::Value> =
                 serde_json::from_str(text).map_err(|_| bad(r, "the row is not a JSON object"))?;
-            if exists {
+            if row_exists(tx, entity, &r.r)? {
                 // Inserted here too (the same key, e.g. a setting): field by field.
                 for (field, value) in &row {
                     let single = Record { f: field.clone(), v: json_text(value), o: None, ..r.clone() };
@@ -171,11 +171,15 @@ pub(crate) fn apply(tx: &mut Tx<'_>, r: &Record, out: &mut Applied) -> Result<()
                 out.parked += 1;
                 return park(tx, r, "unknown_field");
             };
-            if !exists {
+            // The field's value here, which also tells whether the row exists.
+            let sql = format!("SELECT {field} FROM {} WHERE id = ?1", entity.table);
+            let current: Option<Value> =
+                tx.conn().prepare_cached(&sql)?.query_row([&r.r], |row| row.get(0)).optional()?;
+            let Some(current) = current else {
                 out.parked += 1;
                 return park(tx, r, "missing_row");
-            }
-            apply_field(tx, entity, field, r, &hlc, out)?;
+            };
+            apply_field(tx, entity, field, r, &hlc, current, out)?;
         }
     }
     Ok(())
@@ -191,14 +195,13 @@ fn apply_field(
     field: &'static str,
     r: &Record,
     hlc: &Hlc,
+    current_value: Value,
     out: &mut Applied,
 ) -> Result<()> {
     let local = tx.field_clock(entity, &r.r, field)?;
     if local.as_ref() == Some(hlc) {
         return Ok(()); // applied before
     }
-    let sql = format!("SELECT {field} FROM {} WHERE id = ?1", entity.table);
-    let current_value: Value = tx.conn().prepare_cached(&sql)?.query_row([&r.r], |row| row.get(0))?;
     let current = to_json(&current_value);
     let remote_wins = local.as_ref().is_none_or(|l| hlc > l);
     if remote_wins {
@@ -289,6 +292,9 @@ fn conflict(
 
 /// The customer a row belongs to, inside the applying transaction.
 pub(crate) fn customer_of(tx: &Tx<'_>, entity: &str, id: &str) -> Result<Option<String>> {
+    if entity == "customers" {
+        return Ok(Some(id.to_string())); // the commonest case, without a query
+    }
     crate::entities::customer_of(tx.conn(), entity, id)
 }
 
