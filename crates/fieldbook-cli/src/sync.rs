@@ -21,7 +21,8 @@ pub struct SyncArgs {
     #[command(flatten)]
     place: PlaceArgs,
     /// Also write a snapshot of the whole book, so a laptop joining later applies it instead
-    /// of every segment (written by itself once 200,000 changes have passed since the newest).
+    /// of every segment (written by itself once 200,000 changes have passed since the newest);
+    /// this laptop's older snapshots are then deleted from the place.
     #[arg(long)]
     snapshot: bool,
 }

@@ -11,6 +11,7 @@ use fieldbook_core::clock::ManualClock;
 use fieldbook_core::customers::CustomerInput;
 use fieldbook_core::sync::bucket::{Bucket, Credentials};
 use fieldbook_core::sync::place::Place;
+use fieldbook_core::sync::SnapshotPolicy;
 use fieldbook_core::Store;
 
 const BUCKET: &str = "team-book";
@@ -78,4 +79,37 @@ fn a_wrong_passphrase_or_secret_is_a_coded_error_and_writes_nothing() {
 
     let ok = b.sync(&bucket, "团队口令", &mut |_| {}).unwrap();
     assert_eq!((ok.customers_in.added, ok.customers_out.added), (1, 1), "the right passphrase and key sync");
+}
+
+#[test]
+fn a_newer_snapshot_removes_only_this_laptops_older_one_from_the_bucket() {
+    let server = moto::Moto::start(BUCKET);
+    let bucket = Bucket::open(&server.url(BUCKET), &credentials(&server)).unwrap();
+    let clock = Arc::new(ManualClock::new(Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap()));
+    let mut a = Store::open_in_memory(clock.clone()).unwrap();
+    let mut b = store();
+    a.create_customer(CustomerInput { name: "张三".into(), ..Default::default() }).unwrap();
+    let snapshot = |s: &mut Store| s.sync_with(&bucket, "团队口令", SnapshotPolicy::Now, &mut |_| {}).unwrap();
+    let first = snapshot(&mut a).snapshot_out.unwrap();
+    b.create_customer(CustomerInput { name: "李四".into(), ..Default::default() }).unwrap();
+    let of_b = snapshot(&mut b).snapshot_out.unwrap();
+    let parts_of = |name: &str| -> Vec<String> {
+        bucket.list("devices/").unwrap().into_iter().filter(|n| n.starts_with(&format!("{name}-"))).collect()
+    };
+    let b_parts = parts_of(&of_b);
+    assert!(!parts_of(&first).is_empty() && !b_parts.is_empty());
+
+    clock.advance(chrono::Duration::minutes(10));
+    let second = snapshot(&mut a).snapshot_out.unwrap();
+    assert_ne!(second, first);
+    assert!(parts_of(&first).is_empty(), "a's older snapshot is removed: {:?}", bucket.list("devices/").unwrap());
+    assert!(!parts_of(&second).is_empty(), "its newest stays");
+    assert_eq!(parts_of(&of_b), b_parts, "b's snapshot is b's to remove");
+    let segments = bucket.list("devices/").unwrap().into_iter().filter(|n| n.ends_with(".seg")).count();
+    assert_eq!(segments, 2, "segments stay");
+
+    let mut joiner = store();
+    let boot = joiner.sync(&bucket, "团队口令", &mut |_| {}).unwrap();
+    assert_eq!(boot.snapshot_in, Some(second), "a joiner starts from the newest");
+    assert_eq!(joiner.list_customers(fieldbook_core::customers::ListScope::Live, 0, 10).unwrap().total, 2);
 }

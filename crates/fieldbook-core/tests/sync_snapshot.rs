@@ -206,3 +206,62 @@ fn a_damaged_snapshot_is_named_and_skipped_and_the_joiner_falls_back_to_the_segm
     let (again, _) = sync(&mut joiner, &place, SnapshotPolicy::Auto);
     assert!(again.skipped_segments.is_empty() && again.applied == 0);
 }
+
+/// The snapshots in the place, by name (`devices/<device>/snapshot-<stamp>`), and how many
+/// files each has.
+fn snapshots(place: &dyn Place) -> std::collections::BTreeMap<String, usize> {
+    let mut out = std::collections::BTreeMap::new();
+    for name in place.list("devices/").unwrap() {
+        if let Some(p) = fieldbook_core::sync::snapshot::parse_name(&name) {
+            *out.entry(p.snapshot()).or_default() += 1;
+        }
+    }
+    out
+}
+
+#[test]
+fn a_laptop_keeps_only_its_newest_complete_snapshot_and_never_removes_another_laptops() {
+    let dir = tempfile::tempdir().unwrap();
+    let (place, mut a, mut b, first) = team_with_a_snapshot(dir.path());
+    let first = first.snapshot_out.unwrap();
+    b.clock.advance(Duration::minutes(1));
+    let of_b = sync(&mut b, &place, SnapshotPolicy::Now).0.snapshot_out.unwrap();
+    // In a's folder: a part of an older snapshot it never finished (a crash while writing), and
+    // a file sync tool's conflict copy of a part of its first one.
+    let device = a.store.device_id().to_string();
+    let unfinished = fieldbook_core::sync::snapshot::file_name(&device, 1_000, 1, 2, b"cut short");
+    assert!(place.put_new(&unfinished, b"cut short").unwrap());
+    let part = place.list(&format!("devices/{device}/")).unwrap().into_iter().find(|n| n.starts_with(&first)).unwrap();
+    let copy = part.replace(".snap", ".sync-conflict-20261201-101500-ABCDEFG.snap");
+    assert!(place.put_new(&copy, &place.get(&part).unwrap().unwrap()).unwrap());
+    let others_before: Vec<String> =
+        place.list("devices/").unwrap().into_iter().filter(|n| !n.starts_with(&format!("devices/{device}/"))).collect();
+    assert_eq!(snapshots(&place).len(), 3, "a's first, its unfinished one, b's: {:?}", snapshots(&place));
+
+    a.clock.advance(Duration::minutes(10)); // later than b's: the newest in the place
+    let someone = a.store.list_customers(fieldbook_core::customers::ListScope::Live, 0, 1).unwrap().items[0].id.clone();
+    set_notes(&mut a, &someone, "A: newest");
+    let second = sync(&mut a, &place, SnapshotPolicy::Now).0.snapshot_out.unwrap();
+    assert_ne!(second, first);
+    let left = snapshots(&place);
+    assert_eq!(left.keys().cloned().collect::<Vec<_>>(), {
+        let mut want = vec![second.clone(), of_b.clone()];
+        want.sort();
+        want
+    });
+    let others_after: Vec<String> =
+        place.list("devices/").unwrap().into_iter().filter(|n| !n.starts_with(&format!("devices/{device}/"))).collect();
+    assert_eq!(others_after, others_before, "another laptop's files are never removed");
+    assert!(
+        place.list(&format!("devices/{device}/")).unwrap().iter().any(|n| n.ends_with(".seg")),
+        "a's segments stay: laptops that have not synced for a while still need them"
+    );
+
+    // A laptop joining now starts from the newest snapshot and ends with the team's book.
+    let mut joiner = replica(60);
+    let (boot, _) = sync(&mut joiner, &place, SnapshotPolicy::Auto);
+    assert_eq!(boot.snapshot_in, Some(second));
+    assert!(boot.skipped_segments.is_empty(), "{:?}", boot.skipped_segments);
+    sync(&mut a, &place, SnapshotPolicy::Never);
+    assert_eq!(book(&joiner.store), book(&a.store));
+}

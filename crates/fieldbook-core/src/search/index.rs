@@ -41,6 +41,25 @@ pub fn reindex_customer(tx: &mut Tx<'_>, customer_id: &str) -> Result<()> {
     write_doc(conn, customer_id, doc_id, &doc)
 }
 
+/// Recompute only the trigram text of one customer, after a change to a field that only the
+/// text holds (title, notes): its keys, grams and sort key stay as they are.
+pub fn reindex_text(tx: &mut Tx<'_>, customer_id: &str) -> Result<()> {
+    let conn = tx.conn();
+    let existing: Option<i64> = conn
+        .prepare_cached("SELECT doc_id FROM search_docs WHERE customer_id = ?1")?
+        .query_row([customer_id], |r| r.get(0))
+        .optional()?;
+    let (Some(doc_id), Some(doc)) = (existing, load_doc(conn, customer_id)?) else {
+        // Not indexed yet, or in the Trash: the whole document decides.
+        return reindex_customer(tx, customer_id);
+    };
+    let pinyin_line = name_keys(&doc.name, doc.kind).full.join(" ");
+    conn.prepare_cached("DELETE FROM search_fts WHERE rowid = ?1")?.execute([doc_id])?;
+    conn.prepare_cached("INSERT INTO search_fts (rowid, body) VALUES (?1, ?2)")?
+        .execute(params![doc_id, fts_body(&doc, &pinyin_line)])?;
+    Ok(())
+}
+
 /// Index a customer created in this transaction, from its input: nothing to read back or clear.
 pub fn index_new_customer(tx: &mut Tx<'_>, customer_id: &str, c: &CustomerInput, company: Option<&str>) -> Result<()> {
     let conn = tx.conn();

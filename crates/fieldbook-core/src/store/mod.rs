@@ -164,6 +164,10 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "OFF")?;
         // 32 MiB page cache: bulk imports and the search index stay in memory while they work.
         conn.pragma_update(None, "cache_size", -32_768)?;
+        // Room for every statement a sync batch or an import cycles through (each table's
+        // insert, each field's update, the search index's): with rusqlite's default of 16,
+        // `prepare_cached` in such a loop compiles its SQL again on every row.
+        conn.set_prepared_statement_cache_capacity(256);
         // Every transaction takes the write lock up front (see `write_with`); so do the
         // migrations. Two processes creating a book at once: the second finds it migrated.
         conn.set_transaction_behavior(TransactionBehavior::Immediate);

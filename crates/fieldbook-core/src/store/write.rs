@@ -115,21 +115,21 @@ impl<'a> Tx<'a> {
         self.record(entity, id, ROW_FIELD, hlc.clone(), None, Some(row))
     }
 
-    /// Another laptop's newer value of one field of a row this book has, with its clock.
+    /// Another laptop's newer value of one field of a row this book has (`old` its value
+    /// here, read by the caller), with its clock.
     pub(crate) fn apply_remote_field(
         &mut self,
         entity: Entity,
         id: &str,
         field: &'static str,
+        old: &Value,
         value: &Value,
         hlc: &Hlc,
     ) -> Result<()> {
         check_fields(entity, &[(field, Value::Null)])?;
-        let sql = format!("SELECT {field} FROM {} WHERE id = ?1", entity.table);
-        let old: Value = self.tx.query_row(&sql, [id], |r| r.get(0))?;
         set_field(self.tx, entity, id, field, value, hlc)?;
         self.hlc.observe(hlc);
-        self.record(entity, id, field, hlc.clone(), to_json(&old), to_json(value))
+        self.record(entity, id, field, hlc.clone(), to_json(old), to_json(value))
     }
 
     /// Another laptop removed a row for good (from its Trash).

@@ -4,13 +4,14 @@
 //! same field without one seeing the other's value, the losing value goes to the conflicts
 //! list, on every laptop that sees both.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rusqlite::types::Value;
 use rusqlite::{params, OptionalExtension};
 
 use super::segment::Record;
-use crate::entities::synced;
+use crate::derived::{fed_by, Rebuild};
+use crate::entities::{synced, Owner};
 use crate::error::{CoreError, Result};
 use crate::hlc::Hlc;
 use crate::store::{to_json, Entity, Tx, PURGED_FIELD, ROW_FIELD};
@@ -26,23 +27,17 @@ pub(crate) struct Applied {
     pub customers_changed: BTreeSet<String>,
     pub customers_deleted: BTreeSet<String>,
     pub orders: BTreeSet<String>,
-    /// Customers whose follow-up was marked done or reopened on another laptop: their derived
-    /// next follow-up must be recomputed, though the customer itself did not change.
-    pub follow_ups: BTreeSet<String>,
+    /// The customers whose derived data must be recomputed, and what of it: only what the
+    /// changed fields feed (a notes edit moves no sort key and no last contact). A customer
+    /// whose follow-up was marked done elsewhere is here though the customer did not change.
+    pub rebuild: BTreeMap<String, Rebuild>,
 }
 
 impl Applied {
-    /// The customers whose derived columns must be recomputed: every one a record touched,
-    /// and those whose follow-up state changed.
-    pub fn derived_customers(&self) -> Vec<String> {
-        let all: BTreeSet<&String> = self
-            .customers_added
-            .iter()
-            .chain(&self.customers_changed)
-            .chain(&self.customers_deleted)
-            .chain(&self.follow_ups)
-            .collect();
-        all.into_iter().cloned().collect()
+    fn rebuild(&mut self, customer: &str, what: Rebuild) {
+        if !what.is_empty() {
+            *self.rebuild.entry(customer.to_string()).or_default() |= what;
+        }
     }
 }
 
@@ -112,9 +107,9 @@ pub(crate) fn apply(tx: &mut Tx<'_>, r: &Record, out: &mut Applied) -> Result<()
     if r.e == "settings" && crate::settings::DEVICE_SETTINGS.contains(&r.r.as_str()) {
         return Ok(()); // another laptop's own preference
     }
-    let exists = row_exists(tx, entity, &r.r)?;
     match r.f.as_str() {
         PURGED_FIELD => {
+            let exists = row_exists(tx, entity, &r.r)?;
             let customer = customer_of(tx, &r.e, &r.r)?;
             note_order(tx, &r.e, &r.r, out)?;
             if exists {
@@ -128,6 +123,7 @@ pub(crate) fn apply(tx: &mut Tx<'_>, r: &Record, out: &mut Applied) -> Result<()
                 .prepare_cached("DELETE FROM sync_parked WHERE entity = ?1 AND row_id = ?2")?
                 .execute(params![r.e, r.r])?;
             if let Some(c) = customer {
+                out.rebuild(&c, fed_by(&r.e, PURGED_FIELD));
                 out.customers_deleted.insert(c);
             }
         }
@@ -135,7 +131,7 @@ pub(crate) fn apply(tx: &mut Tx<'_>, r: &Record, out: &mut Applied) -> Result<()
             let text = r.v.as_deref().ok_or_else(|| bad(r, "an insert without its row"))?;
             let row: serde_json::Map<String, serde_json::Value> =
                 serde_json::from_str(text).map_err(|_| bad(r, "the row is not a JSON object"))?;
-            if exists {
+            if row_exists(tx, entity, &r.r)? {
                 // Inserted here too (the same key, e.g. a setting): field by field.
                 for (field, value) in &row {
                     let single = Record { f: field.clone(), v: json_text(value), o: None, ..r.clone() };
@@ -162,6 +158,7 @@ pub(crate) fn apply(tx: &mut Tx<'_>, r: &Record, out: &mut Applied) -> Result<()
             out.records += 1;
             note_order(tx, &r.e, &r.r, out)?;
             if let Some(c) = customer_of(tx, &r.e, &r.r)? {
+                out.rebuild(&c, fed_by(&r.e, ROW_FIELD));
                 if r.e == "customers" {
                     out.customers_added.insert(c);
                 } else {
@@ -174,11 +171,15 @@ pub(crate) fn apply(tx: &mut Tx<'_>, r: &Record, out: &mut Applied) -> Result<()
                 out.parked += 1;
                 return park(tx, r, "unknown_field");
             };
-            if !exists {
+            // The field's value here, which also tells whether the row exists.
+            let sql = format!("SELECT {field} FROM {} WHERE id = ?1", entity.table);
+            let current: Option<Value> =
+                tx.conn().prepare_cached(&sql)?.query_row([&r.r], |row| row.get(0)).optional()?;
+            let Some(current) = current else {
                 out.parked += 1;
                 return park(tx, r, "missing_row");
-            }
-            apply_field(tx, entity, field, r, &hlc, out)?;
+            };
+            apply_field(tx, entity, field, r, &hlc, current, out)?;
         }
     }
     Ok(())
@@ -194,15 +195,14 @@ fn apply_field(
     field: &'static str,
     r: &Record,
     hlc: &Hlc,
+    current_value: Value,
     out: &mut Applied,
 ) -> Result<()> {
     let local = tx.field_clock(entity, &r.r, field)?;
     if local.as_ref() == Some(hlc) {
         return Ok(()); // applied before
     }
-    let sql = format!("SELECT {field} FROM {} WHERE id = ?1", entity.table);
-    let current: Value = tx.conn().query_row(&sql, [&r.r], |row| row.get(0))?;
-    let current = to_json(&current);
+    let current = to_json(&current_value);
     let remote_wins = local.as_ref().is_none_or(|l| hlc > l);
     if remote_wins {
         // The remote edit started from another value than ours: ours is the loser.
@@ -213,10 +213,18 @@ fn apply_field(
             }
         }
         let value = value_of(r, r.v.as_deref())?;
-        tx.apply_remote_field(entity, &r.r, field, &value, hlc)?;
+        tx.apply_remote_field(entity, &r.r, field, &current_value, &value, hlc)?;
         out.records += 1;
         note_order(tx, &r.e, &r.r, out)?;
+        let feeds = fed_by(&r.e, field);
+        if let Value::Text(before) = &current_value {
+            if synced(&r.e).is_some_and(|s| s.owner == Owner::Customer(field)) {
+                // Moved to another customer (a merge): the one it left changes too.
+                out.rebuild(before, feeds);
+            }
+        }
         if let Some(c) = customer_of(tx, &r.e, &r.r)? {
+            out.rebuild(&c, feeds);
             if r.e == "customers" && field == "deleted_at" && r.v.is_some() {
                 out.customers_deleted.insert(c);
             } else {
@@ -284,6 +292,9 @@ fn conflict(
 
 /// The customer a row belongs to, inside the applying transaction.
 pub(crate) fn customer_of(tx: &Tx<'_>, entity: &str, id: &str) -> Result<Option<String>> {
+    if entity == "customers" {
+        return Ok(Some(id.to_string())); // the commonest case, without a query
+    }
     crate::entities::customer_of(tx.conn(), entity, id)
 }
 
@@ -293,7 +304,7 @@ fn note_order(tx: &Tx<'_>, entity: &str, id: &str, out: &mut Applied) -> Result<
     match entity {
         "reminder_states" => {
             if let Some(c) = crate::records::follow_up_customer(tx.conn(), id)? {
-                out.follow_ups.insert(c);
+                out.rebuild(&c, Rebuild::CONTACT);
             }
         }
         "orders" => {

@@ -233,6 +233,14 @@ impl Place for Bucket {
         }
     }
 
+    fn delete(&self, name: &str) -> Result<()> {
+        let object = self.object(name)?;
+        match self.runtime.block_on(self.store.delete(&object)) {
+            Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
+            Err(e) => Err(self.failure(e)),
+        }
+    }
+
     fn describe(&self) -> String {
         self.url.to_string()
     }

@@ -6,6 +6,7 @@ use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::derived::Rebuild;
 use crate::entities::synced;
 use crate::error::{CoreError, Result};
 use crate::hlc::Hlc;
@@ -100,11 +101,15 @@ impl Store {
         };
         self.write(|tx| {
             tx.update(s.entity, &row_id, &[(field, value)])?;
-            let mut customers: Vec<String> =
-                crate::sync::apply::customer_of(tx, &entity, &row_id)?.into_iter().collect();
+            let mut customers = std::collections::BTreeMap::new();
+            if let Some(c) = crate::sync::apply::customer_of(tx, &entity, &row_id)? {
+                customers.insert(c, Rebuild::ALL);
+            }
             if entity == "reminder_states" {
                 // A restored follow-up state moves that customer's next follow-up.
-                customers.extend(crate::records::follow_up_customer(tx.conn(), &row_id)?);
+                if let Some(c) = crate::records::follow_up_customer(tx.conn(), &row_id)? {
+                    customers.insert(c, Rebuild::ALL);
+                }
             }
             let orders: Vec<String> = if entity == "orders" { vec![row_id.clone()] } else { vec![] };
             crate::derived::recompute(tx, &customers, &orders)?;

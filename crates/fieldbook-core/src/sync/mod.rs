@@ -330,9 +330,8 @@ impl Store {
             let mut out = apply::Applied::default();
             apply::apply_all(tx, records, &mut out)?;
             apply::replay_parked(tx, &mut out)?;
-            let customers = out.derived_customers();
             let orders: Vec<String> = out.orders.iter().cloned().collect();
-            crate::derived::recompute(tx, &customers, &orders)?;
+            crate::derived::recompute(tx, &out.rebuild, &orders)?;
             tx.conn().execute(
                 "INSERT OR IGNORE INTO sync_applied (hash, device, seq, applied_at) VALUES (?1, ?2, ?3, ?4)",
                 params![hash, header.device, header.seq as i64, tx.now_text()],

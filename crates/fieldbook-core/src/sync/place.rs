@@ -14,6 +14,9 @@ pub trait Place {
     fn get(&self, name: &str) -> Result<Option<Vec<u8>>>;
     /// Create `name` with `bytes` unless it exists: Ok(false) when it already did.
     fn put_new(&self, name: &str, bytes: &[u8]) -> Result<bool>;
+    /// Remove one of this laptop's own files (an older snapshot's part); one already gone is
+    /// not an error.
+    fn delete(&self, name: &str) -> Result<()>;
     /// How the place is shown to the user.
     fn describe(&self) -> String;
 }
@@ -101,6 +104,14 @@ impl Place for Folder {
             let _ = d.sync_all(); // the new name survives a power cut
         }
         Ok(linked?)
+    }
+
+    fn delete(&self, name: &str) -> Result<()> {
+        match std::fs::remove_file(self.path(name)) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(e.into()),
+        }
     }
 
     fn describe(&self) -> String {

@@ -255,6 +255,7 @@ impl Store {
         let name = PartName { device: device.clone(), stamp, part: 1, parts, hash: String::new() }.snapshot();
         self.set_sync_state("snapshot_stamp", &stamp.to_string())?;
         tracing::info!("wrote snapshot {name} in {parts} parts ({rows} rows)");
+        remove_older_snapshots(place, &device, stamp);
         Ok(name)
     }
 
@@ -360,6 +361,28 @@ impl Store {
             out.push(record?);
         }
         Ok(())
+    }
+}
+
+/// Once a newer snapshot of this laptop is complete, its older ones (and parts of any it did not
+/// finish) only take room: remove them, in this laptop's own folder only. Best effort — a part
+/// that cannot be removed now is removed after the next snapshot; a laptop reading one while it
+/// goes falls back to the segments (`bootstrap`).
+fn remove_older_snapshots(place: &dyn Place, device: &str, newest: u64) {
+    let own = format!("devices/{device}/");
+    let listed = match place.list(&own) {
+        Ok(listed) => listed,
+        Err(e) => {
+            tracing::warn!("older snapshots not removed: {e}");
+            return;
+        }
+    };
+    for name in listed {
+        if parse_name(&name).is_some_and(|p| p.device == device && p.stamp < newest) {
+            if let Err(e) = place.delete(&name) {
+                tracing::warn!("older snapshot part {name} not removed: {e}");
+            }
+        }
     }
 }
 
