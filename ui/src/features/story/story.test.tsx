@@ -71,6 +71,49 @@ describe("quick log", () => {
   });
 });
 
+describe("overview: next step and open complaints", () => {
+  it("shows nothing until there is a follow-up or an open complaint, then both, refreshed after each save, each opening its record", async () => {
+    const user = userEvent.setup();
+    installBackend([makeCustomer({ id: "c1", name: "张伟" })]);
+    renderDetail();
+    await screen.findByTestId("classification");
+    expect(screen.queryByTestId("next-step-card"), "no empty card").not.toBeInTheDocument();
+
+    fireEvent.keyDown(window, { key: "l" });
+    let form = await screen.findByTestId("interaction-form");
+    await user.type(within(form).getByTestId("interaction-summary"), "电话沟通");
+    await user.type(within(form).getByTestId("interaction-next-step"), "寄送合同");
+    fireEvent.change(within(form).getByTestId("interaction-follow-up"), { target: { value: "2020-01-02" } });
+    await user.click(within(form).getByTestId("interaction-save"));
+    await waitFor(() => expect(screen.queryByTestId("interaction-form")).not.toBeInTheDocument());
+
+    await user.click(screen.getByTestId("tab-overview"));
+    const step = await screen.findByTestId("next-step");
+    expect(step).toHaveTextContent("寄送合同");
+    expect(within(step).getByTestId("next-step-day"), "overdue, as in the list").toHaveClass("follow-up-overdue");
+    expect(screen.queryByTestId("open-complaints")).not.toBeInTheDocument();
+
+    await user.click(screen.getByTestId("tab-complaints"));
+    await user.click(await screen.findByTestId("new-complaint"));
+    form = await screen.findByTestId("complaint-form");
+    await user.type(within(form).getByTestId("complaint-subject"), "到账延迟{Enter}");
+    await waitFor(() => expect(screen.queryByTestId("complaint-form")).not.toBeInTheDocument());
+
+    await user.click(screen.getByTestId("tab-overview"));
+    const open = await screen.findByTestId("open-complaints");
+    expect(open).toHaveTextContent("Open complaints 1");
+    expect(open).toHaveTextContent("到账延迟");
+    await user.click(open);
+    expect(await screen.findByTestId("complaint-form")).toBeInTheDocument();
+    expect(screen.getByTestId("complaint-subject")).toHaveValue("到账延迟");
+    fireEvent.keyDown(screen.getByTestId("complaint-subject"), { key: "Escape" });
+    await waitFor(() => expect(screen.queryByTestId("complaint-form")).not.toBeInTheDocument());
+
+    await user.click(screen.getByTestId("next-step"));
+    expect(await screen.findByTestId("interaction-summary")).toHaveValue("电话沟通");
+  });
+});
+
 describe("order form", () => {
   it("sends amounts as the decimal strings typed (\"19.99\", never 19.990000001) and shows the total returned by the core", async () => {
     const user = userEvent.setup();
