@@ -110,6 +110,12 @@ pub(crate) fn read_decimal(s: Option<String>) -> Option<Decimal> {
     s.map(|s| s.parse().unwrap_or_default())
 }
 
+/// The value of a check that passed; a failed one joins `problems` (for
+/// `CoreError::all_invalid`, so a form marks every invalid field at once).
+pub(crate) fn keep<T>(checked: Result<T>, problems: &mut Vec<CoreError>) -> Option<T> {
+    checked.map_err(|e| problems.push(e)).ok()
+}
+
 /// A customer's last contact (see `revisit` and migration 0004): the later of their last live
 /// interaction and their last live purchase order, as RFC 3339 UTC text (an order's day as
 /// midnight UTC), or NULL if none. Must match the backfill in `0004_revisit_anchor.sql`.
