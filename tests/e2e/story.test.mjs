@@ -99,3 +99,21 @@ test("an interaction with a follow-up and a complaint logged here show at the to
   await browser.keys("Escape");
   await waitGone(browser, "complaint-form");
 });
+
+test("at 1024x700 with the customer open, the list's New customer button is whole (its icon, named)", async () => {
+  await screenshot(browser, "story-overview-1280-zh");
+  await browser.setWindowSize(1024, 700);
+  const fits = () =>
+    browser.execute(() => {
+      const button = document.querySelector('[data-testid="new-customer"]');
+      const pane = button?.closest(".list-pane");
+      if (!button || !pane) return null;
+      const b = button.getBoundingClientRect();
+      const p = pane.getBoundingClientRect();
+      return { inside: b.left >= p.left && b.right <= p.right + 0.5, whole: button.scrollWidth <= button.clientWidth, name: button.getAttribute("aria-label") };
+    });
+  await waitUntilValue(browser, fits, (f) => f?.inside && f.whole, "the button sits whole inside the list pane");
+  assert.equal((await fits()).name, "新建客户", "named for screen readers and on hover");
+  await screenshot(browser, "story-overview-1024-zh");
+  await browser.setWindowSize(1280, 800);
+});

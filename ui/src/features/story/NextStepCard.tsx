@@ -3,8 +3,8 @@ import { useTranslation } from "react-i18next";
 
 import { customers, events, touches, touchesCustomer, type Complaint, type Interaction, type NextStep } from "../../api";
 import { FollowUpDay } from "../customers/FollowUpDay";
+import { formatListDay } from "../customers/listDates";
 import { todayIso } from "../../lib/day";
-import { formatDay } from "./format";
 
 type Loaded = { key: string; next: NextStep | null };
 
@@ -70,7 +70,7 @@ export function NextStepCard({
             {t("nextStep.openComplaints")} <span className="chip chip-small">{next.open_complaints}</span>
           </span>
           <span className="next-step-text">{complaint.subject}</span>
-          <span className="cell-text num">{formatDay(complaint.opened_on, locale)}</span>
+          <span className="cell-text num">{formatListDay(complaint.opened_on, locale, today)}</span>
         </button>
       )}
     </section>
