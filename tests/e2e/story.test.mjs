@@ -1,11 +1,12 @@
 // The customer's story on the real app: a customer last seen 200 days ago shows as lost; log
 // an interaction with the quick-log form and an order with a discounted line, see both on the
-// timeline with the core's exact total, and see the stage change to active.
+// timeline with the core's exact total, and see the stage change to active; then a follow-up and a
+// complaint logged on the page show at the top of the overview.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { localDay, attrOf, click, fill, newDataDir, openApp, screenshot, startDriver, stopDriver, textOf, waitForText, waitGone, waitShown, waitUntilValue } from "./app.mjs";
+import { localDay, attrOf, click, fill, newDataDir, openApp, screenshot, startDriver, stopDriver, textOf, waitForText, waitGone, valueOf, waitShown, waitUntilValue } from "./app.mjs";
 
 const dataDir = newDataDir();
 let browser;
@@ -72,4 +73,47 @@ test("after today's visit and order the lost customer is active again", async ()
   // First contact 200 days ago (not new), last contact today (not silent or lost).
   await waitUntilValue(browser, () => attrOf(browser, "stage-badge", "data-stage"), (s) => s === "active", "the stage recomputes from the new contact");
   assert.ok((await textOf(browser, "stage-reason")).length > 0, "with a reason");
+});
+
+test("an interaction with a follow-up and a complaint logged here show at the top of the overview", async () => {
+  await click(browser, "quick-log");
+  await fill(browser, "interaction-kind", "call");
+  await fill(browser, "interaction-summary", "电话回访");
+  await fill(browser, "interaction-next-step", "寄送续约合同");
+  await fill(browser, "interaction-follow-up", localDay(-1));
+  await click(browser, "interaction-save");
+  await waitGone(browser, "interaction-form");
+  await click(browser, "tab-complaints");
+  await click(browser, "new-complaint");
+  await fill(browser, "complaint-subject", "利息到账延迟");
+  await click(browser, "complaint-save");
+  await waitGone(browser, "complaint-form");
+
+  await click(browser, "tab-overview");
+  await waitForText(browser, "next-step", /寄送续约合同/, "the next step is the follow-up just logged");
+  assert.match(await attrOf(browser, "next-step-day", "class"), /follow-up-overdue/, "yesterday's follow-up is overdue, in red");
+  await waitForText(browser, "open-complaints", /未结投诉\s*1[\s\S]*利息到账延迟/, "the open complaint just logged");
+  await screenshot(browser, "overview-next-step");
+  await click(browser, "open-complaints");
+  await waitUntilValue(browser, () => valueOf(browser, "complaint-subject"), (v) => v === "利息到账延迟", "the complaint opens from the overview");
+  await browser.keys("Escape");
+  await waitGone(browser, "complaint-form");
+});
+
+test("at 1024x700 with the customer open, the list's New customer button is whole (its icon, named)", async () => {
+  await screenshot(browser, "story-overview-1280-zh");
+  await browser.setWindowSize(1024, 700);
+  const fits = () =>
+    browser.execute(() => {
+      const button = document.querySelector('[data-testid="new-customer"]');
+      const pane = button?.closest(".list-pane");
+      if (!button || !pane) return null;
+      const b = button.getBoundingClientRect();
+      const p = pane.getBoundingClientRect();
+      return { inside: b.left >= p.left && b.right <= p.right + 0.5, whole: button.scrollWidth <= button.clientWidth, name: button.getAttribute("aria-label") };
+    });
+  await waitUntilValue(browser, fits, (f) => f?.inside && f.whole, "the button sits whole inside the list pane");
+  assert.equal((await fits()).name, "新建客户", "named for screen readers and on hover");
+  await screenshot(browser, "story-overview-1024-zh");
+  await browser.setWindowSize(1280, 800);
 });

@@ -110,6 +110,12 @@ pub(crate) fn read_decimal(s: Option<String>) -> Option<Decimal> {
     s.map(|s| s.parse().unwrap_or_default())
 }
 
+/// The value of a check that passed; a failed one joins `problems` (for
+/// `CoreError::all_invalid`, so a form marks every invalid field at once).
+pub(crate) fn keep<T>(checked: Result<T>, problems: &mut Vec<CoreError>) -> Option<T> {
+    checked.map_err(|e| problems.push(e)).ok()
+}
+
 /// A customer's last contact (see `revisit` and migration 0004): the later of their last live
 /// interaction and their last live purchase order, as RFC 3339 UTC text (an order's day as
 /// midnight UTC), or NULL if none. Must match the backfill in `0004_revisit_anchor.sql`.
@@ -131,18 +137,29 @@ pub(crate) fn refresh_last_contact(tx: &crate::store::Tx<'_>, customer_id: &str)
     Ok(())
 }
 
-/// A customer's next follow-up (migration 0013): the earliest follow-up date among their live
-/// interactions that was not marked done or dismissed (a snoozed one is still to do), or NULL.
-/// Must match the backfill in `0013_list_columns.sql`.
-const NEXT_FOLLOW_UP_SQL: &str = "UPDATE customers SET next_follow_up_on = (
-  SELECT min(i.follow_up_on) FROM interactions i
+/// The open follow-ups of customer `?1` (`i` = their interactions): the one rule behind the
+/// list's next follow-up column and the overview's next step.
+macro_rules! open_follow_ups_of_customer {
+    () => {
+        "FROM interactions i
    WHERE i.customer_id = ?1 AND i.deleted_at IS NULL AND i.follow_up_on IS NOT NULL
      AND NOT EXISTS (
        SELECT 1 FROM reminder_states s
         WHERE s.id = 'follow_up:' || i.id || ':' || i.follow_up_on
           AND s.deleted_at IS NULL AND s.status IN ('done', 'dismissed')
-     )
-) WHERE id = ?1";
+     )"
+    };
+}
+pub(crate) use open_follow_ups_of_customer;
+
+/// A customer's next follow-up (migration 0013): the earliest follow-up date among their live
+/// interactions that was not marked done or dismissed (a snoozed one is still to do), or NULL.
+/// Must match the backfill in `0013_list_columns.sql`.
+const NEXT_FOLLOW_UP_SQL: &str = concat!(
+    "UPDATE customers SET next_follow_up_on = (\n  SELECT min(i.follow_up_on) ",
+    open_follow_ups_of_customer!(),
+    "\n) WHERE id = ?1"
+);
 
 /// Recompute a customer's derived `next_follow_up_on` inside the writing transaction: on every
 /// interaction write and every change of a follow-up's reminder state.

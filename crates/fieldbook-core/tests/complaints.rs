@@ -92,3 +92,18 @@ fn complaints_come_in_pages_with_the_total() {
     let subjects: Vec<_> = page.items.iter().map(|k| k.fields.subject.as_str()).collect();
     assert_eq!(subjects, ["k4", "k3"], "newest first, after skipping one");
 }
+
+#[test]
+fn every_invalid_field_of_a_complaint_is_named_in_one_error() {
+    let (mut s, _) = store();
+    let c = s.create_customer(person("张三")).unwrap();
+    let head = s.journal_head().unwrap();
+    let mut input = complaint(&c.id, "2026-11-01", "  ");
+    input.satisfaction = Some(9);
+    input.return_visit_on = Some(day("2026-10-01"));
+    let err = s.create_complaint(input).unwrap_err();
+    assert_eq!(err.code(), "subject_empty", "the first problem stays the error's code");
+    let fields: Vec<String> = err.to_payload().fields.unwrap_or_default().into_iter().map(|p| p.field).collect();
+    assert_eq!(fields, ["subject", "satisfaction", "return_visit_on"], "all three at once");
+    assert_eq!(s.journal_head().unwrap(), head, "nothing written");
+}

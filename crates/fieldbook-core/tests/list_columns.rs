@@ -172,3 +172,48 @@ fn an_organization_row_counts_its_people_and_namesakes_carry_region_and_owner() 
     assert_eq!(org_row.customer.member_count, 2, "the Company cell of an organization says how many people it holds");
     assert_eq!(hits[0].customer.member_count, 0);
 }
+
+/// The overview's next step is the list's next follow-up (same rule), and its open complaints
+/// are the unresolved live ones, the latest first.
+#[test]
+fn the_overviews_next_step_is_the_lists_next_follow_up_and_the_open_complaints() {
+    use fieldbook_core::complaints::{ComplaintInput, ComplaintStatus};
+    let (mut s, _) = store();
+    let c = s.create_customer(person("陈")).unwrap().id;
+    let nothing = s.next_step(&c).unwrap();
+    assert_eq!((nothing.follow_up, nothing.open_complaints, nothing.latest_open_complaint), (None, 0, None));
+
+    let first = follow_up(&mut s, &c, "2026-06-10T09:00:00.000Z", "2026-11-25");
+    let second = follow_up(&mut s, &c, "2026-06-11T09:00:00.000Z", "2026-12-01");
+    let column = |s: &Store| s.list_customers(ListScope::Live, 0, 1).unwrap().items[0].next_follow_up_on;
+    let shown = |s: &Store| s.next_step(&c).unwrap().follow_up.map(|i| (i.id, i.follow_up_on));
+    assert_eq!(shown(&s), Some((first.clone(), Some(day("2026-11-25")))));
+    assert_eq!(shown(&s).unwrap().1, column(&s), "the same date as the list's column");
+    assert_eq!(s.next_step(&c).unwrap().follow_up.unwrap().next_step.as_deref(), Some("send the offer"));
+
+    s.mark_done(&format!("follow_up:{first}:2026-11-25")).unwrap();
+    assert_eq!(shown(&s), Some((second.clone(), Some(day("2026-12-01")))), "a done follow-up is not shown");
+    assert_eq!(shown(&s).unwrap().1, column(&s));
+    s.dismiss(&format!("follow_up:{second}:2026-12-01")).unwrap();
+    assert_eq!(shown(&s), None, "nothing left to do");
+    assert_eq!(column(&s), None);
+
+    let complaint = |on: &str, subject: &str, status| ComplaintInput {
+        customer_id: c.clone(),
+        opened_on: day(on),
+        subject: subject.into(),
+        details: None,
+        status,
+        resolution: None,
+        satisfaction: None,
+        return_visit_on: None,
+    };
+    s.create_complaint(complaint("2026-10-01", "发票错误", ComplaintStatus::Open)).unwrap();
+    let late = s.create_complaint(complaint("2026-11-20", "到账延迟", ComplaintStatus::InProgress)).unwrap();
+    s.create_complaint(complaint("2026-11-28", "已处理", ComplaintStatus::Resolved)).unwrap();
+    let gone = s.create_complaint(complaint("2026-11-30", "删掉的", ComplaintStatus::Open)).unwrap();
+    s.delete_complaint(&gone.id).unwrap();
+    let next = s.next_step(&c).unwrap();
+    assert_eq!(next.open_complaints, 2, "open and in progress, not resolved, not in the Trash");
+    assert_eq!(next.latest_open_complaint.map(|k| k.id), Some(late.id));
+}

@@ -124,6 +124,33 @@ fn invalid_orders_write_nothing_and_name_the_field() {
 }
 
 #[test]
+fn every_invalid_field_of_an_order_and_its_lines_is_named_in_one_error() {
+    let (mut s, _) = store();
+    let c = s.create_customer(person("Ann")).unwrap();
+    let head = s.journal_head().unwrap();
+    let mut input = order(&c.id, "1700-01-01", vec![item(" ", "0", "-1", "0"), item("ok", "1", "1", "101")]);
+    input.currency = "RMB1".into();
+    input.stop_loss_pct = Some(d("120"));
+    let err = s.create_order(input).unwrap_err();
+    assert_eq!(err.code(), "date_out_of_range", "the first problem stays the error's code");
+    let fields: Vec<String> = err.to_payload().fields.unwrap_or_default().into_iter().map(|p| p.field).collect();
+    assert_eq!(
+        fields,
+        [
+            "ordered_on",
+            "currency",
+            "stop_loss_pct",
+            "lines[0].description",
+            "lines[0].quantity",
+            "lines[0].unit_price",
+            "lines[1].discount_pct"
+        ],
+        "the order's fields and every line's, at once"
+    );
+    assert_eq!(s.journal_head().unwrap(), head, "nothing written");
+}
+
+#[test]
 fn editing_an_order_keeps_line_ids_and_trashes_removed_lines() {
     let (mut s, _) = store();
     let c = s.create_customer(person("Ann")).unwrap();

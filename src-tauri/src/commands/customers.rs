@@ -1,7 +1,7 @@
 //! Customers: the list, one customer, create/update, the Trash, owners, bulk edit, handover.
 
 use fieldbook_core::customers::{
-    BulkEdit, Customer, CustomerInput, CustomerPage, Handover, HandoverResult, ListScope, ListSort,
+    BulkEdit, Customer, CustomerInput, CustomerPage, Handover, HandoverResult, ListScope, ListSort, NextStep,
 };
 use tauri::State;
 
@@ -22,6 +22,12 @@ pub fn customers_list(
 #[tauri::command(async)]
 pub fn customers_get(state: State<'_, AppState>, id: String) -> CommandResult<Customer> {
     Ok(state.read(|s| s.customer(&id))?)
+}
+
+/// The overview's next follow-up and open complaints.
+#[tauri::command(async)]
+pub fn customers_next_step(state: State<'_, AppState>, id: String) -> CommandResult<NextStep> {
+    Ok(state.read(|s| s.next_step(&id))?)
 }
 
 #[tauri::command(async)]

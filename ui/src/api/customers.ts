@@ -4,6 +4,7 @@ import type { CustomerInput } from "./bindings/CustomerInput";
 import type { CustomerPage } from "./bindings/CustomerPage";
 import type { ListScope } from "./bindings/ListScope";
 import type { ListSort } from "./bindings/ListSort";
+import type { NextStep } from "./bindings/NextStep";
 
 /** Most rows one `customers_list` call returns. */
 export const MAX_PAGE = 500;
@@ -17,6 +18,10 @@ export const customers = {
   },
   get(id: string): Promise<Customer> {
     return call("customers_get", { id });
+  },
+  /** The overview's next follow-up (the list column's rule) and open complaints. */
+  nextStep(id: string): Promise<NextStep> {
+    return call("customers_next_step", { id });
   },
   create(input: CustomerInput): Promise<Customer> {
     return call("customers_create", { input });

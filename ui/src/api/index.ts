@@ -47,6 +47,7 @@ export type { FieldProblem } from "./bindings/FieldProblem";
 export type { Gender } from "./bindings/Gender";
 export type { ListScope } from "./bindings/ListScope";
 export type { ListSort } from "./bindings/ListSort";
+export type { NextStep } from "./bindings/NextStep";
 export type { SortColumn } from "./bindings/SortColumn";
 export type { SearchHit } from "./bindings/SearchHit";
 export type { Settings } from "./bindings/Settings";

@@ -5,7 +5,7 @@ import type { CustomerInput } from "../api/bindings/CustomerInput";
 import type { CustomerPage } from "../api/bindings/CustomerPage";
 import type { CustomerSummary } from "../api/bindings/CustomerSummary";
 import type { ListSort } from "../api/bindings/ListSort";
-import { listColumns, sortRows, type ListColumns } from "./fakeListColumns";
+import { listColumns, nextStep, sortRows, type ListColumns } from "./fakeListColumns";
 import type { ListScope } from "../api/bindings/ListScope";
 import type { SearchHit } from "../api/bindings/SearchHit";
 import type { Settings } from "../api/bindings/Settings";
@@ -319,6 +319,8 @@ export function createFakeBackend(
       }
       case "customers_get":
         return typed(cmd, full(need(args.id)));
+      case "customers_next_step":
+        return typed(cmd, nextStep(records, agenda.states, need(args.id).id));
       case "customers_create": {
         const input = validate(args.input as CustomerInput);
         const c = makeCustomer(input);

@@ -118,27 +118,40 @@ export function createFakeRecords(customers: Map<string, Customer>): FakeRecords
 
   function checkOrder(input: OrderInput, now: string, old?: Order): Order {
     liveCustomer(input.customer_id);
-    if (!/^[A-Za-z]{3}$/.test(input.currency.trim())) fail("currency_invalid", "not a currency", "currency");
+    // As the core: every invalid field of the order and its lines in one error, in its order.
+    const problems: FieldProblem[] = [];
+    const problem = (code: string, message: string, field: string) => problems.push({ code, message, field });
+    const num = (text: string, field: string): bigint | null => {
+      const m = /^(-?)(\d+)(?:\.(\d{0,4}))?$/.exec(text.trim());
+      if (m) return dec(text, field);
+      problem("money_invalid", `${text} is not a decimal number like "19.99"`, field);
+      return null;
+    };
+    if (input.ordered_on < "1900-01-01") problem("date_out_of_range", "date out of range", "ordered_on");
+    if (!/^[A-Za-z]{3}$/.test(input.currency.trim())) problem("currency_invalid", "not a currency", "currency");
     const currency = input.currency.trim().toUpperCase();
-    if (input.lines.length === 0 && input.status !== "draft") fail("lines_empty", "an order needs an item", "lines");
+    if (input.lines.length === 0 && input.status !== "draft") problem("lines_empty", "an order needs an item", "lines");
     let total = 0n;
     const lines: OrderLine[] = input.lines.map((l, i) => {
       const f = (n: string) => `lines[${i}].${n}`;
       const product = l.product_id ? products.get(l.product_id) : undefined;
-      if (l.product_id && !product) fail("product_not_found", "no product", f("product_id"));
-      const description = l.description.trim() || product?.name || fail("description_empty", "describe the item", f("description"));
-      const price = l.unit_price ?? product?.default_price ?? fail("price_missing", "enter a unit price", f("unit_price"));
-      const q = dec(l.quantity, f("quantity"));
-      if (q <= 0n) fail("quantity_not_positive", "quantity must be above zero", f("quantity"));
-      const p = dec(price, f("unit_price"));
-      if (p < 0n) fail("price_negative", "a price cannot be negative", f("unit_price"));
-      const d = dec(l.discount_pct || "0", f("discount_pct"));
-      if (d < 0n || d > 100n * SCALE) fail("pct_out_of_range", "discount must be 0–100%", f("discount_pct"));
-      const lineTotal = (q * p * (100n * SCALE - d)) / (SCALE * 100n * SCALE);
+      if (l.product_id && !product) problem("product_not_found", "no product", f("product_id"));
+      const description = l.description.trim() || product?.name || "";
+      if (!description && !(l.product_id && !product)) problem("description_empty", "describe the item", f("description"));
+      const price = l.unit_price ?? product?.default_price ?? null;
+      if (price === null && !(l.product_id && !product)) problem("price_missing", "enter a unit price", f("unit_price"));
+      const q = num(l.quantity, f("quantity"));
+      if (q !== null && q <= 0n) problem("quantity_not_positive", "quantity must be above zero", f("quantity"));
+      const p = price === null ? null : num(price, f("unit_price"));
+      if (p !== null && p < 0n) problem("price_negative", "a price cannot be negative", f("unit_price"));
+      const d = num(l.discount_pct || "0", f("discount_pct"));
+      if (d !== null && (d < 0n || d > 100n * SCALE)) problem("pct_out_of_range", "discount must be 0–100%", f("discount_pct"));
+      const lineTotal = ((q ?? 0n) * (p ?? 0n) * (100n * SCALE - (d ?? 0n))) / (SCALE * 100n * SCALE);
       const rounded = money(lineTotal);
       total += dec(rounded, f("quantity"));
-      return { id: l.id ?? id("l"), product_id: l.product_id, description, quantity: l.quantity, unit_price: price, discount_pct: l.discount_pct || "0", total: rounded };
+      return { id: l.id ?? id("l"), product_id: l.product_id, description, quantity: l.quantity, unit_price: price ?? "0", discount_pct: l.discount_pct || "0", total: rounded };
     });
+    failAll(problems);
     return {
       id: old?.id ?? id("o"),
       customer_id: input.customer_id,
@@ -158,11 +171,15 @@ export function createFakeRecords(customers: Map<string, Customer>): FakeRecords
 
   function checkComplaint(input: ComplaintInput, now: string, old?: Complaint): Complaint {
     liveCustomer(input.customer_id);
-    if (!input.subject.trim()) fail("subject_empty", "subject must not be empty", "subject");
+    // As the core: every invalid field in one error, in the core's order.
+    const problems: FieldProblem[] = [];
+    if (input.opened_on < "1900-01-01") problems.push({ code: "date_out_of_range", message: "date out of range", field: "opened_on" });
+    if (!input.subject.trim()) problems.push({ code: "subject_empty", message: "subject must not be empty", field: "subject" });
     if (input.satisfaction !== null && (input.satisfaction < 1 || input.satisfaction > 5))
-      fail("satisfaction_out_of_range", "satisfaction is 1 to 5", "satisfaction");
+      problems.push({ code: "satisfaction_out_of_range", message: "satisfaction is 1 to 5", field: "satisfaction" });
     if (input.return_visit_on && input.return_visit_on < input.opened_on)
-      fail("return_visit_before_opened", "the return visit is before the complaint", "return_visit_on");
+      problems.push({ code: "return_visit_before_opened", message: "the return visit is before the complaint", field: "return_visit_on" });
+    failAll(problems);
     return { ...input, subject: input.subject.trim(), id: old?.id ?? id("k"), created_at: old?.created_at ?? now, updated_at: now, deleted_at: null };
   }
 

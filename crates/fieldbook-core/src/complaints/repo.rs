@@ -103,32 +103,42 @@ impl Store {
     }
 }
 
+/// Check an input and turn it into stored field values. Every invalid field is reported in
+/// one error, so the form marks them all at once.
 fn field_values(conn: &rusqlite::Connection, input: &ComplaintInput) -> Result<Vec<(&'static str, Value)>> {
     records::check_live_customer(conn, &input.customer_id)?;
-    records::check_date("opened_on", input.opened_on)?;
-    let subject = records::required_text("subject", "subject_empty", &input.subject)?;
+    let mut problems = Vec::new();
+    records::keep(records::check_date("opened_on", input.opened_on), &mut problems);
+    let subject = records::keep(records::required_text("subject", "subject_empty", &input.subject), &mut problems);
+    let details = records::keep(records::optional_text("details", &input.details), &mut problems);
     if let Some(s) = input.satisfaction {
         if !(1..=5).contains(&s) {
-            return Err(CoreError::invalid("satisfaction", "satisfaction_out_of_range", "satisfaction is 1 to 5"));
+            problems.push(CoreError::invalid("satisfaction", "satisfaction_out_of_range", "satisfaction is 1 to 5"));
         }
     }
+    let resolution = records::keep(records::optional_text("resolution", &input.resolution), &mut problems);
     if let Some(d) = input.return_visit_on {
-        records::check_date("return_visit_on", d)?;
-        if d < input.opened_on {
-            return Err(CoreError::invalid(
+        let in_range = records::keep(records::check_date("return_visit_on", d), &mut problems).is_some();
+        if in_range && d < input.opened_on {
+            problems.push(CoreError::invalid(
                 "return_visit_on",
                 "return_visit_before_opened",
                 "the return visit cannot be before the complaint was opened",
             ));
         }
     }
+    CoreError::all_invalid(problems)?;
+    let (Some(subject), Some(details), Some(resolution)) = (subject, details, resolution) else {
+        // all_invalid found no problem, so every check above passed.
+        return Err(CoreError::Conflict("complaint checks disagree".into()));
+    };
     Ok(vec![
         ("customer_id", Value::Text(input.customer_id.clone())),
         ("opened_on", records::date_value(Some(input.opened_on))),
         ("subject", Value::Text(subject)),
-        ("details", records::text(&records::optional_text("details", &input.details)?)),
+        ("details", records::text(&details)),
         ("status", Value::Text(input.status.as_str().to_string())),
-        ("resolution", records::text(&records::optional_text("resolution", &input.resolution)?)),
+        ("resolution", records::text(&resolution)),
         ("satisfaction", input.satisfaction.map(|s| Value::Integer(s.into())).unwrap_or(Value::Null)),
         ("return_visit_on", records::date_value(input.return_visit_on)),
     ])

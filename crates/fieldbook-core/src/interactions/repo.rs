@@ -139,15 +139,15 @@ fn field_values(tx: &Tx<'_>, input: &InteractionInput) -> Result<Vec<(&'static s
     records::check_live_customer(tx.conn(), &input.customer_id)?;
     let mut problems = Vec::new();
     let occurred_at = match &input.occurred_at {
-        Some(s) => keep(parse_time("occurred_at", s), &mut problems),
+        Some(s) => records::keep(parse_time("occurred_at", s), &mut problems),
         None => Some(tx.now()),
     };
-    let summary = keep(records::required_text("summary", "summary_empty", &input.summary), &mut problems);
+    let summary = records::keep(records::required_text("summary", "summary_empty", &input.summary), &mut problems);
     if let Some(d) = input.follow_up_on {
-        keep(records::check_date("follow_up_on", d), &mut problems);
+        records::keep(records::check_date("follow_up_on", d), &mut problems);
     }
-    let outcome = keep(records::optional_text("outcome", &input.outcome), &mut problems);
-    let next_step = keep(records::optional_text("next_step", &input.next_step), &mut problems);
+    let outcome = records::keep(records::optional_text("outcome", &input.outcome), &mut problems);
+    let next_step = records::keep(records::optional_text("next_step", &input.next_step), &mut problems);
     CoreError::all_invalid(problems)?;
     let (Some(occurred_at), Some(summary), Some(outcome), Some(next_step)) = (occurred_at, summary, outcome, next_step)
     else {
@@ -163,11 +163,6 @@ fn field_values(tx: &Tx<'_>, input: &InteractionInput) -> Result<Vec<(&'static s
         ("next_step", records::text(&next_step)),
         ("follow_up_on", records::date_value(input.follow_up_on)),
     ])
-}
-
-/// The value of a check that passed; a failed one joins `problems`.
-fn keep<T>(checked: Result<T>, problems: &mut Vec<CoreError>) -> Option<T> {
-    checked.map_err(|e| problems.push(e)).ok()
 }
 
 /// RFC 3339 with any offset, as UTC.

@@ -17,25 +17,29 @@ const ORDER_MONEY: [&str; 2] = ["expected_return_pct", "stop_loss_pct"];
 const LINE_MONEY: [&str; 3] = ["quantity", "unit_price", "discount_pct"];
 const PRODUCT_MONEY: [&str; 1] = ["default_price"];
 
-/// An `OrderInput` from JSON, or `money_invalid` naming the first bad amount.
+/// An `OrderInput` from JSON, or `money_invalid` naming every bad amount (order and lines).
 pub fn order_input(mut value: Value) -> Result<OrderInput> {
-    check_money(&mut value, "", &ORDER_MONEY)?;
+    let mut problems = Vec::new();
+    check_money(&mut value, "", &ORDER_MONEY, &mut problems);
     if let Some(lines) = value.get_mut("lines").and_then(Value::as_array_mut) {
         for (i, line) in lines.iter_mut().enumerate() {
-            check_money(line, &format!("lines[{i}]."), &LINE_MONEY)?;
+            check_money(line, &format!("lines[{i}]."), &LINE_MONEY, &mut problems);
         }
     }
+    CoreError::all_invalid(problems)?;
     decode(value, "input")
 }
 
 /// A `ProductInput` from JSON, or `money_invalid` naming `default_price`.
 pub fn product_input(mut value: Value) -> Result<ProductInput> {
-    check_money(&mut value, "", &PRODUCT_MONEY)?;
+    let mut problems = Vec::new();
+    check_money(&mut value, "", &PRODUCT_MONEY, &mut problems);
+    CoreError::all_invalid(problems)?;
     decode(value, "input")
 }
 
-/// Check each money field of `object` and trim the good ones in place.
-fn check_money(object: &mut Value, prefix: &str, fields: &[&str]) -> Result<()> {
+/// Check each money field of `object`, trim the good ones in place, name the bad ones.
+fn check_money(object: &mut Value, prefix: &str, fields: &[&str], problems: &mut Vec<CoreError>) {
     for name in fields {
         let ok = match object.get_mut(*name) {
             None | Some(Value::Null) => true,
@@ -47,14 +51,13 @@ fn check_money(object: &mut Value, prefix: &str, fields: &[&str]) -> Result<()> 
         };
         if !ok {
             let shown = object.get(*name).map(Value::to_string).unwrap_or_default();
-            return Err(CoreError::invalid(
+            problems.push(CoreError::invalid(
                 format!("{prefix}{name}"),
                 "money_invalid",
                 format!("{shown} is not a decimal number like \"19.99\""),
             ));
         }
     }
-    Ok(())
 }
 
 fn decode<T: DeserializeOwned>(value: Value, field: &str) -> Result<T> {
@@ -84,6 +87,19 @@ mod tests {
     fn a_malformed_unit_price_is_money_invalid_naming_the_line_and_field() {
         let bad = order(json!({ "description": "x", "quantity": "1", "unit_price": "abc" }));
         assert_eq!(err(order_input(bad)), ("lines[1].unit_price".into(), "money_invalid".into()));
+    }
+
+    #[test]
+    fn every_malformed_amount_is_named_in_one_error() {
+        let mut v = order(json!({ "description": "x", "quantity": "two", "unit_price": "abc" }));
+        v["stop_loss_pct"] = json!("ten");
+        let fields = match order_input(v).unwrap_err() {
+            CoreError::Invalid { field, also, .. } => {
+                [field].into_iter().chain(also.into_iter().map(|p| p.field)).collect::<Vec<_>>()
+            }
+            other => panic!("expected a field error, got {other:?}"),
+        };
+        assert_eq!(fields, ["stop_loss_pct", "lines[1].quantity", "lines[1].unit_price"]);
     }
 
     #[test]

@@ -37,59 +37,82 @@ pub(super) struct CheckedLine {
     pub total: Decimal,
 }
 
+/// Check one line; every invalid field of it is named in one error (see `CoreError::all_invalid`).
 pub(super) fn check_line(conn: &Connection, i: usize, line: &OrderLineInput, currency: &str) -> Result<CheckedLine> {
     let field = |name: &str| format!("lines[{i}].{name}");
+    let mut problems = Vec::new();
+    let mut product_missing = false;
     let product = match line.product_id.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
         Some(pid) => match products::load(conn, pid)? {
             Some(p) if p.deleted_at.is_none() => Some(p),
             _ => {
-                return Err(CoreError::invalid(field("product_id"), "product_not_found", format!("no product {pid:?}")))
+                product_missing = true;
+                problems.push(CoreError::invalid(
+                    field("product_id"),
+                    "product_not_found",
+                    format!("no product {pid:?}"),
+                ));
+                None
             }
         },
         None => None,
     };
     let description = match (line.description.trim(), &product) {
-        ("", Some(p)) => p.fields.name.clone(),
+        ("", Some(p)) => Some(p.fields.name.clone()),
+        // The missing product is the problem; its name would have been the description.
+        ("", None) if product_missing => None,
         ("", None) => {
-            return Err(CoreError::invalid(
+            problems.push(CoreError::invalid(
                 field("description"),
                 "description_empty",
                 "a free-text item needs a description",
-            ))
+            ));
+            None
         }
-        (d, _) => records::required_text(&field("description"), "description_empty", d)?,
+        (d, _) => records::keep(records::required_text(&field("description"), "description_empty", d), &mut problems),
     };
     let unit_price = match (line.unit_price, &product) {
-        (Some(p), _) => p,
+        (Some(p), _) => Some(p),
         (None, Some(p)) => match (p.fields.default_price, p.fields.currency.as_deref()) {
-            (Some(price), None) => price,
-            (Some(price), Some(c)) if c == currency => price,
+            (Some(price), None) => Some(price),
+            (Some(price), Some(c)) if c == currency => Some(price),
             (Some(_), Some(c)) => {
-                return Err(CoreError::invalid(
+                problems.push(CoreError::invalid(
                     field("unit_price"),
                     "price_currency_mismatch",
                     format!("the product's price is in {c}, the order in {currency}; enter a price"),
-                ))
+                ));
+                None
             }
             (None, _) => {
-                return Err(CoreError::invalid(
+                problems.push(CoreError::invalid(
                     field("unit_price"),
                     "price_missing",
                     "the product has no default price",
-                ))
+                ));
+                None
             }
         },
-        (None, None) => return Err(CoreError::invalid(field("unit_price"), "price_missing", "enter a unit price")),
+        (None, None) if product_missing => None,
+        (None, None) => {
+            problems.push(CoreError::invalid(field("unit_price"), "price_missing", "enter a unit price"));
+            None
+        }
     };
     if line.quantity <= Decimal::ZERO {
-        return Err(CoreError::invalid(field("quantity"), "quantity_not_positive", "quantity must be above zero"));
+        problems.push(CoreError::invalid(field("quantity"), "quantity_not_positive", "quantity must be above zero"));
     }
-    if unit_price < Decimal::ZERO {
-        return Err(CoreError::invalid(field("unit_price"), "price_negative", "a price cannot be negative"));
+    if unit_price.is_some_and(|p| p < Decimal::ZERO) {
+        problems.push(CoreError::invalid(field("unit_price"), "price_negative", "a price cannot be negative"));
     }
     if line.discount_pct < Decimal::ZERO || line.discount_pct > Decimal::ONE_HUNDRED {
-        return Err(CoreError::invalid(field("discount_pct"), "pct_out_of_range", "discount must be 0–100%"));
+        problems.push(CoreError::invalid(field("discount_pct"), "pct_out_of_range", "discount must be 0–100%"));
     }
+    CoreError::all_invalid(problems)?;
+    let (Some(description), Some(unit_price)) = (description, unit_price) else {
+        // all_invalid found no problem, so every check above passed.
+        return Err(CoreError::Conflict("order line checks disagree".into()));
+    };
     let total = line_total(line.quantity, unit_price, line.discount_pct, currency)
         .map_err(|_| CoreError::invalid(field("quantity"), "amount_too_large", "the line total is too large"))?;
     Ok(CheckedLine {

@@ -146,31 +146,42 @@ impl Store {
 
 type Checked = (Vec<(&'static str, Value)>, Vec<CheckedLine>);
 
+/// Check an input and turn it into stored field values and lines. Every invalid field (of the
+/// order and of each line) is reported in one error, so the form marks them all at once.
 fn check(conn: &Connection, input: &OrderInput) -> Result<Checked> {
     records::check_live_customer(conn, &input.customer_id)?;
-    records::check_date("ordered_on", input.ordered_on)?;
-    let currency = normalize_currency("currency", &input.currency)?;
-    check_pct("expected_return_pct", input.expected_return_pct, -100, 1000)?;
-    check_pct("stop_loss_pct", input.stop_loss_pct, 0, 100)?;
+    let mut problems = Vec::new();
+    records::keep(records::check_date("ordered_on", input.ordered_on), &mut problems);
+    let currency = records::keep(normalize_currency("currency", &input.currency), &mut problems);
+    records::keep(check_pct("expected_return_pct", input.expected_return_pct, -100, 1000), &mut problems);
+    records::keep(check_pct("stop_loss_pct", input.stop_loss_pct, 0, 100), &mut problems);
+    let notes = records::keep(records::optional_text("notes", &input.notes), &mut problems);
     if input.lines.is_empty() && input.status != OrderStatus::Draft {
-        return Err(CoreError::invalid(
+        problems.push(CoreError::invalid(
             "lines",
             "lines_empty",
             "an order needs at least one item (a draft may have none)",
         ));
     }
-    let lines = input
-        .lines
-        .iter()
-        .enumerate()
-        .map(|(i, l)| lines::check_line(conn, i, l, &currency))
-        .collect::<Result<Vec<_>>>()?;
+    let mut lines = Vec::with_capacity(input.lines.len());
+    for (i, line) in input.lines.iter().enumerate() {
+        // A bad currency leaves no currency to price the lines in; their own checks still run.
+        let priced_in = currency.as_deref().unwrap_or("");
+        if let Some(l) = records::keep(lines::check_line(conn, i, line, priced_in), &mut problems) {
+            lines.push(l);
+        }
+    }
+    CoreError::all_invalid(problems)?;
+    let (Some(currency), Some(notes)) = (currency, notes) else {
+        // all_invalid found no problem, so every check above passed.
+        return Err(CoreError::Conflict("order checks disagree".into()));
+    };
     let fields = vec![
         ("customer_id", Value::Text(input.customer_id.clone())),
         ("ordered_on", records::date_value(Some(input.ordered_on))),
         ("status", Value::Text(input.status.as_str().to_string())),
         ("currency", Value::Text(currency)),
-        ("notes", records::text(&records::optional_text("notes", &input.notes)?)),
+        ("notes", records::text(&notes)),
         ("expected_return_pct", records::decimal_value(input.expected_return_pct)),
         ("stop_loss_pct", records::decimal_value(input.stop_loss_pct)),
     ];

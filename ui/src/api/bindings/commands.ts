@@ -35,6 +35,7 @@ import type { ListSort } from "./ListSort";
 import type { LockSettings } from "./LockSettings";
 import type { MappingTemplate } from "./MappingTemplate";
 import type { MergeRecord } from "./MergeRecord";
+import type { NextStep } from "./NextStep";
 import type { Occurrence } from "./Occurrence";
 import type { Order } from "./Order";
 import type { OrderInput } from "./OrderInput";
@@ -91,6 +92,7 @@ export type Commands = {
   complaints_restore: { args: { id: string }; result: Complaint };
   customers_list: { args: { scope: ListScope; sort: ListSort; offset: number; limit: number }; result: CustomerPage };
   customers_get: { args: { id: string }; result: Customer };
+  customers_next_step: { args: { id: string }; result: NextStep };
   customers_create: { args: { input: CustomerInput }; result: Customer };
   customers_update: { args: { id: string; input: CustomerInput }; result: Customer };
   customers_delete: { args: { id: string }; result: null };

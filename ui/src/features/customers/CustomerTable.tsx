@@ -6,7 +6,8 @@ import type { CustomerSummary, ListSort, SortColumn } from "../../api";
 import { KindIcon } from "../../components/KindIcon";
 import { TierBadge } from "../../components/TierBadge";
 import { todayIso } from "../../lib/day";
-import { followUpUrgency, formatListDay, localDayOf } from "./listDates";
+import { FollowUpDay } from "./FollowUpDay";
+import { formatListDay, localDayOf } from "./listDates";
 
 export const ROW_HEIGHT = 38;
 
@@ -249,20 +250,5 @@ export function CustomerTable({
         </div>
       </div>
     </div>
-  );
-}
-
-function FollowUpDay({ day, today, locale }: { day: string; today: string; locale: string }) {
-  const { t } = useTranslation();
-  const urgency = followUpUrgency(day, today);
-  const text = urgency === "today" ? t("list.today") : formatListDay(day, locale, today);
-  return (
-    <span
-      className={`cell-text num follow-up-${urgency}`}
-      title={urgency === "overdue" ? t("list.overdue", { date: text }) : undefined}
-      data-testid="next-follow-up"
-    >
-      {text}
-    </span>
   );
 }

@@ -180,8 +180,16 @@ export function CustomersScreen({
                 {filtered ? t("segments.filterActive", { count: conditions }) : t("segments.filter")}
               </button>
             )}
-            <button type="button" className="button button-primary" onClick={onNew} data-testid="new-customer">
-              <PlusIcon size={15} /> {t("actions.new")}
+            {/* Icon-only in a narrow list (detail panel open at 1024 px): the name stays in title/aria-label. */}
+            <button
+              type="button"
+              className="button button-primary new-customer"
+              onClick={onNew}
+              title={t("actions.new")}
+              aria-label={t("actions.new")}
+              data-testid="new-customer"
+            >
+              <PlusIcon size={15} /> <span className="new-customer-label">{t("actions.new")}</span>
             </button>
           </div>
         </header>

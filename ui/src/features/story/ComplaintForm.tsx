@@ -51,9 +51,14 @@ export function ComplaintForm({ customerId, complaint, onClose }: ComplaintFormP
       toast({ message: t("complaints.saved"), tone: "success" });
       onClose();
     } catch (caught) {
+      // The core names every invalid field at once: mark each under its box.
       const error = toApiError(caught);
-      if (error.field && FIELDS.includes(error.field)) setErrors({ [error.field]: { code: error.code, message: error.message } });
-      else setFormError(error);
+      const shown: FieldErrors = {};
+      for (const p of error.fields) if (FIELDS.includes(p.field)) shown[p.field] ??= { code: p.code, message: p.message };
+      setErrors(shown);
+      const first = Object.keys(shown)[0];
+      if (first) document.getElementById(first === "satisfaction" ? "field-satisfaction-1" : `field-${first}`)?.focus();
+      if (error.fields.length === 0 || error.fields.some((p) => !FIELDS.includes(p.field))) setFormError(error);
     } finally {
       setSaving(false);
     }

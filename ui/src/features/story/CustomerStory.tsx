@@ -10,6 +10,7 @@ import { ComplaintsTab } from "./ComplaintsTab";
 import { InteractionForm } from "./InteractionForm";
 import { OrderForm } from "./OrderForm";
 import { OrdersTab } from "./OrdersTab";
+import { NextStepCard } from "./NextStepCard";
 import { LogIcon } from "./StoryIcons";
 import { Timeline } from "./Timeline";
 import "./story.css";
@@ -94,6 +95,11 @@ export function CustomerStory({ customer, overview }: CustomerStoryProps) {
       <div className="story-panel" role="tabpanel" id={`story-panel-${tab}`} aria-labelledby={`story-tab-${tab}`}>
         {tab === "overview" && (
           <>
+            <NextStepCard
+              customerId={customer.id}
+              onOpenInteraction={(interaction) => setEditing({ what: "interaction", interaction })}
+              onOpenComplaint={(complaint) => setEditing({ what: "complaint", complaint })}
+            />
             <ClassificationCard customer={customer} />
             {overview}
           </>

@@ -86,10 +86,16 @@ export function OrderForm({ customerId, order, onClose }: OrderFormProps) {
       setErrors({});
       toast({ message: t("orders.saved", { total: formatMoney(result.total, result.currency, i18n.language) }), tone: "success" });
     } catch (caught) {
+      // The core names every invalid field of the order and its lines at once: mark each.
       const error = toApiError(caught);
-      const path = error.field ? (paths.get(error.field) ?? error.field) : null;
-      if (path && (TOP_FIELDS.includes(path) || /^lines\[\d+\]\./.test(path))) setErrors({ [path]: { code: error.code, message: error.message } });
-      else setFormError(error);
+      const known = (path: string) => TOP_FIELDS.includes(path) || /^lines\[\d+\]\./.test(path);
+      const shown: FieldErrors = {};
+      for (const p of error.fields) {
+        const path = paths.get(p.field) ?? p.field;
+        if (known(path)) shown[path] ??= { code: p.code, message: p.message };
+      }
+      setErrors(shown);
+      if (error.fields.length === 0 || error.fields.some((p) => !known(paths.get(p.field) ?? p.field))) setFormError(error);
     } finally {
       setSaving(false);
     }

@@ -71,6 +71,68 @@ describe("quick log", () => {
   });
 });
 
+describe("overview: next step and open complaints", () => {
+  it("shows nothing until there is a follow-up or an open complaint, then both, refreshed after each save, each opening its record", async () => {
+    const user = userEvent.setup();
+    installBackend([makeCustomer({ id: "c1", name: "张伟" })]);
+    renderDetail();
+    await screen.findByTestId("classification");
+    expect(screen.queryByTestId("next-step-card"), "no empty card").not.toBeInTheDocument();
+
+    fireEvent.keyDown(window, { key: "l" });
+    let form = await screen.findByTestId("interaction-form");
+    await user.type(within(form).getByTestId("interaction-summary"), "电话沟通");
+    await user.type(within(form).getByTestId("interaction-next-step"), "寄送合同");
+    fireEvent.change(within(form).getByTestId("interaction-follow-up"), { target: { value: "2020-01-02" } });
+    await user.click(within(form).getByTestId("interaction-save"));
+    await waitFor(() => expect(screen.queryByTestId("interaction-form")).not.toBeInTheDocument());
+
+    await user.click(screen.getByTestId("tab-overview"));
+    const step = await screen.findByTestId("next-step");
+    expect(step).toHaveTextContent("寄送合同");
+    expect(within(step).getByTestId("next-step-day"), "overdue, as in the list").toHaveClass("follow-up-overdue");
+    expect(screen.queryByTestId("open-complaints")).not.toBeInTheDocument();
+
+    await user.click(screen.getByTestId("tab-complaints"));
+    await user.click(await screen.findByTestId("new-complaint"));
+    form = await screen.findByTestId("complaint-form");
+    await user.type(within(form).getByTestId("complaint-subject"), "到账延迟{Enter}");
+    await waitFor(() => expect(screen.queryByTestId("complaint-form")).not.toBeInTheDocument());
+
+    await user.click(screen.getByTestId("tab-overview"));
+    const open = await screen.findByTestId("open-complaints");
+    expect(open).toHaveTextContent("Open complaints 1");
+    expect(open).toHaveTextContent("到账延迟");
+    await user.click(open);
+    expect(await screen.findByTestId("complaint-form")).toBeInTheDocument();
+    expect(screen.getByTestId("complaint-subject")).toHaveValue("到账延迟");
+    fireEvent.keyDown(screen.getByTestId("complaint-subject"), { key: "Escape" });
+    await waitFor(() => expect(screen.queryByTestId("complaint-form")).not.toBeInTheDocument());
+
+    await user.click(screen.getByTestId("next-step"));
+    expect(await screen.findByTestId("interaction-summary")).toHaveValue("电话沟通");
+  });
+});
+
+describe("complaint form", () => {
+  it("marks every invalid field at once: no subject and a return visit before the complaint", async () => {
+    const user = userEvent.setup();
+    const backend = installBackend([makeCustomer({ id: "c1", name: "张伟" })]);
+    renderDetail();
+    await user.click(await screen.findByTestId("tab-complaints"));
+    await user.click(await screen.findByTestId("new-complaint"));
+    const form = await screen.findByTestId("complaint-form");
+    fireEvent.change(within(form).getByTestId("complaint-opened-on"), { target: { value: "2026-11-10" } });
+    fireEvent.change(within(form).getByTestId("complaint-return-visit"), { target: { value: "2026-11-01" } });
+    await user.click(within(form).getByTestId("complaint-save"));
+    expect(await within(form).findByTestId("field-error-subject")).toBeInTheDocument();
+    expect(within(form).getByTestId("field-error-return_visit_on")).toBeInTheDocument();
+    expect(within(form).getByTestId("complaint-return-visit")).toHaveAttribute("aria-invalid", "true");
+    expect(callsTo(backend, "complaints_create")).toHaveLength(1);
+    expect(backend.records.complaints.size).toBe(0);
+  });
+});
+
 describe("order form", () => {
   it("sends amounts as the decimal strings typed (\"19.99\", never 19.990000001) and shows the total returned by the core", async () => {
     const user = userEvent.setup();
@@ -117,6 +179,29 @@ describe("order form", () => {
     const error = await screen.findByTestId("field-error-lines[0].quantity");
     expect(error).toHaveTextContent("The quantity must be above zero");
     expect(screen.getByTestId("order-line-quantity-0")).toHaveAttribute("aria-invalid", "true");
+  });
+
+  it("marks every field the core refuses at once: the currency and each line's own problem", async () => {
+    const user = userEvent.setup();
+    const backend = installBackend([makeCustomer({ id: "c1", name: "张伟" })]);
+    renderWithProviders(<OrderForm customerId="c1" onClose={noop} />);
+    await user.clear(screen.getByTestId("order-currency"));
+    await user.type(screen.getByTestId("order-currency"), "R1");
+    await user.clear(screen.getByTestId("order-line-quantity-0"));
+    await user.type(screen.getByTestId("order-line-quantity-0"), "0");
+    await user.type(screen.getByTestId("order-line-price-0"), "-5");
+    await user.click(screen.getByTestId("add-order-line"));
+    await user.type(screen.getByTestId("order-line-description-1"), "咨询");
+    await user.type(screen.getByTestId("order-line-price-1"), "100");
+    await user.type(screen.getByTestId("order-line-discount-1"), "150");
+    await user.click(screen.getByTestId("order-save"));
+
+    expect(await screen.findByTestId("field-error-currency")).toBeInTheDocument();
+    for (const path of ["lines[0].description", "lines[0].quantity", "lines[0].unit_price", "lines[1].discount_pct"])
+      expect(screen.getByTestId(`field-error-${path}`), path).toBeInTheDocument();
+    expect(screen.getByTestId("order-line-discount-1")).toHaveAttribute("aria-invalid", "true");
+    expect(callsTo(backend, "orders_create"), "one save, all problems").toHaveLength(1);
+    expect(backend.records.orders.size).toBe(0);
   });
 
   it("catches a quantity that is not a number before asking the core", async () => {
