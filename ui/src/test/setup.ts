@@ -1,5 +1,5 @@
 import "@testing-library/jest-dom/vitest";
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach } from "vitest";
 
@@ -10,6 +10,10 @@ import i18n from "../i18n";
 export const TEST_VIEWPORT = { width: 1000, height: 600 };
 Object.defineProperty(HTMLElement.prototype, "clientHeight", { configurable: true, get: () => TEST_VIEWPORT.height });
 Object.defineProperty(HTMLElement.prototype, "clientWidth", { configurable: true, get: () => TEST_VIEWPORT.width });
+
+// findBy*/waitFor poll for a condition; this is only the ceiling. One second (the default)
+// was exceeded by a first render on a machine busy compiling: allow more, still fail if never.
+configure({ asyncUtilTimeout: 5000 });
 
 beforeEach(async () => {
   await i18n.changeLanguage("en");

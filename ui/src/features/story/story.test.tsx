@@ -20,8 +20,7 @@ describe("quick log", () => {
   it("the quick log marks every invalid field at once (no summary and an impossible follow-up date)", async () => {
     const backend = installBackend([makeCustomer({ id: "c1", name: "张伟" })]);
     renderDetail();
-    await screen.findByTestId("tab-overview");
-    fireEvent.keyDown(window, { key: "l" });
+    fireEvent.click(await screen.findByTestId("quick-log"));
     const form = await screen.findByTestId("interaction-form");
     fireEvent.change(within(form).getByTestId("interaction-follow-up"), { target: { value: "1700-01-01" } });
     fireEvent.click(within(form).getByText("Save"));
