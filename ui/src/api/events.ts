@@ -40,6 +40,12 @@ export const CUSTOMER_KINDS = ["customers", "contact_points", "anniversaries", "
 /** Tables of a customer's records (their story, stage and the filters over them). */
 export const RECORD_KINDS = ["interactions", "orders", "order_lines", "complaints"];
 
+/** Tables whose change moves a row of the customer list or of search results: the customer
+ *  itself, and what its derived columns come from (last contact: interactions and purchases;
+ *  next follow-up: interactions and their reminder states), which the journal does not name
+ *  as a customer change. */
+export const LIST_ROW_KINDS = [...CUSTOMER_KINDS, "interactions", "orders", "reminder_states"];
+
 /** Does `change` touch any of `kinds` (table names: "customers", "interactions" …)? */
 export function touches(change: BookChange, ...kinds: string[]): boolean {
   return change.kinds.some((k) => kinds.includes(k));

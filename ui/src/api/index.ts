@@ -19,7 +19,7 @@ export {
   MAX_AGENDA_DAYS,
 } from "./agenda";
 export type { GreetingTemplates } from "./agenda";
-export { events, touches, touchesCustomer, CUSTOMER_KINDS, RECORD_KINDS, OPEN_AGENDA_EVENT, BOOK_CHANGED_EVENT } from "./events";
+export { events, touches, touchesCustomer, CUSTOMER_KINDS, RECORD_KINDS, LIST_ROW_KINDS, OPEN_AGENDA_EVENT, BOOK_CHANGED_EVENT } from "./events";
 export type { BookChange } from "./bindings/BookChange";
 export { segments, bulk } from "./segments";
 export { importer, IMPORT_PROGRESS_EVENT, type ImportRequest } from "./import";

@@ -10,7 +10,9 @@ import { BOOK_CHANGED_EVENT } from "../api/events";
 const CUSTOMER = ["customers", "contact_points", "anniversaries"];
 const ORDER = ["orders", "order_lines"];
 
-/** The tables each write command changes (as the journal would name them). */
+/** The tables each write command changes (as the journal would name them). An interaction or
+ *  order also moves its customer's derived columns (last contact, next follow-up), but derived
+ *  data is not journaled: the real event names only "interactions" / "orders". */
 const WRITES: Partial<Record<Command, string[]>> = {
   customers_create: CUSTOMER,
   customers_update: CUSTOMER,
@@ -20,14 +22,14 @@ const WRITES: Partial<Record<Command, string[]>> = {
   customers_empty_trash: [...CUSTOMER, "interactions", ...ORDER, "complaints"],
   customers_bulk_edit: ["customers"],
   customers_handover: ["customers"],
-  interactions_create: ["interactions", "customers"],
-  interactions_update: ["interactions", "customers"],
-  interactions_delete: ["interactions", "customers"],
-  interactions_restore: ["interactions", "customers"],
-  orders_create: [...ORDER, "customers"],
-  orders_update: [...ORDER, "customers"],
-  orders_delete: [...ORDER, "customers"],
-  orders_restore: [...ORDER, "customers"],
+  interactions_create: ["interactions"],
+  interactions_update: ["interactions"],
+  interactions_delete: ["interactions"],
+  interactions_restore: ["interactions"],
+  orders_create: ORDER,
+  orders_update: ORDER,
+  orders_delete: ORDER,
+  orders_restore: ORDER,
   products_create: ["products"],
   products_update: ["products"],
   products_delete: ["products"],
@@ -85,7 +87,10 @@ export function bookChangeOf(cmd: string, args: Record<string, unknown>, result:
   const kinds = WRITES[cmd as Command];
   if (!kinds) return null;
   const customer_ids = customersOf(cmd as Command, args, result);
-  const named = customer_ids.length > 0 || !kinds.includes("customers");
+  // The real journal names the customer of every row it touched; where the arguments do not
+  // (a delete by record id), say "many", which every screen treats as "maybe yours".
+  const owned = ["customers", "interactions", "orders", "complaints"];
+  const named = customer_ids.length > 0 || !kinds.some((k) => owned.includes(k));
   return { kinds: [...new Set(kinds)].sort(), customer_ids, many: !named, through_seq: 0 };
 }
 

@@ -103,4 +103,19 @@ describe("the customer list answers whom to call", () => {
     expect(hints.sort()).toEqual(["上海 · 李娜", "北京 · 王强"]);
     expect(screen.queryByTestId("sort-name")).toBeNull();
   });
+
+  it.each([
+    ["the list", ""],
+    ["search results", "Ann"],
+  ])("in %s, a follow-up logged elsewhere fills the row's columns at once", async (_, query) => {
+    const backend = book();
+    renderWithProviders(<Harness query={query} />);
+    const annRow = () => screen.getAllByTestId("customer-row").find((r) => r.textContent?.includes("Ann"))!;
+    await waitFor(() => expect(annRow()).toBeDefined());
+    expect(within(annRow()).queryByTestId("next-follow-up")).toBeNull();
+    expect(within(annRow()).getByTestId("last-contact")).toHaveTextContent(/^$/);
+    log(backend, "a", "2026-06-11T09:00:00.000Z", addDays(todayIso(), 10));
+    await waitFor(() => expect(within(annRow()).getByTestId("next-follow-up")).toHaveClass("follow-up-later"));
+    expect(within(annRow()).getByTestId("last-contact")).not.toHaveTextContent(/^$/);
+  });
 });

@@ -1,6 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
 
-import { customers, type ListScope, events, touches, CUSTOMER_KINDS } from "../../api";
+import { customers, type ListScope, events, touches, LIST_ROW_KINDS } from "../../api";
 import { PagedList, type PagedSnapshot } from "./pagedList";
 
 /** A PagedList over `customers_list(scope)`, refreshed whenever data changes. */
@@ -11,7 +11,7 @@ export function usePagedList(scope: ListScope): [PagedList, PagedSnapshot] {
     // The first page, before the table has measured what is on screen.
     list.ensure(0, 0);
     return events.onBookChanged((c) => {
-      if (touches(c, ...CUSTOMER_KINDS)) list.invalidate();
+      if (touches(c, ...LIST_ROW_KINDS)) list.invalidate();
     });
   }, [list]);
   return [list, snapshot];

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 
-import { search, type SearchHit, events, touches, CUSTOMER_KINDS } from "../../api";
+import { search, type SearchHit, events, touches, LIST_ROW_KINDS } from "../../api";
 import { useDebounced } from "../../lib/useDebounced";
 
 export const SEARCH_LIMIT = 50;
@@ -26,7 +26,7 @@ export function useSearch(text: string): SearchState {
   useEffect(
     () =>
       events.onBookChanged((c) => {
-        if (touches(c, ...CUSTOMER_KINDS)) setVersion((v) => v + 1);
+        if (touches(c, ...LIST_ROW_KINDS)) setVersion((v) => v + 1);
       }),
     [],
   );
