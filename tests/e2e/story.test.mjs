@@ -93,6 +93,14 @@ test("an interaction with a follow-up and a complaint logged here show at the to
   await waitForText(browser, "next-step", /寄送续约合同/, "the next step is the follow-up just logged");
   assert.match(await attrOf(browser, "next-step-day", "class"), /follow-up-overdue/, "yesterday's follow-up is overdue, in red");
   await waitForText(browser, "open-complaints", /未结投诉\s*1[\s\S]*利息到账延迟/, "the open complaint just logged");
+  // The search results beside the page ("lilei") move with it: the row's next follow-up is
+  // the one just logged, overdue (the change names interactions, not the customer).
+  const rowFollowUp = () =>
+    browser.execute(() => {
+      const row = [...document.querySelectorAll('[data-testid="customer-row"]')].find((r) => r.textContent?.includes("李雷"));
+      return row?.querySelector('[data-testid="next-follow-up"]')?.className ?? "";
+    });
+  await waitUntilValue(browser, rowFollowUp, (c) => /follow-up-overdue/.test(c), "the search results' row shows the new follow-up, overdue");
   await screenshot(browser, "overview-next-step");
   await click(browser, "open-complaints");
   await waitUntilValue(browser, () => valueOf(browser, "complaint-subject"), (v) => v === "利息到账延迟", "the complaint opens from the overview");
