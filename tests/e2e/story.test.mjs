@@ -110,6 +110,15 @@ test("an interaction with a follow-up and a complaint logged here show at the to
 
 test("at 1024x700 with the customer open, the list's New customer button is whole (its icon, named)", async () => {
   await screenshot(browser, "story-overview-1280-zh");
+  // At 1280 with the customer open, the list's last column (next follow-up) ends inside its pane.
+  const followUpInside = () =>
+    browser.execute(() => {
+      const cell = document.querySelector('[data-testid="customer-row"] [data-testid="next-follow-up"]');
+      const pane = cell?.closest(".list-pane");
+      if (!cell || !pane) return null;
+      return cell.getBoundingClientRect().right <= pane.getBoundingClientRect().right + 0.5;
+    });
+  await waitUntilValue(browser, followUpInside, (inside) => inside === true, "the next follow-up cell ends inside the list pane at 1280");
   await browser.setWindowSize(1024, 700);
   const fits = () =>
     browser.execute(() => {
