@@ -45,10 +45,7 @@ pub fn reindex_customer(tx: &mut Tx<'_>, customer_id: &str) -> Result<()> {
 /// text holds (title, notes): its keys, grams and sort key stay as they are.
 pub fn reindex_text(tx: &mut Tx<'_>, customer_id: &str) -> Result<()> {
     let conn = tx.conn();
-    let existing: Option<i64> = conn
-        .prepare_cached("SELECT doc_id FROM search_docs WHERE customer_id = ?1")?
-        .query_row([customer_id], |r| r.get(0))
-        .optional()?;
+    let existing = existing_doc_id(conn, customer_id)?;
     let (Some(doc_id), Some(doc)) = (existing, load_doc(conn, customer_id)?) else {
         // Not indexed yet, or in the Trash: the whole document decides.
         return reindex_customer(tx, customer_id);
@@ -159,15 +156,20 @@ pub fn document_body(conn: &Connection, customer_id: &str) -> Result<Option<Stri
 /// Drop a customer from the search tables.
 pub fn remove_customer(tx: &mut Tx<'_>, customer_id: &str) -> Result<()> {
     let conn = tx.conn();
-    let existing: Option<i64> = conn
-        .prepare_cached("SELECT doc_id FROM search_docs WHERE customer_id = ?1")?
-        .query_row([customer_id], |r| r.get(0))
-        .optional()?;
+    let existing = existing_doc_id(conn, customer_id)?;
     if let Some(doc_id) = existing {
         clear(conn, doc_id)?;
         conn.prepare_cached("DELETE FROM search_docs WHERE doc_id = ?1")?.execute([doc_id])?;
     }
     Ok(())
+}
+
+/// The customer's search document id, if it has one.
+fn existing_doc_id(conn: &Connection, customer_id: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached("SELECT doc_id FROM search_docs WHERE customer_id = ?1")?
+        .query_row([customer_id], |r| r.get(0))
+        .optional()?)
 }
 
 /// The customer's search document id, created on first use.
