@@ -8,7 +8,7 @@ import {
   type SegmentFilter,
   events,
   touches,
-  CUSTOMER_KINDS,
+  LIST_ROW_KINDS,
   RECORD_KINDS,
 } from "../../api";
 import { PagedList, type PagedSnapshot } from "./pagedList";
@@ -32,7 +32,7 @@ export function useFilteredList(filter: SegmentFilter, sort: ListSort = BY_NAME)
     // The first page, before the table has measured what is on screen.
     list.ensure(0, 0);
     return events.onBookChanged((c) => {
-      if (touches(c, ...CUSTOMER_KINDS, ...RECORD_KINDS, "reminder_states")) list.invalidate();
+      if (touches(c, ...LIST_ROW_KINDS, ...RECORD_KINDS)) list.invalidate();
     });
   }, [list]);
   return [list, snapshot];
