@@ -10,44 +10,21 @@ use crate::search::index;
 use crate::search::keys::{sort_key, NameKind};
 use crate::store::Tx;
 
-/// Which of a customer's derived data a change can move (a set of bits).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct Rebuild(u8);
-
-impl Rebuild {
-    pub const NONE: Rebuild = Rebuild(0);
-    /// The list's sort key (name, kind).
-    pub const SORT_KEY: Rebuild = Rebuild(1);
-    /// Every search row: keys, CJK grams and the trigram text (name, company, contacts, tags,
-    /// in or out of the Trash).
-    pub const SEARCH: Rebuild = Rebuild(2);
-    /// Only the trigram text (title, notes): keys and grams do not hold them.
-    pub const SEARCH_TEXT: Rebuild = Rebuild(4);
-    /// Last contact and next follow-up (interactions, purchase orders, follow-up states).
-    pub const CONTACT: Rebuild = Rebuild(8);
-    /// The search rows of the people of an organization (they are found by its name).
-    pub const MEMBERS: Rebuild = Rebuild(16);
-    pub const ALL: Rebuild = Rebuild(31);
-
-    pub fn has(self, other: Rebuild) -> bool {
-        self.0 & other.0 != 0
-    }
-
-    pub fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-}
-
-impl std::ops::BitOr for Rebuild {
-    type Output = Rebuild;
-    fn bitor(self, other: Rebuild) -> Rebuild {
-        Rebuild(self.0 | other.0)
-    }
-}
-
-impl std::ops::BitOrAssign for Rebuild {
-    fn bitor_assign(&mut self, other: Rebuild) {
-        self.0 |= other.0;
+bitflags::bitflags! {
+    /// Which of a customer's derived data a change can move.
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+    pub(crate) struct Rebuild: u8 {
+        /// The list's sort key (name, kind).
+        const SORT_KEY = 1;
+        /// Every search row: keys, CJK grams and the trigram text (name, company, contacts,
+        /// tags, in or out of the Trash).
+        const SEARCH = 2;
+        /// Only the trigram text (title, notes): keys and grams do not hold them.
+        const SEARCH_TEXT = 4;
+        /// Last contact and next follow-up (interactions, purchase orders, follow-up states).
+        const CONTACT = 8;
+        /// The search rows of the people of an organization (they are found by its name).
+        const MEMBERS = 16;
     }
 }
 
@@ -59,7 +36,7 @@ pub(crate) fn fed_by(entity: &str, field: &str) -> Rebuild {
     const ROW: &str = crate::store::ROW_FIELD;
     const PURGED: &str = crate::store::PURGED_FIELD;
     match (entity, field) {
-        ("customers", ROW | PURGED) => Rebuild::ALL,
+        ("customers", ROW | PURGED) => Rebuild::all(),
         ("customers", "name") => Rebuild::SORT_KEY | Rebuild::SEARCH | Rebuild::MEMBERS,
         ("customers", "kind") => Rebuild::SORT_KEY | Rebuild::SEARCH,
         ("customers", "company_id" | "tags" | "deleted_at") => Rebuild::SEARCH,
@@ -70,14 +47,14 @@ pub(crate) fn fed_by(entity: &str, field: &str) -> Rebuild {
         }
         ("orders", ROW | PURGED | "customer_id" | "ordered_on" | "status" | "deleted_at") => Rebuild::CONTACT,
         ("reminder_states", _) => Rebuild::CONTACT,
-        _ => Rebuild::NONE,
+        _ => Rebuild::empty(),
     }
 }
 
 /// Every customer's and every order's derived data.
 pub(crate) fn recompute_all(tx: &mut Tx<'_>) -> Result<()> {
     let customers: BTreeMap<String, Rebuild> =
-        ids(tx, "SELECT id FROM customers ORDER BY id")?.into_iter().map(|id| (id, Rebuild::ALL)).collect();
+        ids(tx, "SELECT id FROM customers ORDER BY id")?.into_iter().map(|id| (id, Rebuild::all())).collect();
     let orders = ids(tx, "SELECT id FROM orders ORDER BY id")?;
     recompute(tx, &customers, &orders)
 }
@@ -87,11 +64,11 @@ pub(crate) fn recompute_all(tx: &mut Tx<'_>) -> Result<()> {
 pub(crate) fn recompute(tx: &mut Tx<'_>, customers: &BTreeMap<String, Rebuild>, orders: &[String]) -> Result<()> {
     // The people of a renamed organization, unless they are rebuilt anyway.
     let mut members = Vec::new();
-    for id in customers.iter().filter(|(_, what)| what.has(Rebuild::MEMBERS)).map(|(id, _)| id) {
+    for id in customers.iter().filter(|(_, what)| what.intersects(Rebuild::MEMBERS)).map(|(id, _)| id) {
         let mut stmt = tx.conn().prepare_cached("SELECT id FROM customers WHERE company_id = ?1")?;
         for m in stmt.query_map([id], |r| r.get::<_, String>(0))? {
             let m = m?;
-            if !customers.get(&m).is_some_and(|what| what.has(Rebuild::SEARCH)) {
+            if !customers.get(&m).is_some_and(|what| what.intersects(Rebuild::SEARCH)) {
                 members.push((m, Rebuild::SEARCH));
             }
         }
@@ -106,7 +83,7 @@ pub(crate) fn recompute(tx: &mut Tx<'_>, customers: &BTreeMap<String, Rebuild>, 
 }
 
 fn rebuild_customer(tx: &mut Tx<'_>, id: &str, what: Rebuild) -> Result<()> {
-    if what.has(Rebuild::SORT_KEY) {
+    if what.intersects(Rebuild::SORT_KEY) {
         let row: Option<(String, String)> = {
             let mut stmt = tx.conn().prepare_cached("SELECT name, kind FROM customers WHERE id = ?1")?;
             let mut rows = stmt.query([id])?;
@@ -123,12 +100,12 @@ fn rebuild_customer(tx: &mut Tx<'_>, id: &str, what: Rebuild) -> Result<()> {
             .execute(rusqlite::params![sort_key(&name, kind), id])?;
     }
     // Both remove the rows of a customer that is gone or in the Trash.
-    if what.has(Rebuild::SEARCH) {
+    if what.intersects(Rebuild::SEARCH) {
         index::reindex_customer(tx, id)?;
-    } else if what.has(Rebuild::SEARCH_TEXT) {
+    } else if what.intersects(Rebuild::SEARCH_TEXT) {
         index::reindex_text(tx, id)?;
     }
-    if what.has(Rebuild::CONTACT) {
+    if what.intersects(Rebuild::CONTACT) {
         crate::records::refresh_after_interaction(tx, id)?; // no row, nothing updated
     }
     Ok(())

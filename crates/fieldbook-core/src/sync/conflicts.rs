@@ -103,12 +103,12 @@ impl Store {
             tx.update(s.entity, &row_id, &[(field, value)])?;
             let mut customers = std::collections::BTreeMap::new();
             if let Some(c) = crate::sync::apply::customer_of(tx, &entity, &row_id)? {
-                customers.insert(c, Rebuild::ALL);
+                customers.insert(c, Rebuild::all());
             }
             if entity == "reminder_states" {
                 // A restored follow-up state moves that customer's next follow-up.
                 if let Some(c) = crate::records::follow_up_customer(tx.conn(), &row_id)? {
-                    customers.insert(c, Rebuild::ALL);
+                    customers.insert(c, Rebuild::all());
                 }
             }
             let orders: Vec<String> = if entity == "orders" { vec![row_id.clone()] } else { vec![] };
