@@ -21,6 +21,9 @@ impl ComplaintStatus {
             ComplaintStatus::Resolved => "resolved",
         }
     }
+
+    /// An open complaint (not resolved yet) as SQL over the stored status column.
+    pub const OPEN_SQL: &'static str = "status IN ('open', 'in_progress')";
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

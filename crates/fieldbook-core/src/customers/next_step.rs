@@ -5,7 +5,7 @@ use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::complaints::Complaint;
+use crate::complaints::{Complaint, ComplaintStatus};
 use crate::error::Result;
 use crate::interactions::Interaction;
 use crate::records::open_follow_ups_of_customer;
@@ -30,8 +30,8 @@ const NEXT_FOLLOW_UP_INTERACTION_SQL: &str = concat!(
     " ORDER BY i.follow_up_on, i.occurred_at DESC, i.id LIMIT 1"
 );
 
-const OPEN_COMPLAINTS: &str =
-    "FROM complaints WHERE customer_id = ?1 AND deleted_at IS NULL AND status IN ('open', 'in_progress')";
+/// The customer's live complaints, before the open-status condition.
+const LIVE_COMPLAINTS_OF: &str = "FROM complaints WHERE customer_id = ?1 AND deleted_at IS NULL";
 
 impl Store {
     /// The customer's next step and open complaints, for the top of the overview.
@@ -39,10 +39,17 @@ impl Store {
         let conn = self.conn();
         let follow_up: Option<String> =
             conn.prepare_cached(NEXT_FOLLOW_UP_INTERACTION_SQL)?.query_row([customer_id], |r| r.get(0)).optional()?;
-        let open: i64 = conn.query_row(&format!("SELECT COUNT(*) {OPEN_COMPLAINTS}"), [customer_id], |r| r.get(0))?;
+        let open: i64 = conn.query_row(
+            &format!("SELECT COUNT(*) {LIVE_COMPLAINTS_OF} AND {}", ComplaintStatus::OPEN_SQL),
+            [customer_id],
+            |r| r.get(0),
+        )?;
         let latest: Option<String> = conn
             .query_row(
-                &format!("SELECT id {OPEN_COMPLAINTS} ORDER BY opened_on DESC, created_at DESC, id DESC LIMIT 1"),
+                &format!(
+                    "SELECT id {LIVE_COMPLAINTS_OF} AND {} ORDER BY opened_on DESC, created_at DESC, id DESC LIMIT 1",
+                    ComplaintStatus::OPEN_SQL
+                ),
                 [customer_id],
                 |r| r.get(0),
             )

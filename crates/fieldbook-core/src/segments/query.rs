@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 
 use super::model::*;
 use crate::classify::{LifecycleThresholds, Stage};
+use crate::complaints::ComplaintStatus;
 use crate::customers::matching::phone_key;
 use crate::customers::validate::{check_email, check_phone};
 use crate::customers::ListSort;
@@ -206,8 +207,9 @@ pub(super) fn build_where(
     if let Some(open) = f.open_complaints {
         w.and(format!(
             "{}EXISTS (SELECT 1 FROM complaints k WHERE k.customer_id = c.id AND k.deleted_at IS NULL
-                       AND k.status IN ('open', 'in_progress'))",
-            if open { "" } else { "NOT " }
+                       AND k.{})",
+            if open { "" } else { "NOT " },
+            ComplaintStatus::OPEN_SQL
         ));
     }
     if f.missing_phone_and_email {
