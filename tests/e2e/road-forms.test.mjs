@@ -13,6 +13,7 @@ import { join } from "node:path";
 import {
   attrOf,
   click,
+  exists,
   fill,
   newDataDir,
   openApp,
@@ -146,17 +147,30 @@ test("the customer form shows every invalid field at once on the first save", as
 test("Choose file… opens the native open dialog, and Cancel leaves the typed path as it was", async () => {
   await click(browser, "nav-import");
   await fill(browser, "import-path", "/typed/by/hand.csv");
+  // The typed path is the screen's state before the dialog opens (a failure here is the form,
+  // not the dialog).
+  await waitUntilValue(browser, () => valueOf(browser, "import-path"), (v) => v === "/typed/by/hand.csv", "the typed path is kept");
   await click(browser, "import-choose");
   const title = "Fieldbook: choose a file to import";
   await waitUntilValue(browser, async () => windowsNamed(title), (w) => w.length > 0, "the native open dialog is shown", 15000);
+  const [dialog] = windowsNamed(title);
   // Xvfb has no window manager to give the dialog the keyboard: press its Cancel button (GTK
-  // puts it at the bottom right, left of Open) with the mouse, as a user would.
-  for (const id of windowsNamed(title)) {
-    const geometry = execFileSync("xdotool", ["getwindowgeometry", "--shell", id], { encoding: "utf8" });
-    const size = (key) => Number(new RegExp(`${key}=(\\d+)`).exec(geometry)?.[1] ?? 0);
-    const [x, y] = [size("WIDTH") - 140, size("HEIGHT") - 26];
-    execFileSync("xdotool", ["mousemove", "--window", id, String(x), String(y), "click", "1"]);
-  }
+  // puts it at the bottom right, left of Open) with the mouse, as a user would, once the dialog
+  // has its final size (GTK may map it before it lays out its buttons).
+  const geometry = () => execFileSync("xdotool", ["getwindowgeometry", "--shell", dialog], { encoding: "utf8" });
+  let last = "";
+  const settled = await waitUntilValue(
+    browser,
+    async () => {
+      const [before, now] = [last, geometry()];
+      last = now;
+      return before === now ? now : null;
+    },
+    (g) => g !== null,
+    "the dialog keeps its size",
+  );
+  const size = (key) => Number(new RegExp(`${key}=(\\d+)`).exec(settled)?.[1] ?? 0);
+  execFileSync("xdotool", ["mousemove", "--window", dialog, String(size("WIDTH") - 140), String(size("HEIGHT") - 26), "click", "1"]);
   await waitUntilValue(browser, async () => windowsNamed(title), (w) => w.length === 0, "Cancel closes the dialog", 15000);
   assert.equal(await valueOf(browser, "import-path"), "/typed/by/hand.csv", "a cancelled dialog keeps the typed path");
 });
@@ -211,14 +225,25 @@ test("the customer overview shows the tier once", async () => {
   );
   assert.ok(own <= 1, `the customer's tier is shown at most once (${own})`);
   await click(browser, "quick-log");
-  await waitShown(browser, "interaction-follow-up-empty");
-  assert.match((await texts(browser, "interaction-follow-up-empty"))[0], /Not set · mm\/dd\/yyyy/, "an empty date says so, in the English format");
+  await waitShown(browser, "interaction-follow-up");
+  assert.equal(await attrOf(browser, "interaction-follow-up", "placeholder"), "Not set · mm/dd/yyyy", "an empty date says so, in the English format");
   await shots("interaction-dates", "en");
   await language("zh-CN");
-  await waitForText(browser, "interaction-follow-up-empty", /未设置 · 年\/月\/日/, "and in the Chinese format");
-  await shots("interaction-dates", "zh");
+  await waitUntilValue(browser, () => attrOf(browser, "interaction-follow-up", "placeholder"), (p) => p === "未设置 · 年/月/日", "and in the Chinese format");
+  // The desktop is in English (en_US): a date still reads in the UI's language, which the
+  // engine's own date box (drawn in the desktop's locale) did not do.
+  await fill(browser, "interaction-follow-up", "2026/12/25");
+  await click(browser, "interaction-summary");
+  await waitUntilValue(browser, () => valueOf(browser, "interaction-follow-up"), (v) => v === "2026/12/25", "a date in the Chinese shape");
+  await shots("interaction-dates-set", "zh");
   await language("en");
+  await waitUntilValue(browser, () => valueOf(browser, "interaction-follow-up"), (v) => v === "12/25/2026", "the same date in the English shape");
+  await shots("interaction-dates-set", "en");
+  // Esc on the half-typed quick log asks before the typing is thrown away.
   await browser.keys(["Escape"]);
+  await waitForText(browser, '[role="alertdialog"]', /Discard your changes\?/, "Esc asks first");
+  assert.ok(await exists(browser, "interaction-form"), "the form stays while the question is asked");
+  await click(browser, "confirm-ok");
   await waitGone(browser, "interaction-form");
 });
 

@@ -1,48 +1,102 @@
-import type { InputHTMLAttributes } from "react";
+import { useState, type InputHTMLAttributes, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { dateFormatHint, type DateKind } from "../lib/dateFormatHint";
+import { addDays, formatDateText, isDateValue, parseDateText } from "../lib/dateText";
 
-type Props = Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "value"> & {
+type Props = Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "value" | "onChange"> & {
   type: DateKind;
+  /** ISO ("2026-12-25", "2026-12-25T09:30", "09:30") or "" when not set. */
   value: string;
+  /**
+   * Every edit: the ISO value when the text is a real date (or time), "" when the box is
+   * emptied, and the text itself when it is not a date yet, so the form can refuse it at save
+   * (`isDateValue`) instead of keeping an older value the user no longer sees.
+   */
+  onValueChange: (value: string) => void;
   testId?: string;
   /** What an empty box means ("Not set" unless said otherwise, e.g. "Now"). */
   emptyLabel?: string;
 };
 
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+};
+
 /**
- * A native date, date-time or time box that is honest when empty: instead of the engine's grey
- * sample ("2026/12/04 12:30", which reads as filled in, in the system's format), it says what
- * empty means and the shape to type in the UI's language ("Not set · mm/dd/yyyy", "未设置 ·
- * 年/月/日"). Focused or filled, it is the plain native box.
+ * A date, date-time or time box in the UI's language, whatever the desktop's: it shows and
+ * reads "12/25/2026" in English and "2026/12/25" in Chinese (ISO is always understood, times
+ * are 24-hour), says what empty means ("Not set · mm/dd/yyyy", "未设置 · 年/月/日") instead of
+ * a grey sample that looks filled in, and ↑/↓ move a date by a day. The text the user is typing
+ * stays as typed while the box has the focus; leaving it shows a date in the language's shape
+ * and anything else as typed, marked invalid.
  */
-export function DateField({ type, value, testId, emptyLabel, className, ...rest }: Props) {
+export function DateField({ type, value, onValueChange, testId, emptyLabel, className, onBlur, onFocus, onKeyDown, ...rest }: Props) {
   const { t, i18n } = useTranslation();
-  const format = dateFormatHint(i18n.language, type, {
+  const locale = i18n.language;
+  // The text being typed, and the value it gave, shown only while the box has the focus: a
+  // value set from outside (a reset, another record) or a new language shows instead.
+  const [draft, setDraft] = useState<{ text: string; gave: string } | null>(null);
+  const [focused, setFocused] = useState(false);
+  const editing = focused && draft !== null && draft.gave === value;
+  // Text that is not a date is handed on as it is, so it shows as typed after the box is left.
+  const text = editing ? draft.text : formatDateText(type, value, locale);
+  const invalid = !isDateValue(type, value);
+
+  const format = dateFormatHint(locale, type, {
     year: t("dates.parts.year"),
     month: t("dates.parts.month"),
     day: t("dates.parts.day"),
     hour: t("dates.parts.hour"),
     minute: t("dates.parts.minute"),
   });
-  const hint = `${emptyLabel ?? t("dates.notSet")} · ${format}`;
-  const empty = value === "";
+
+  const edit = (next: string) => {
+    const parsed = parseDateText(type, next, locale);
+    const gave = parsed ?? next;
+    setDraft({ text: next, gave });
+    onValueChange(gave);
+  };
+
+  const step = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (type !== "date" || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) return;
+    const current = parseDateText(type, text, locale);
+    if (current === null) return;
+    event.preventDefault();
+    const next = current === "" ? today() : addDays(current, event.key === "ArrowUp" ? 1 : -1);
+    setDraft(null);
+    onValueChange(next);
+  };
+
   return (
-    <span className={empty ? "date-field date-field-empty" : "date-field"}>
-      <input
-        {...rest}
-        className={className ?? "input"}
-        type={type}
-        value={value}
-        data-testid={testId}
-        aria-placeholder={empty ? hint : undefined}
-      />
-      {empty && (
-        <span className="date-field-hint" aria-hidden="true" data-testid={testId ? `${testId}-empty` : undefined}>
-          {hint}
-        </span>
-      )}
-    </span>
+    <input
+      {...rest}
+      className={className ?? "input"}
+      type="text"
+      inputMode={type === "time" ? "numeric" : undefined}
+      autoComplete="off"
+      spellCheck={false}
+      value={text}
+      placeholder={`${emptyLabel ?? t("dates.notSet")} · ${format}`}
+      title={rest.title ?? format}
+      onChange={(e) => edit(e.target.value)}
+      onKeyDown={(e) => {
+        step(e);
+        onKeyDown?.(e);
+      }}
+      onFocus={(e) => {
+        setFocused(true);
+        setDraft(null);
+        onFocus?.(e);
+      }}
+      onBlur={(e) => {
+        setFocused(false);
+        onBlur?.(e);
+      }}
+      aria-invalid={invalid || rest["aria-invalid"] === true || rest["aria-invalid"] === "true"}
+      data-testid={testId}
+      data-date-kind={type}
+    />
   );
 }

@@ -1,13 +1,15 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { customReminders, search, type CustomReminder, type CustomReminderInput, type Repeat, type SearchHit } from "../../api";
+import { ApiError, customReminders, search, type CustomReminder, type CustomReminderInput, type Repeat, type SearchHit } from "../../api";
 import { DateField } from "../../components/DateField";
 import { Dialog } from "../../components/Dialog";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { useToast } from "../../components/Toast";
+import { isDateValue } from "../../lib/dateText";
 import { todayIso } from "../../lib/day";
 import { useDebounced } from "../../lib/useDebounced";
+import { useDiscardGuard } from "../../components/useDiscardGuard";
 
 const REPEATS: Repeat[] = ["none", "daily", "weekly", "monthly", "yearly"];
 
@@ -40,6 +42,9 @@ export function CustomReminderDialog({ reminder, customer = null, onClose }: Pro
         }
       : { customer_id: customer?.id ?? null, title: "", start_date: todayIso(), repeat: "none", until_date: null, notes: null },
   );
+  // What the dialog opened with: anything typed since makes Esc and Cancel ask first.
+  const [opened] = useState(input);
+  const { close, prompt: discardPrompt } = useDiscardGuard(JSON.stringify(input) !== JSON.stringify(opened), onClose);
   const [who, setWho] = useState<string | null>(customer?.name ?? null);
   const [query, setQuery] = useState("");
   const [hits, setHits] = useState<SearchHit[]>([]);
@@ -62,6 +67,12 @@ export function CustomReminderDialog({ reminder, customer = null, onClose }: Pro
   const set = (change: Partial<CustomReminderInput>) => setInput({ ...input, ...change });
 
   const save = async () => {
+    // A date box whose text is not a date yet: say so and send nothing.
+    const unread = [input.start_date, input.until_date ?? ""].find((d) => !isDateValue("date", d));
+    if (unread !== undefined) {
+      setError(new ApiError({ code: "date_format", message: unread, field: null }));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -92,7 +103,7 @@ export function CustomReminderDialog({ reminder, customer = null, onClose }: Pro
   return (
     <Dialog
       title={t(reminder ? "reminders.edit" : "reminders.new")}
-      onClose={onClose}
+      onClose={close}
       testId="custom-reminder-dialog"
       initialFocus="[data-testid=reminder-title]"
       footer={
@@ -103,7 +114,7 @@ export function CustomReminderDialog({ reminder, customer = null, onClose }: Pro
             </button>
           )}
           <span className="spacer" />
-          <button type="button" className="button" onClick={onClose}>
+          <button type="button" className="button" onClick={close}>
             {t("actions.cancel")}
           </button>
           <button type="button" className="button button-primary" disabled={busy} data-testid="save-reminder" onClick={() => void save()}>
@@ -184,7 +195,7 @@ export function CustomReminderDialog({ reminder, customer = null, onClose }: Pro
             type="date"
             value={input.start_date}
             testId="reminder-start"
-            onChange={(e) => set({ start_date: e.target.value })}
+            onValueChange={(value) => set({ start_date: value })}
           />
         </label>
         <label className="field">
@@ -205,7 +216,7 @@ export function CustomReminderDialog({ reminder, customer = null, onClose }: Pro
               value={input.until_date ?? ""}
               testId="reminder-until"
               emptyLabel={t("reminders.noEnd")}
-              onChange={(e) => set({ until_date: e.target.value || null })}
+              onValueChange={(value) => set({ until_date: value || null })}
             />
           </label>
         )}
@@ -215,6 +226,7 @@ export function CustomReminderDialog({ reminder, customer = null, onClose }: Pro
         </label>
         <button type="submit" hidden />
       </form>
+      {discardPrompt}
     </Dialog>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { reminderSettings, type LeadTimes, type QuietHours, type ReminderSettings, type RevisitIntervals } from "../../api";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { useToast } from "../../components/Toast";
+import { DateField } from "../../components/DateField";
 
 /** The countries whose public holidays the core ships (settings.rs). */
 export const COUNTRIES = ["US", "GB", "DE", "JP", "SG", "HK", "TW"] as const;
@@ -71,13 +72,13 @@ export function ReminderSettingsCard() {
           {t("reminderSettings.notifyAt")}
         </label>
         <div>
-          <input
+          <DateField
             id="notify-at"
             className="input time-input"
             type="time"
             value={value.notify_at}
-            data-testid="notify-at"
-            onChange={(e) => set({ notify_at: e.target.value })}
+            testId="notify-at"
+            onValueChange={(notify_at) => set({ notify_at })}
           />
         </div>
 
@@ -94,22 +95,22 @@ export function ReminderSettingsCard() {
           </label>
           {value.quiet_hours !== null && (
             <>
-              <input
+              <DateField
                 className="input time-input"
                 type="time"
                 aria-label={t("reminderSettings.quietFrom")}
                 value={value.quiet_hours.start}
-                data-testid="quiet-start"
-                onChange={(e) => set({ quiet_hours: { ...quiet(value), start: e.target.value } })}
+                testId="quiet-start"
+                onValueChange={(start) => set({ quiet_hours: { ...quiet(value), start } })}
               />
               <span aria-hidden="true">–</span>
-              <input
+              <DateField
                 className="input time-input"
                 type="time"
                 aria-label={t("reminderSettings.quietTo")}
                 value={value.quiet_hours.end}
-                data-testid="quiet-end"
-                onChange={(e) => set({ quiet_hours: { ...quiet(value), end: e.target.value } })}
+                testId="quiet-end"
+                onValueChange={(end) => set({ quiet_hours: { ...quiet(value), end } })}
               />
               <span className="muted">{t("reminderSettings.quietHint")}</span>
             </>

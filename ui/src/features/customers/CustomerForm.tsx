@@ -2,7 +2,7 @@ import { useState, type FormEvent, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { customers, toApiError, type Customer } from "../../api";
-import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { useDiscardGuard } from "../../components/useDiscardGuard";
 import { Dialog } from "../../components/Dialog";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { CloseIcon, PlusIcon } from "../../components/Icons";
@@ -69,10 +69,7 @@ export function CustomerForm({ customer, onClose, onSaved }: CustomerFormProps) 
   const { t } = useTranslation();
   const [initial] = useState<FormState>(() => (customer ? formFromCustomer(customer) : emptyForm()));
   const [form, setForm] = useState<FormState>(initial);
-  // Esc or Cancel on a half-typed form asks before throwing the typing away.
-  const [confirmDiscard, setConfirmDiscard] = useState(false);
-  const dirty = JSON.stringify(form) !== JSON.stringify(initial);
-  const close = () => (dirty ? setConfirmDiscard(true) : onClose());
+  const { close, prompt: discardPrompt } = useDiscardGuard(JSON.stringify(form) !== JSON.stringify(initial), onClose);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
@@ -452,16 +449,7 @@ export function CustomerForm({ customer, onClose, onSaved }: CustomerFormProps) 
           saveTestId="save-customer"
         />
       </form>
-      {confirmDiscard && (
-        <ConfirmDialog
-          title={t("form.discardTitle")}
-          body={t("form.discardBody")}
-          confirmLabel={t("form.discard")}
-          danger
-          onConfirm={onClose}
-          onCancel={() => setConfirmDiscard(false)}
-        />
-      )}
+      {discardPrompt}
     </Dialog>
   );
 }

@@ -6,7 +6,9 @@ import { useTranslation } from "react-i18next";
 import { CloseIcon, PlusIcon } from "../../components/Icons";
 import { errorText } from "../../i18n/errors";
 import { currentLocale } from "../../i18n";
+import type { DateKind } from "../../lib/dateFormatHint";
 import { formatDateSpec } from "../../lib/dates";
+import { isDateValue } from "../../lib/dateText";
 import {
   addTags,
   draftToDateSpec,
@@ -19,6 +21,18 @@ import {
 } from "./formModel";
 
 export type FieldErrors = Record<string, { code: string; message: string }>;
+
+/**
+ * The date boxes (components/DateField) whose text is not a date: one error each, for a form to
+ * show before it sends anything (the core's date fields are typed dates, so it cannot name them).
+ */
+export function dateErrors(boxes: [path: string, kind: DateKind, value: string][]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const [path, kind, value] of boxes) {
+    if (!isDateValue(kind, value)) errors[path] = { code: kind === "time" ? "time_format" : "date_format", message: value };
+  }
+  return errors;
+}
 
 /** The red line under a field, with the stable test id `field-error-<path>`. */
 export function FieldError({ path, errors }: { path: string; errors: FieldErrors }) {

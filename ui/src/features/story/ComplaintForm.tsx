@@ -2,14 +2,16 @@ import { useState, type FormEvent, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { complaints, toApiError, type Complaint, type ComplaintInput, type ComplaintStatus } from "../../api";
+import { DateField } from "../../components/DateField";
 import { Dialog } from "../../components/Dialog";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { useToast } from "../../components/Toast";
 import { isModKey } from "../../lib/keyboard";
-import { Field, errorProps, type FieldErrors } from "../customers/FormParts";
+import { Field, dateErrors, errorProps, type FieldErrors } from "../customers/FormParts";
 import { localToday } from "./format";
 import { StarIcon } from "./StoryIcons";
 import { FormFooter } from "../../components/FormFooter";
+import { useDiscardGuard } from "../../components/useDiscardGuard";
 
 export const COMPLAINT_STATUSES: readonly ComplaintStatus[] = ["open", "in_progress", "resolved"];
 const FIELDS = ["opened_on", "subject", "details", "status", "resolution", "satisfaction", "return_visit_on"];
@@ -27,6 +29,10 @@ export function ComplaintForm({ customerId, complaint, onClose }: ComplaintFormP
   const [resolution, setResolution] = useState(complaint?.resolution ?? "");
   const [satisfaction, setSatisfaction] = useState<number | null>(complaint?.satisfaction ?? null);
   const [returnVisitOn, setReturnVisitOn] = useState(complaint?.return_visit_on ?? "");
+  // What the form opened with: anything typed since makes Esc and Cancel ask first.
+  const typed = JSON.stringify([openedOn, subject, details, status, resolution, satisfaction, returnVisitOn]);
+  const [opened] = useState(typed);
+  const { close, prompt: discardPrompt } = useDiscardGuard(typed !== opened, onClose);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
@@ -34,6 +40,15 @@ export function ComplaintForm({ customerId, complaint, onClose }: ComplaintFormP
   async function save() {
     if (saving) return;
     setFormError(null);
+    const unread = dateErrors([
+      ["opened_on", "date", openedOn],
+      ["return_visit_on", "date", returnVisitOn],
+    ]);
+    if (Object.keys(unread).length > 0) {
+      setErrors(unread);
+      document.getElementById(`field-${Object.keys(unread)[0]}`)?.focus();
+      return;
+    }
     const input: ComplaintInput = {
       customer_id: customerId,
       opened_on: openedOn,
@@ -77,7 +92,7 @@ export function ComplaintForm({ customerId, complaint, onClose }: ComplaintFormP
   const clear = (path: string) => errors[path] && setErrors(({ [path]: _gone, ...rest }) => rest);
 
   return (
-    <Dialog title={complaint ? t("complaints.editTitle") : t("complaints.newTitle")} onClose={onClose} initialFocus='[data-testid="complaint-subject"]'>
+    <Dialog title={complaint ? t("complaints.editTitle") : t("complaints.newTitle")} onClose={close} initialFocus='[data-testid="complaint-subject"]'>
       <form className="story-form" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate data-testid="complaint-form">
         {formError !== null && <ErrorBanner error={formError} onDismiss={() => setFormError(null)} />}
         <div className="form-grid">
@@ -85,7 +100,7 @@ export function ComplaintForm({ customerId, complaint, onClose }: ComplaintFormP
             <input id="field-subject" className="input" value={subject} onChange={(e) => { setSubject(e.target.value); clear("subject"); }} autoComplete="off" data-testid="complaint-subject" {...errorProps("subject", errors)} />
           </Field>
           <Field label={t("complaints.openedOn")} path="opened_on" errors={errors}>
-            <input id="field-opened_on" className="input" type="date" value={openedOn} onChange={(e) => { setOpenedOn(e.target.value); clear("opened_on"); }} data-testid="complaint-opened-on" {...errorProps("opened_on", errors)} />
+            <DateField id="field-opened_on" type="date" value={openedOn} onValueChange={(value) => { setOpenedOn(value); clear("opened_on"); }} testId="complaint-opened-on" {...errorProps("opened_on", errors)} />
           </Field>
           <Field label={t("complaints.status")} path="status" errors={errors}>
             <select id="field-status" className="select" value={status} onChange={(e) => setStatus(e.target.value as ComplaintStatus)} data-testid="complaint-status">
@@ -103,7 +118,7 @@ export function ComplaintForm({ customerId, complaint, onClose }: ComplaintFormP
             <textarea id="field-resolution" className="input textarea" rows={2} value={resolution} onChange={(e) => setResolution(e.target.value)} data-testid="complaint-resolution" {...errorProps("resolution", errors)} />
           </Field>
           <Field label={t("complaints.returnVisitOn")} path="return_visit_on" errors={errors}>
-            <input id="field-return_visit_on" className="input" type="date" value={returnVisitOn} onChange={(e) => { setReturnVisitOn(e.target.value); clear("return_visit_on"); }} data-testid="complaint-return-visit" {...errorProps("return_visit_on", errors)} />
+            <DateField id="field-return_visit_on" type="date" value={returnVisitOn} onValueChange={(value) => { setReturnVisitOn(value); clear("return_visit_on"); }} testId="complaint-return-visit" {...errorProps("return_visit_on", errors)} />
           </Field>
           <Field label={t("complaints.satisfaction")} path="satisfaction" errors={errors} htmlFor="field-satisfaction-1">
             <Stars value={satisfaction} onChange={(v) => { setSatisfaction(v); clear("satisfaction"); }} />
@@ -111,12 +126,13 @@ export function ComplaintForm({ customerId, complaint, onClose }: ComplaintFormP
         </div>
         <FormFooter
           hint={t("form.shortcutHint")}
-          onCancel={onClose}
+          onCancel={close}
           saving={saving}
           saveTestId="complaint-save"
           className="story-footer"
         />
       </form>
+      {discardPrompt}
     </Dialog>
   );
 }

@@ -5,10 +5,11 @@ import { interactions, toApiError, type Interaction, type InteractionInput, type
 import { DateField } from "../../components/DateField";
 import { Dialog } from "../../components/Dialog";
 import { ErrorBanner } from "../../components/ErrorBanner";
-import { Field, errorProps, type FieldErrors } from "../customers/FormParts";
+import { Field, dateErrors, errorProps, type FieldErrors } from "../customers/FormParts";
 import { isModKey } from "../../lib/keyboard";
 import { fromLocalInput, toLocalInput } from "./format";
 import { FormFooter } from "../../components/FormFooter";
+import { useDiscardGuard } from "../../components/useDiscardGuard";
 
 export const INTERACTION_KINDS: readonly InteractionKind[] = ["visit", "call", "wechat", "sms", "message", "email", "meeting", "gift", "other"];
 
@@ -31,6 +32,10 @@ export function InteractionForm({ customerId, interaction, onClose, onSaved }: I
   const [outcome, setOutcome] = useState(interaction?.outcome ?? "");
   const [nextStep, setNextStep] = useState(interaction?.next_step ?? "");
   const [followUp, setFollowUp] = useState(interaction?.follow_up_on ?? "");
+  // What the form opened with: anything typed since makes Esc and Cancel ask first.
+  const typed = JSON.stringify([kind, when, summary, outcome, nextStep, followUp]);
+  const [opened] = useState(typed);
+  const { close, prompt: discardPrompt } = useDiscardGuard(typed !== opened, onClose);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
@@ -38,7 +43,16 @@ export function InteractionForm({ customerId, interaction, onClose, onSaved }: I
   async function save() {
     if (saving) return;
     setFormError(null);
-    // The core decides and names every invalid field at once.
+    const unread = dateErrors([
+      ["occurred_at", "datetime-local", when],
+      ["follow_up_on", "date", followUp],
+    ]);
+    if (Object.keys(unread).length > 0) {
+      setErrors(unread);
+      document.getElementById(`field-${Object.keys(unread)[0]}`)?.focus();
+      return;
+    }
+    // The core decides and names every other invalid field at once.
     const input: InteractionInput = {
       customer_id: customerId,
       kind,
@@ -84,7 +98,7 @@ export function InteractionForm({ customerId, interaction, onClose, onSaved }: I
   return (
     <Dialog
       title={interaction ? t("interactions.editTitle") : t("interactions.newTitle")}
-      onClose={onClose}
+      onClose={close}
       initialFocus='[data-testid="interaction-summary"]'
     >
       <form className="story-form" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate data-testid="interaction-form">
@@ -112,8 +126,8 @@ export function InteractionForm({ customerId, interaction, onClose, onSaved }: I
               value={when}
               title={t("interactions.occurredAtHint")}
               emptyLabel={t("interactions.now")}
-              onChange={(e) => {
-                setWhen(e.target.value);
+              onValueChange={(value) => {
+                setWhen(value);
                 clear("occurred_at");
               }}
               testId="interaction-time"
@@ -161,8 +175,8 @@ export function InteractionForm({ customerId, interaction, onClose, onSaved }: I
               id="field-follow_up_on"
               type="date"
               value={followUp}
-              onChange={(e) => {
-                setFollowUp(e.target.value);
+              onValueChange={(value) => {
+                setFollowUp(value);
                 clear("follow_up_on");
               }}
               testId="interaction-follow-up"
@@ -172,12 +186,13 @@ export function InteractionForm({ customerId, interaction, onClose, onSaved }: I
         </div>
         <FormFooter
           hint={t("interactions.shortcutHint")}
-          onCancel={onClose}
+          onCancel={close}
           saving={saving}
           saveTestId="interaction-save"
           className="story-footer"
         />
       </form>
+      {discardPrompt}
     </Dialog>
   );
 }

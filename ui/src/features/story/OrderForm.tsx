@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { orders, products as productsApi, toApiError, type Order, type Product } from "../../api";
+import { DateField } from "../../components/DateField";
 import { Dialog } from "../../components/Dialog";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { CloseIcon, PlusIcon } from "../../components/Icons";
@@ -11,6 +12,7 @@ import { formatMoney } from "../../lib/money";
 import { Field, FieldError, errorProps, type FieldErrors } from "../customers/FormParts";
 import { ORDER_STATUSES, draftFromOrder, draftToInput, emptyLine, emptyOrder, type LineDraft, type OrderDraft } from "./orderModel";
 import { FormFooter } from "../../components/FormFooter";
+import { useDiscardGuard } from "../../components/useDiscardGuard";
 
 type OrderFormProps = {
   customerId: string;
@@ -34,6 +36,7 @@ export function OrderForm({ customerId, order, onClose }: OrderFormProps) {
   const [formError, setFormError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   const [dirty, setDirty] = useState(false);
+  const { close, prompt: discardPrompt } = useDiscardGuard(dirty, onClose);
 
   useEffect(() => {
     let current = true;
@@ -117,13 +120,13 @@ export function OrderForm({ customerId, order, onClose }: OrderFormProps) {
   const showTotals = saved !== null && !dirty;
 
   return (
-    <Dialog title={saved ? t("orders.editTitle") : t("orders.newTitle")} onClose={onClose} size="large" initialFocus='[data-testid="order-line-description-0"]'>
+    <Dialog title={saved ? t("orders.editTitle") : t("orders.newTitle")} onClose={close} size="large" initialFocus='[data-testid="order-line-description-0"]'>
       <form className="customer-form story-form" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate data-testid="order-form">
         <div className="form-scroll">
           {formError !== null && <ErrorBanner error={formError} onDismiss={() => setFormError(null)} />}
           <div className="form-grid order-top">
             <Field label={t("orders.orderedOn")} path="ordered_on" errors={errors}>
-              <input id="field-ordered_on" className="input" type="date" value={draft.orderedOn} onChange={(e) => patch({ orderedOn: e.target.value }, "ordered_on")} data-testid="order-date" {...errorProps("ordered_on", errors)} />
+              <DateField id="field-ordered_on" type="date" value={draft.orderedOn} onValueChange={(value) => patch({ orderedOn: value }, "ordered_on")} testId="order-date" {...errorProps("ordered_on", errors)} />
             </Field>
             <Field label={t("orders.status")} path="status" errors={errors}>
               <select id="field-status" className="select" value={draft.status} onChange={(e) => patch({ status: e.target.value as OrderDraft["status"] }, "status", "lines")} data-testid="order-status">
@@ -219,13 +222,14 @@ export function OrderForm({ customerId, order, onClose }: OrderFormProps) {
         </div>
         <FormFooter
           hint={t("form.shortcutHint")}
-          onCancel={onClose}
+          onCancel={close}
           cancelLabel={saved && !dirty ? t("actions.close") : t("actions.cancel")}
           cancelTestId="order-close"
           saving={saving}
           saveTestId="order-save"
         />
       </form>
+      {discardPrompt}
     </Dialog>
   );
 }

@@ -30,6 +30,43 @@ describe("quick log", () => {
     expect(backend.records.interactions.size).toBe(0);
   });
 
+  it("a follow-up typed in the UI's shape is sent as ISO; text that is not a date is refused at the field and nothing is sent", async () => {
+    const backend = installBackend([makeCustomer({ id: "c1", name: "张伟" })]);
+    renderDetail();
+    fireEvent.click(await screen.findByTestId("quick-log"));
+    const form = await screen.findByTestId("interaction-form");
+    fireEvent.change(within(form).getByTestId("interaction-summary"), { target: { value: "电话回访" } });
+    fireEvent.change(within(form).getByTestId("interaction-follow-up"), { target: { value: "2/30/2027" } });
+    fireEvent.click(within(form).getByText("Save"));
+    expect(await within(form).findByTestId("field-error-follow_up_on")).toHaveTextContent("This date is not in a recognised format");
+    expect(callsTo(backend, "interactions_create")).toHaveLength(0);
+    fireEvent.change(within(form).getByTestId("interaction-follow-up"), { target: { value: "3/1/2027" } });
+    fireEvent.click(within(form).getByText("Save"));
+    await waitFor(() => expect(callsTo(backend, "interactions_create")).toHaveLength(1));
+    const [sent] = callsTo(backend, "interactions_create") as { input: InteractionInput }[];
+    expect(sent?.input.follow_up_on).toBe("2027-03-01");
+  });
+
+  it("Esc on a half-typed quick log asks first; an untouched one closes at once", async () => {
+    const user = userEvent.setup();
+    installBackend([makeCustomer({ id: "c1", name: "张伟" })]);
+    renderDetail();
+    fireEvent.click(await screen.findByTestId("quick-log"));
+    await screen.findByTestId("interaction-form");
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByTestId("interaction-form")).toBeNull());
+
+    fireEvent.click(await screen.findByTestId("quick-log"));
+    await user.type(await screen.findByTestId("interaction-summary"), "上门");
+    await user.keyboard("{Escape}");
+    expect(screen.getByRole("alertdialog")).toHaveTextContent("Discard your changes?");
+    await user.click(screen.getByTestId("confirm-cancel"));
+    expect(screen.getByTestId("interaction-summary")).toHaveValue("上门");
+    await user.keyboard("{Escape}");
+    await user.click(screen.getByTestId("confirm-ok"));
+    await waitFor(() => expect(screen.queryByTestId("interaction-form")).toBeNull());
+  });
+
   it("L opens the quick log; Enter sends kind and summary with no time (the core stamps now), and the timeline shows it at once", async () => {
     const user = userEvent.setup();
     const backend = installBackend([makeCustomer({ id: "c1", name: "张伟" })]);
