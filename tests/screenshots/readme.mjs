@@ -40,7 +40,7 @@ try {
   await click(browser, "nav-customers");
   await waitShown(browser, "customer-row", 20000);
   await click(browser, "sort-next_follow_up");
-  await waitUntilValue(browser, () => attrOf(browser, "sort-next_follow_up", "aria-sort"), (v) => v === "ascending", "sorted by next follow-up");
+  await waitUntilValue(browser, () => attrOf(browser, '[role="columnheader"].cell-follow-up', "aria-sort"), (v) => v === "ascending", "sorted by next follow-up");
   await click(browser, "customer-row");
   await waitShown(browser, "customer-detail");
   await shot("screenshot", '[data-testid="classification"]');

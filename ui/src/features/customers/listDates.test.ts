@@ -7,7 +7,8 @@ describe("list date cells", () => {
     expect(formatListDay("2026-11-20", "en", "2026-12-06")).toBe("Nov 20");
     expect(formatListDay("2025-03-01", "en", "2026-12-06")).toBe("Mar 1, 2025");
     expect(formatListDay("2026-11-20", "zh-CN", "2026-12-06")).toBe("11月20日");
-    expect(formatListDay("2025-03-01", "zh-CN", "2026-12-06")).toBe("2025年3月1日");
+    expect(formatListDay("2025-03-01", "zh-CN", "2026-12-06")).toBe("2025/03/01");
+    expect(formatListDay("2024-12-12", "zh-CN", "2026-12-06")).toBe("2024/12/12");
   });
 
   it("say whether a follow-up is overdue, due today or later", () => {

@@ -2,14 +2,18 @@
 // this year, and a follow-up's urgency (overdue, today, later).
 import { parseIsoDay } from "../../lib/day";
 
-/** "Nov 20" / "11月20日" this year, "Mar 1, 2025" / "2025年3月1日" another year. */
+/**
+ * "Nov 20" / "11月20日" this year; "Mar 1, 2025" / "2025/03/01" another year. (In Chinese the
+ * 年月日 form of another year, "2024年12月12日", is wider than the 100 px column and was cut.)
+ */
 export function formatListDay(isoDay: string, locale: string, today: string): string {
   const sameYear = isoDay.slice(0, 4) === today.slice(0, 4);
-  return new Intl.DateTimeFormat(locale, {
-    month: "short",
-    day: "numeric",
-    ...(sameYear ? {} : { year: "numeric" }),
-  }).format(parseIsoDay(isoDay));
+  const options: Intl.DateTimeFormatOptions = sameYear
+    ? { month: "short", day: "numeric" }
+    : locale.startsWith("zh")
+      ? { year: "numeric", month: "2-digit", day: "2-digit" }
+      : { year: "numeric", month: "short", day: "numeric" };
+  return new Intl.DateTimeFormat(locale, options).format(parseIsoDay(isoDay));
 }
 
 /** The local day of an RFC 3339 instant (a last contact), as YYYY-MM-DD. */
