@@ -121,7 +121,7 @@ export function App() {
     setEditing(null);
     setOpenedId(customer.id);
     toast({
-      message: created ? t("toast.created", { name: customer.name }) : t("toast.updated", { name: customer.name }),
+      message: (t) => created ? t("toast.created", { name: customer.name }) : t("toast.updated", { name: customer.name }),
       tone: "success",
     });
   };

@@ -1,13 +1,17 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 
 import { CloseIcon } from "./Icons";
 
+/** Text in the UI's language: a function of `t`, so a toast on screen follows a language switch. */
+export type ToastText = string | ((t: TFunction) => string);
+
 export type ToastInput = {
-  message: string;
+  message: ToastText;
   tone?: "info" | "success" | "error";
   /** e.g. Undo: runs, then the toast closes. */
-  action?: { label: string; run: () => void | Promise<void> };
+  action?: { label: ToastText; run: () => void | Promise<void> };
   /** ms; errors stay longer. */
   duration?: number;
 };
@@ -41,6 +45,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   );
 
   const value = useMemo(() => show, [show]);
+  const text = (value: ToastText) => (typeof value === "function" ? value(t) : value);
 
   return (
     <ToastContext.Provider value={value}>
@@ -53,7 +58,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             role={toast.tone === "error" ? "alert" : "status"}
             data-testid="toast"
           >
-            <span className="toast-message">{toast.message}</span>
+            <span className="toast-message">{text(toast.message)}</span>
             {toast.action && (
               <button
                 type="button"
@@ -64,7 +69,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
                   void toast.action?.run();
                 }}
               >
-                {toast.action.label}
+                {text(toast.action.label)}
               </button>
             )}
             <button

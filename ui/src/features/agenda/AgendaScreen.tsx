@@ -46,7 +46,7 @@ export function AgendaScreen({ onOpenCustomer, emptyBook }: AgendaScreenProps) {
       const reminder = all.find((r) => r.id === id);
       if (reminder) setEditing({ reminder });
     } catch (error) {
-      toast({ message: errorText(t, error), tone: "error" });
+      toast({ message: (t) => errorText(t, error), tone: "error" });
     }
   };
 

@@ -79,7 +79,7 @@ export function CustomReminderDialog({ reminder, customer = null, onClose }: Pro
       const clean = { ...input, title: input.title.trim(), notes: input.notes?.trim() || null };
       if (reminder) await customReminders.update(reminder.id, clean);
       else await customReminders.create(clean);
-      toast({ message: t(reminder ? "reminders.updated" : "reminders.created", { title: clean.title }), tone: "success" });
+      toast({ message: (t) => t(reminder ? "reminders.updated" : "reminders.created", { title: clean.title }), tone: "success" });
       onClose();
     } catch (e) {
       setError(e);
@@ -92,7 +92,7 @@ export function CustomReminderDialog({ reminder, customer = null, onClose }: Pro
     setBusy(true);
     try {
       await customReminders.delete(reminder.id);
-      toast({ message: t("reminders.deleted", { title: reminder.title }), tone: "success" });
+      toast({ message: (t) => t("reminders.deleted", { title: reminder.title }), tone: "success" });
       onClose();
     } catch (e) {
       setError(e);

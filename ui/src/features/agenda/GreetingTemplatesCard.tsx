@@ -63,7 +63,7 @@ export function GreetingTemplatesCard() {
       const saved = await saveTemplates(clean);
       setStored(saved);
       setDraft(saved);
-      toast({ message: t("greetings.saved"), tone: "success" });
+      toast({ message: (t) => t("greetings.saved"), tone: "success" });
     } catch (e) {
       setError(e);
     } finally {

@@ -42,7 +42,7 @@ export function HolidayCoverageCard() {
     setError(null);
     try {
       setCoverage(await holidays.import(await readText(file)));
-      toast({ message: t("reminderSettings.importedToast"), tone: "success" });
+      toast({ message: (t) => t("reminderSettings.importedToast"), tone: "success" });
     } catch (e) {
       setError(e);
     } finally {

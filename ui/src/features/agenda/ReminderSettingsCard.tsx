@@ -55,7 +55,7 @@ export function ReminderSettingsCard() {
     setError(null);
     try {
       setValue(await reminderSettings.update(value));
-      toast({ message: t("reminderSettings.saved"), tone: "success" });
+      toast({ message: (t) => t("reminderSettings.saved"), tone: "success" });
     } catch (e) {
       setError(e);
     } finally {

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
 
 import { customers, reminders, type Occurrence, type ReminderState, type SnoozeFor } from "../../api";
 import { useToast } from "../../components/Toast";
@@ -25,7 +25,6 @@ function guessUntil(snooze: SnoozeFor): string {
  * `undo`: the item will leave the list it is in (Overdue), so a toast offers Undo.
  */
 export function useReminderActions(patch: Patch) {
-  const { t } = useTranslation();
   const toast = useToast();
 
   const run = async (o: Occurrence, action: ReminderAction, undo = false): Promise<void> => {
@@ -46,13 +45,13 @@ export function useReminderActions(patch: Patch) {
       patch(o.key, (x) => withState(x, state));
       if (undo && action.type !== "reopen") {
         // The item leaves the list it was in: say what happened and offer the way back.
-        const message =
-          action.type === "done" ? t("agenda.toast.done") : action.type === "dismiss" ? t("agenda.toast.dismissed") : t("agenda.toast.snoozed");
-        toast({ message, tone: "success", action: { label: t("actions.undo"), run: () => run(withState(o, state), { type: "reopen" }) } });
+        const key = action.type === "done" ? "agenda.toast.done" : action.type === "dismiss" ? "agenda.toast.dismissed" : "agenda.toast.snoozed";
+        const message = (t: TFunction) => t(key);
+        toast({ message, tone: "success", action: { label: (t) => t("actions.undo"), run: () => run(withState(o, state), { type: "reopen" }) } });
       }
     } catch (error) {
       patch(o.key, (x) => withState(x, before));
-      toast({ message: errorText(t, error), tone: "error" });
+      toast({ message: (t) => errorText(t, error), tone: "error" });
     }
   };
   return run;
@@ -80,7 +79,6 @@ export async function copyText(text: string): Promise<void> {
 
 /** "Copy greeting": the personalized template for the occurrence, on the clipboard. */
 export function useCopyGreeting() {
-  const { t } = useTranslation();
   const toast = useToast();
   return async (o: Occurrence): Promise<void> => {
     const lang: TemplateLang = currentLocale();
@@ -89,14 +87,14 @@ export function useCopyGreeting() {
       const [customer, stored] = await Promise.all([o.customer_id ? customers.get(o.customer_id) : null, loadTemplates()]);
       text = greetingFor(o, customer, lang, stored);
     } catch (error) {
-      toast({ message: t("greetings.copyFailed", { message: errorText(t, error) }), tone: "error" });
+      toast({ message: (t) => t("greetings.copyFailed", { message: errorText(t, error) }), tone: "error" });
       return;
     }
     try {
       await copyText(text);
-      toast({ message: t("greetings.copied", { text }), tone: "success" });
+      toast({ message: (t) => t("greetings.copied", { text }), tone: "success" });
     } catch {
-      toast({ message: t("greetings.clipboardFailed", { text }), tone: "error", duration: 15000 });
+      toast({ message: (t) => t("greetings.clipboardFailed", { text }), tone: "error", duration: 15000 });
     }
   };
 }

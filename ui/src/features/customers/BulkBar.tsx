@@ -32,11 +32,11 @@ export function BulkBar({ ids, segment, onDone, onExport }: BulkBarProps) {
     setBusy(true);
     try {
       const changed = await bulk.edit([...ids], { ...NO_EDIT, ...edit });
-      toast({ message: t("bulk.done", { count: changed }), tone: "success" });
+      toast({ message: (t) => t("bulk.done", { count: changed }), tone: "success" });
       setTags("");
       onDone();
     } catch (error) {
-      toast({ message: errorText(t, error), tone: "error" });
+      toast({ message: (t) => errorText(t, error), tone: "error" });
     } finally {
       setBusy(false);
     }

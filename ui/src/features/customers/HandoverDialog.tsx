@@ -55,7 +55,7 @@ export function HandoverDialog({ ids, segment, onClose, onDone }: HandoverDialog
     try {
       const result = await bulk.handover({ from, to, scope: chosen });
       toast({
-        message: t("handover.done", { moved: result.moved, skipped: result.skipped, to: to.trim() }),
+        message: (t) => t("handover.done", { moved: result.moved, skipped: result.skipped, to: to.trim() }),
         tone: "success",
       });
       onDone();

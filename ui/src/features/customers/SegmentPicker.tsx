@@ -29,8 +29,8 @@ export function SegmentPicker({ filter, active, onPick }: SegmentPickerProps) {
     segments
       .list()
       .then((all) => setList(all.map((s) => ({ ...s, filter: withDefaults(s.filter) }))))
-      .catch((e: unknown) => toast({ message: errorText(t, e), tone: "error" }));
-  }, [t, toast]);
+      .catch((e: unknown) => toast({ message: (t) => errorText(t, e), tone: "error" }));
+  }, [toast]);
   useEffect(() => {
     load();
     return events.onBookChanged((c) => {
@@ -44,11 +44,11 @@ export function SegmentPicker({ filter, active, onPick }: SegmentPickerProps) {
     if (!active) return;
     try {
       const saved = await segments.save(active.id, { name: active.name, filter });
-      toast({ message: t("segments.saved", { name: saved.name }), tone: "success" });
+      toast({ message: (t) => t("segments.saved", { name: saved.name }), tone: "success" });
       load();
       onPick({ ...saved, filter: withDefaults(saved.filter) });
     } catch (e) {
-      toast({ message: errorText(t, e), tone: "error" });
+      toast({ message: (t) => errorText(t, e), tone: "error" });
     }
   }
 
@@ -56,12 +56,12 @@ export function SegmentPicker({ filter, active, onPick }: SegmentPickerProps) {
     if (!active) return;
     try {
       await segments.delete(active.id);
-      toast({ message: t("segments.deleted", { name: active.name }), tone: "success" });
+      toast({ message: (t) => t("segments.deleted", { name: active.name }), tone: "success" });
       setDeleting(false);
       load();
       onPick(null);
     } catch (e) {
-      toast({ message: errorText(t, e), tone: "error" });
+      toast({ message: (t) => errorText(t, e), tone: "error" });
     }
   }
 
@@ -123,7 +123,7 @@ export function SegmentPicker({ filter, active, onPick }: SegmentPickerProps) {
           onClose={() => setNaming(null)}
           onSaved={(s) => {
             setNaming(null);
-            toast({ message: t("segments.saved", { name: s.name }), tone: "success" });
+            toast({ message: (t) => t("segments.saved", { name: s.name }), tone: "success" });
             load();
             onPick({ ...s, filter: withDefaults(s.filter) });
           }}

@@ -58,9 +58,9 @@ export function DuplicatesPanel() {
     setBusy(m.id);
     try {
       await cleaning.undo(m.id);
-      toast({ message: t("data.dupes.undone", { name: m.survivor_name }), tone: "success" });
+      toast({ message: (t) => t("data.dupes.undone", { name: m.survivor_name }), tone: "success" });
     } catch (e) {
-      toast({ message: dataErrorText(t, e), tone: "error" });
+      toast({ message: (t) => dataErrorText(t, e), tone: "error" });
     } finally {
       setBusy(null);
       reload();
@@ -74,12 +74,12 @@ export function DuplicatesPanel() {
     try {
       const m = await cleaning.merge(survivor, others);
       toast({
-        message: t("data.dupes.merged", { count: m.merged_ids.length, name: m.survivor_name }),
+        message: (t) => t("data.dupes.merged", { count: m.merged_ids.length, name: m.survivor_name }),
         tone: "success",
-        action: { label: t("data.dupes.undo"), run: () => undo(m) },
+        action: { label: (t) => t("data.dupes.undo"), run: () => undo(m) },
       });
     } catch (e) {
-      toast({ message: dataErrorText(t, e), tone: "error" });
+      toast({ message: (t) => dataErrorText(t, e), tone: "error" });
     } finally {
       setBusy(null);
       reload();

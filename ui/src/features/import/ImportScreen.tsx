@@ -146,9 +146,9 @@ export function ImportScreen({ onShowImported }: { onShowImported?: (writtenAt: 
     if (!mapping) return;
     try {
       setTemplates(await importer.saveTemplate({ name, columns: mapping }));
-      toast({ message: t("import.templates.saved", { name }), tone: "success" });
+      toast({ message: (t) => t("import.templates.saved", { name }), tone: "success" });
     } catch (e) {
-      toast({ message: errorText(t, e), tone: "error" });
+      toast({ message: (t) => errorText(t, e), tone: "error" });
     }
   };
 
@@ -166,7 +166,7 @@ export function ImportScreen({ onShowImported }: { onShowImported?: (writtenAt: 
       const report = await importer.run(request(), skipInvalid);
       setResult(report);
       setPreview(null);
-      toast({ message: t("import.run.doneToast", { count: report.created + report.merged }), tone: "success" });
+      toast({ message: (t) => t("import.run.doneToast", { count: report.created + report.merged }), tone: "success" });
     } catch (e) {
       if (toApiError(e).code === "import_cancelled") setCancelled(true);
       else setError(e);

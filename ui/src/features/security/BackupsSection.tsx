@@ -61,7 +61,7 @@ export function BackupsSection() {
     setError(null);
     try {
       const made = await backups.now();
-      toast({ message: t("backups.made", { name: made.file_name }), tone: "success" });
+      toast({ message: (t) => t("backups.made", { name: made.file_name }), tone: "success" });
       setVersion((v) => v + 1);
     } catch (e) {
       setError(e);
@@ -183,7 +183,7 @@ export function BackupsSection() {
           onClose={() => setPreview(null)}
           onRestored={(customers) => {
             setPreview(null);
-            toast({ message: t("backups.restored", { count: customers }), tone: "success" });
+            toast({ message: (t) => t("backups.restored", { count: customers }), tone: "success" });
             reload();
           }}
         />

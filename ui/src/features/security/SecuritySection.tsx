@@ -55,7 +55,7 @@ export function SecuritySection() {
       else if (mode === "change") next = await security.changePassphrase(current, passphrase);
       else next = await security.removePassphrase(current);
       setStatus(next);
-      toast({ message: t(`security.done.${mode as "set" | "change" | "remove"}`), tone: "success" });
+      toast({ message: (t) => t(`security.done.${mode as "set" | "change" | "remove"}`), tone: "success" });
       reset("idle");
     } catch (e) {
       setError(e);

@@ -29,7 +29,7 @@ export function DesktopSection() {
     setCurrent({ ...current, [flag]: on });
     settingsApi.update({ ...before, [flag]: on }).then(setCurrent, () => {
       setCurrent(before);
-      toast({ message: t("settings.saveFailed"), tone: "error" });
+      toast({ message: (t) => t("settings.saveFailed"), tone: "error" });
     });
   };
 

@@ -49,9 +49,9 @@ export function ClassificationCard({ customer }: { customer: Customer }) {
     setAccepting(true);
     try {
       await customers.update(customer.id, { ...customerToInput(customer), tier });
-      toast({ message: t("classify.accepted", { tier: t(`tier.${tier}`) }), tone: "success" });
+      toast({ message: (t) => t("classify.accepted", { tier: t(`tier.${tier}`) }), tone: "success" });
     } catch (error) {
-      toast({ message: errorText(t, error), tone: "error" });
+      toast({ message: (t) => errorText(t, error), tone: "error" });
     } finally {
       setAccepting(false);
     }

@@ -63,7 +63,7 @@ export function ComplaintForm({ customerId, complaint, onClose }: ComplaintFormP
     try {
       if (complaint) await complaints.update(complaint.id, input);
       else await complaints.create(input);
-      toast({ message: t("complaints.saved"), tone: "success" });
+      toast({ message: (t) => t("complaints.saved"), tone: "success" });
       onClose();
     } catch (caught) {
       // The core names every invalid field at once: mark each under its box.

@@ -79,7 +79,7 @@ export function ComplaintsTab({ customerId, onNew, onOpen }: { customerId: strin
               className="icon-button record-delete"
               aria-label={t("actions.delete")}
               title={t("actions.delete")}
-              onClick={() => void trash(() => complaints.delete(c.id), () => complaints.restore(c.id), { deleted: t("complaints.deleted"), restored: t("complaints.restored") })}
+              onClick={() => void trash(() => complaints.delete(c.id), () => complaints.restore(c.id), { deleted: (t) => t("complaints.deleted"), restored: (t) => t("complaints.restored") })}
               data-testid="complaint-delete"
             >
               <TrashIcon size={14} />

@@ -59,7 +59,7 @@ export function CustomerStory({ customer, overview }: CustomerStoryProps) {
   const onInteractionSaved = (saved: Interaction, created: boolean) => {
     setEditing(null);
     if (created) setTab("timeline");
-    toast({ message: created ? t("interactions.saved", { summary: saved.summary }) : t("interactions.updated"), tone: "success" });
+    toast({ message: (t) => created ? t("interactions.saved", { summary: saved.summary }) : t("interactions.updated"), tone: "success" });
   };
 
   return (

@@ -87,7 +87,7 @@ export function OrderForm({ customerId, order, onClose }: OrderFormProps) {
       setDraft(draftFromOrder(result));
       setDirty(false);
       setErrors({});
-      toast({ message: t("orders.saved", { total: formatMoney(result.total, result.currency, i18n.language) }), tone: "success" });
+      toast({ message: (t) => t("orders.saved", { total: formatMoney(result.total, result.currency, i18n.language) }), tone: "success" });
     } catch (caught) {
       // The core names every invalid field of the order and its lines at once: mark each.
       const error = toApiError(caught);

@@ -76,7 +76,7 @@ export function OrdersTab({ customerId, onNew, onOpen }: { customerId: string; o
               className="icon-button record-delete"
               aria-label={t("actions.delete")}
               title={t("actions.delete")}
-              onClick={() => void trash(() => orders.delete(o.id), () => orders.restore(o.id), { deleted: t("orders.deleted"), restored: t("orders.restored") })}
+              onClick={() => void trash(() => orders.delete(o.id), () => orders.restore(o.id), { deleted: (t) => t("orders.deleted"), restored: (t) => t("orders.restored") })}
               data-testid="order-delete"
             >
               <TrashIcon size={14} />

@@ -87,7 +87,7 @@ export function ProductsSection() {
           onSaved={(p) => {
             setEditing(null);
             setVersion((v) => v + 1);
-            toast({ message: t("products.saved", { name: p.name }), tone: "success" });
+            toast({ message: (t) => t("products.saved", { name: p.name }), tone: "success" });
           }}
         />
       )}
@@ -101,10 +101,10 @@ export function ProductsSection() {
           onConfirm={async () => {
             try {
               await products.delete(deleting.id);
-              toast({ message: t("products.deleted", { name: deleting.name }), tone: "success" });
+              toast({ message: (t) => t("products.deleted", { name: deleting.name }), tone: "success" });
               setVersion((v) => v + 1);
             } catch (e) {
-              toast({ message: errorText(t, e), tone: "error" });
+              toast({ message: (t) => errorText(t, e), tone: "error" });
             }
             setDeleting(null);
           }}

@@ -41,11 +41,11 @@ export function RevisitCadence({ customer }: { customer: Customer }) {
       setOwn(days);
       setDraft(days === null ? "" : String(days));
       toast({
-        message: days === null ? t("revisitCadence.cleared") : t("revisitCadence.saved", { count: days }),
+        message: (t) => days === null ? t("revisitCadence.cleared") : t("revisitCadence.saved", { count: days }),
         tone: "success",
       });
     } catch (error) {
-      toast({ message: errorText(t, error), tone: "error" });
+      toast({ message: (t) => errorText(t, error), tone: "error" });
     } finally {
       setSaving(false);
     }

@@ -87,7 +87,7 @@ export function Timeline({ customerId, onEditInteraction, onOpenOrder, onOpenCom
     void trash(
       () => interactions.delete(i.id),
       () => interactions.restore(i.id),
-      { deleted: t("interactions.deleted"), restored: t("interactions.restored") },
+      { deleted: (t) => t("interactions.deleted"), restored: (t) => t("interactions.restored") },
     );
 
   if (!state.loading && !state.error && state.items.length === 0) {

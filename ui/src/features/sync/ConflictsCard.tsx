@@ -54,7 +54,7 @@ export function ConflictsCard({ customerId }: { customerId: string }) {
     try {
       await sync.restoreConflict(c.id);
       setVersion((v) => v + 1);
-      toast({ message: t("conflicts.restored"), tone: "success" });
+      toast({ message: (t) => t("conflicts.restored"), tone: "success" });
     } catch (e) {
       setError(e);
     }

@@ -27,7 +27,6 @@ export function TrashScreen() {
   const total = snapshot.total;
 
   const scrollRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
   const virtualizer = useVirtualizer({
     count: total ?? 0,
     getScrollElement: () => scrollRef.current,
@@ -47,7 +46,7 @@ export function TrashScreen() {
       const message = await action();
       toast({ message, tone: "success" });
     } catch (error) {
-      toast({ message: errorText(t, error), tone: "error" });
+      toast({ message: (t) => errorText(t, error), tone: "error" });
     } finally {
       setBusyId(null);
     }
