@@ -1,12 +1,13 @@
 // A day on the road (issue #14), third part, on the real window: the customer form names every
 // invalid field at once; the import screen's native "Choose file…" dialog opens (closed again
-// with its Cancel button through xdotool) and a file dropped on the window is read; the done screen opens
+// with its Cancel button through xdotool) and a file dragged from a GTK window (real XDND, the
+// X pointer moved by xdotool) and dropped on the window is read; the done screen opens
 // the list narrowed to the imported customers; the month view in Chinese at 1024x700 draws
 // only whole chips with "+N"; the overview shows the tier once. Screenshots of each screen at
 // 1280x800 and 1024x700 in English and Chinese.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -175,18 +176,29 @@ test("Choose file… opens the native open dialog, and Cancel leaves the typed p
   assert.equal(await valueOf(browser, "import-path"), "/typed/by/hand.csv", "a cancelled dialog keeps the typed path");
 });
 
-test("a file dropped on the window fills the path and is read", async () => {
-  // WebDriver cannot drag a file from the desktop: the webview's own drop event is sent
-  // through the app's event system, as WebKitGTK's drop handler sends it.
-  await browser.execute(
-    (path) =>
-      window.__TAURI_INTERNALS__.invoke("plugin:event|emit", {
-        event: "tauri://drag-drop",
-        payload: { paths: [path], position: { x: 400, y: 300 } },
-      }),
-    CSV,
-  );
-  await waitUntilValue(browser, () => valueOf(browser, "import-path"), (v) => v === CSV, "the dropped file's path is filled in");
+test("a file dragged from the desktop and dropped on the window fills the path and is read", async () => {
+  // A real drag: a GTK window offers the CSV as a file (as Files does) and the X pointer drags
+  // it onto the app, so it goes through XDND, WebKitGTK and Tauri's drop handler.
+  const [left, top, width, height] = await browser.execute(() => [window.screenX, window.screenY, window.innerWidth, window.innerHeight]);
+  const source = spawn("/usr/bin/python3", [join(import.meta.dirname, "drag-source.py"), CSV, String(left + width - 200), String(top + height - 120)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  try {
+    await waitUntilValue(browser, async () => windowsNamed("fieldbook-drag-source"), (w) => w.length > 0, "the drag source window is shown", 15000);
+    const [id] = windowsNamed("fieldbook-drag-source");
+    const geometry = execFileSync("xdotool", ["getwindowgeometry", "--shell", id], { encoding: "utf8" });
+    const at = (key) => Number(new RegExp(`${key}=(\\d+)`).exec(geometry)?.[1] ?? 0);
+    const [fromX, fromY] = [at("X") + at("WIDTH") / 2, at("Y") + at("HEIGHT") / 2];
+    const [toX, toY] = [left + 400, top + 300];
+    // Press on the file, move past GTK's drag threshold and across to the import screen, release.
+    const path = [0.05, 0.1, 0.3, 0.5, 0.7, 0.9, 1].map((f) => [Math.round(fromX + (toX - fromX) * f), Math.round(fromY + (toY - fromY) * f)]);
+    execFileSync("xdotool", ["mousemove", "--sync", String(fromX), String(fromY), "mousedown", "1"]);
+    for (const [x, y] of path) execFileSync("xdotool", ["mousemove", "--sync", String(x), String(y)]);
+    execFileSync("xdotool", ["mouseup", "1"]);
+    await waitUntilValue(browser, () => valueOf(browser, "import-path"), (v) => v === CSV, "the dropped file's path is filled in", 15000);
+  } finally {
+    source.kill();
+  }
   await waitShown(browser, "import-preview");
   await waitForText(browser, "import-dry-run-created", /^\s*8\s*$/, "the eight new people; 老朋友 is Old Friend's phone: skipped");
   await shots("import-file", "en");
