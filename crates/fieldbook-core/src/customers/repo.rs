@@ -164,11 +164,7 @@ impl Store {
         offset: u64,
         limit: u64,
     ) -> Result<CustomerPage> {
-        let filter = match scope {
-            ListScope::Live => "c.deleted_at IS NULL",
-            ListScope::Trash => "c.deleted_at IS NOT NULL",
-            ListScope::Organizations => "c.deleted_at IS NULL AND c.kind = 'organization'",
-        };
+        let filter = scope_filter(scope);
         let total: i64 =
             self.conn().query_row(&format!("SELECT COUNT(*) FROM customers c WHERE {filter}"), [], |r| r.get(0))?;
         let total = total as u64;
@@ -180,29 +176,15 @@ impl Store {
             (_, None) => {
                 self.page_ids("", filter, &format!("c.sort_key {0}, c.id {0}", direction(sort)), offset, limit)?
             }
-            (_, Some((column, index))) => {
-                // Those with a value, by it (an index range of migration 0013), then the rest
-                // by name: one index order each, where "nulls last" in one ORDER BY has none.
-                let with_value = format!("{filter} AND {column} IS NOT NULL");
-                let valued: i64 = self.conn().query_row(
-                    &format!("SELECT COUNT(*) FROM customers c WHERE {with_value}"),
-                    [],
-                    |r| r.get(0),
-                )?;
+            (_, Some(by)) => {
+                // Those with a value, by it, then the rest by name (SortedListSql).
+                let sql = SortedListSql::new(filter, by, direction(sort));
+                let valued: i64 = self.conn().query_row(&sql.count_valued, [], |r| r.get(0))?;
                 let valued = valued as u64;
-                let dir = direction(sort);
-                let mut ids = if offset < valued {
-                    let order = format!("{column} {dir}, c.sort_key {dir}, c.id {dir}");
-                    // Named: without statistics SQLite may take the wider contact index and
-                    // sort each page's ties in a temporary tree.
-                    self.page_ids(&format!("INDEXED BY {index}"), &with_value, &order, offset, limit)?
-                } else {
-                    vec![]
-                };
+                let mut ids = if offset < valued { self.ids(&sql.valued_page, offset, limit)? } else { vec![] };
                 let rest = limit - ids.len() as u64;
                 if rest > 0 {
-                    let without = format!("{filter} AND {column} IS NULL");
-                    ids.extend(self.page_ids("", &without, "c.sort_key, c.id", offset.saturating_sub(valued), rest)?);
+                    ids.extend(self.ids(&sql.rest_page, offset.saturating_sub(valued), rest)?);
                 }
                 ids
             }
@@ -212,9 +194,12 @@ impl Store {
     }
 
     fn page_ids(&self, index: &str, filter: &str, order: &str, offset: u64, limit: u64) -> Result<Vec<String>> {
-        let mut stmt = self.conn().prepare_cached(&format!(
-            "SELECT c.id FROM customers c {index} WHERE {filter} ORDER BY {order} LIMIT ?1 OFFSET ?2"
-        ))?;
+        self.ids(&page_sql(index, filter, order), offset, limit)
+    }
+
+    /// The ids a page query (`page_sql`) gives for this offset and limit.
+    fn ids(&self, sql: &str, offset: u64, limit: u64) -> Result<Vec<String>> {
+        let mut stmt = self.conn().prepare_cached(sql)?;
         let rows = stmt.query_map(params![limit as i64, offset.min(i64::MAX as u64) as i64], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -262,12 +247,74 @@ impl Store {
     }
 }
 
-/// The derived column a list order reads and its index (migration 0013), none for the name.
-fn sort_column(column: SortColumn) -> Option<(&'static str, &'static str)> {
+/// Which customers a list scope holds.
+fn scope_filter(scope: ListScope) -> &'static str {
+    match scope {
+        ListScope::Live => "c.deleted_at IS NULL",
+        ListScope::Trash => "c.deleted_at IS NOT NULL",
+        ListScope::Organizations => "c.deleted_at IS NULL AND c.kind = 'organization'",
+    }
+}
+
+/// A page of ids of the customers matching `filter`, in `order`, through `index` if named.
+fn page_sql(index: &str, filter: &str, order: &str) -> String {
+    format!("SELECT c.id FROM customers c {index} WHERE {filter} ORDER BY {order} LIMIT ?1 OFFSET ?2")
+}
+
+/// A derived column the list can be ordered by, and its two indexes.
+#[derive(Clone, Copy)]
+struct SortedBy {
+    column: &'static str,
+    /// Those with a value, by it and then by name (migration 0013).
+    valued_index: &'static str,
+    /// Those without one, by name (migration 0014).
+    rest_index: &'static str,
+}
+
+/// The derived column a list order reads; none for the name order.
+fn sort_column(column: SortColumn) -> Option<SortedBy> {
     match column {
         SortColumn::Name => None,
-        SortColumn::LastContact => Some(("c.last_contact_at", "customers_live_by_last_contact")),
-        SortColumn::NextFollowUp => Some(("c.next_follow_up_on", "customers_live_by_follow_up")),
+        SortColumn::LastContact => Some(SortedBy {
+            column: "c.last_contact_at",
+            valued_index: "customers_live_by_last_contact",
+            rest_index: "customers_live_no_contact",
+        }),
+        SortColumn::NextFollowUp => Some(SortedBy {
+            column: "c.next_follow_up_on",
+            valued_index: "customers_live_by_follow_up",
+            rest_index: "customers_live_no_follow_up",
+        }),
+    }
+}
+
+/// The list ordered by a derived column: those with a value by it, then the rest by name, one
+/// index walk each ("nulls last" in one ORDER BY has no index). Both indexes are named: left to
+/// guess, SQLite took the contact index and looked each row up in the table to test the column
+/// (~130 ms for the count, ~110 ms for a page deep in the rest, at 100k customers).
+struct SortedListSql {
+    count_valued: String,
+    valued_page: String,
+    rest_page: String,
+}
+
+impl SortedListSql {
+    fn new(filter: &str, by: SortedBy, dir: &str) -> Self {
+        let SortedBy { column, valued_index, rest_index } = by;
+        let valued = format!("{filter} AND {column} IS NOT NULL");
+        SortedListSql {
+            count_valued: format!("SELECT COUNT(*) FROM customers c INDEXED BY {valued_index} WHERE {valued}"),
+            valued_page: page_sql(
+                &format!("INDEXED BY {valued_index}"),
+                &valued,
+                &format!("{column} {dir}, c.sort_key {dir}, c.id {dir}"),
+            ),
+            rest_page: page_sql(
+                &format!("INDEXED BY {rest_index}"),
+                &format!("{filter} AND {column} IS NULL"),
+                "c.sort_key, c.id",
+            ),
+        }
     }
 }
 
@@ -277,7 +324,7 @@ pub(crate) fn order_by(sort: ListSort) -> String {
     let dir = direction(sort);
     match sort_column(sort.column) {
         None => format!("c.sort_key {dir}, c.id {dir}"),
-        Some((x, _)) => format!(
+        Some(SortedBy { column: x, .. }) => format!(
             "{x} IS NULL, {x} {dir}, CASE WHEN {x} IS NULL THEN c.sort_key END, \
              CASE WHEN {x} IS NULL THEN c.id END, c.sort_key {dir}, c.id {dir}"
         ),
@@ -452,3 +499,7 @@ fn read_customer(r: &Row<'_>) -> rusqlite::Result<Customer> {
         deleted_at: r.get(17)?,
     })
 }
+
+#[cfg(test)]
+#[path = "repo_plan_tests.rs"]
+mod plan_tests;
