@@ -181,7 +181,7 @@ test("a file dragged from the desktop and dropped on the window fills the path a
   // it onto the app, so it goes through XDND, WebKitGTK and Tauri's drop handler.
   const [left, top, width, height] = await browser.execute(() => [window.screenX, window.screenY, window.innerWidth, window.innerHeight]);
   const source = spawn("/usr/bin/python3", [join(import.meta.dirname, "drag-source.py"), CSV, String(left + width - 200), String(top + height - 120)], {
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["ignore", "ignore", "inherit"],
   });
   try {
     await waitUntilValue(browser, async () => windowsNamed("fieldbook-drag-source"), (w) => w.length > 0, "the drag source window is shown", 15000);
