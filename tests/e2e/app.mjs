@@ -316,3 +316,17 @@ export function texts(browser, target) {
 export async function waitForText(browser, target, pattern, message, timeout = 15000) {
   await waitUntilValue(browser, () => texts(browser, target), (all) => all.some((t) => pattern.test(t)), message, timeout);
 }
+
+/** Switch the UI language with the top bar's select and wait until the page says it is `lang`. */
+export async function setLanguage(browser, lang) {
+  await waitUntilValue(
+    browser,
+    async () => {
+      const now = await attrOf(browser, "html[lang]", "lang");
+      if (now !== lang) await fill(browser, "lang-select", lang);
+      return now;
+    },
+    (v) => v === lang,
+    `the UI switched to ${lang}`,
+  );
+}

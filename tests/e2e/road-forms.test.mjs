@@ -19,6 +19,7 @@ import {
   newDataDir,
   openApp,
   screenshot,
+  setLanguage,
   startDriver,
   stopDriver,
   texts,
@@ -61,18 +62,7 @@ async function shots(name, lang) {
 }
 
 /** Pick `lang` in the top bar's select, again if a re-render (a window resize) swallowed it. */
-async function language(lang) {
-  await waitUntilValue(
-    browser,
-    async () => {
-      const now = await attrOf(browser, "html[lang]", "lang");
-      if (now !== lang) await fill(browser, "lang-select", lang);
-      return now;
-    },
-    (v) => v === lang,
-    `the UI switched to ${lang}`,
-  );
-}
+const language = (lang) => setLanguage(browser, lang);
 
 /** X windows whose title contains `title` (the native dialog is its own toplevel window). */
 function windowsNamed(title) {

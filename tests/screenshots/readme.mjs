@@ -3,7 +3,7 @@
 // list sorted by next follow-up, and the reports dashboard, at 1280x800 in Chinese.
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
-import { click, fill, openApp, screenshot, startDriver, stopDriver, waitShown, waitUntilValue, attrOf, texts } from "../e2e/app.mjs";
+import { attrOf, click, openApp, screenshot, setLanguage, startDriver, stopDriver, texts, waitShown, waitUntilValue } from "../e2e/app.mjs";
 
 const dataDir = process.env.FIELDBOOK_SHOTS_BOOK;
 const docs = process.env.FIELDBOOK_SHOTS_DOCS;
@@ -14,16 +14,7 @@ await startDriver({ dataDir, lang: lang === "zh-CN" ? "zh_CN.UTF-8" : "en_US.UTF
 const browser = await openApp();
 try {
   await browser.setWindowSize(1280, 800);
-  await waitUntilValue(
-    browser,
-    async () => {
-      const now = await attrOf(browser, "html[lang]", "lang");
-      if (now !== lang) await fill(browser, "lang-select", lang);
-      return now;
-    },
-    (v) => v === lang,
-    `the UI is in ${lang}`,
-  );
+  await setLanguage(browser, lang);
 
   /** Save the current screen under docs/ once `ready` holds. */
   const shot = async (file, ready) => {

@@ -22,16 +22,24 @@ import {
 
 export type FieldErrors = Record<string, { code: string; message: string }>;
 
+/** A form's date boxes: the field's path, its kind and what the box handed on. */
+export type DateBoxes = [path: string, kind: DateKind, value: string][];
+
 /**
- * The date boxes (components/DateField) whose text is not a date: one error each, for a form to
- * show before it sends anything (the core's date fields are typed dates, so it cannot name them).
+ * The date boxes (components/DateField) whose text is not a date: one error each, shown and the
+ * first focused, before a form sends anything (the core's date fields are typed dates, so it
+ * cannot name them). Returns whether any was refused.
  */
-export function dateErrors(boxes: [path: string, kind: DateKind, value: string][]): FieldErrors {
+export function refuseUnreadDates(boxes: DateBoxes, show: (errors: FieldErrors) => void): boolean {
   const errors: FieldErrors = {};
   for (const [path, kind, value] of boxes) {
     if (!isDateValue(kind, value)) errors[path] = { code: kind === "time" ? "time_format" : "date_format", message: value };
   }
-  return errors;
+  const first = Object.keys(errors)[0];
+  if (first === undefined) return false;
+  show(errors);
+  document.getElementById(`field-${first}`)?.focus();
+  return true;
 }
 
 /** The red line under a field, with the stable test id `field-error-<path>`. */

@@ -7,7 +7,7 @@ import { Dialog } from "../../components/Dialog";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { useToast } from "../../components/Toast";
 import { isModKey } from "../../lib/keyboard";
-import { Field, dateErrors, errorProps, type FieldErrors } from "../customers/FormParts";
+import { Field, errorProps, refuseUnreadDates, type DateBoxes, type FieldErrors } from "../customers/FormParts";
 import { localToday } from "./format";
 import { StarIcon } from "./StoryIcons";
 import { FormFooter } from "../../components/FormFooter";
@@ -40,15 +40,11 @@ export function ComplaintForm({ customerId, complaint, onClose }: ComplaintFormP
   async function save() {
     if (saving) return;
     setFormError(null);
-    const unread = dateErrors([
+    const dates: DateBoxes = [
       ["opened_on", "date", openedOn],
       ["return_visit_on", "date", returnVisitOn],
-    ]);
-    if (Object.keys(unread).length > 0) {
-      setErrors(unread);
-      document.getElementById(`field-${Object.keys(unread)[0]}`)?.focus();
-      return;
-    }
+    ];
+    if (refuseUnreadDates(dates, setErrors)) return;
     const input: ComplaintInput = {
       customer_id: customerId,
       opened_on: openedOn,

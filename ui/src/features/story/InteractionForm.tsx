@@ -5,7 +5,7 @@ import { interactions, toApiError, type Interaction, type InteractionInput, type
 import { DateField } from "../../components/DateField";
 import { Dialog } from "../../components/Dialog";
 import { ErrorBanner } from "../../components/ErrorBanner";
-import { Field, dateErrors, errorProps, type FieldErrors } from "../customers/FormParts";
+import { Field, errorProps, refuseUnreadDates, type DateBoxes, type FieldErrors } from "../customers/FormParts";
 import { isModKey } from "../../lib/keyboard";
 import { fromLocalInput, toLocalInput } from "./format";
 import { FormFooter } from "../../components/FormFooter";
@@ -43,15 +43,11 @@ export function InteractionForm({ customerId, interaction, onClose, onSaved }: I
   async function save() {
     if (saving) return;
     setFormError(null);
-    const unread = dateErrors([
+    const dates: DateBoxes = [
       ["occurred_at", "datetime-local", when],
       ["follow_up_on", "date", followUp],
-    ]);
-    if (Object.keys(unread).length > 0) {
-      setErrors(unread);
-      document.getElementById(`field-${Object.keys(unread)[0]}`)?.focus();
-      return;
-    }
+    ];
+    if (refuseUnreadDates(dates, setErrors)) return;
     // The core decides and names every other invalid field at once.
     const input: InteractionInput = {
       customer_id: customerId,
