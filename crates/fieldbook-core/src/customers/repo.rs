@@ -267,7 +267,7 @@ struct SortedBy {
     column: &'static str,
     /// Those with a value, by it and then by name (migration 0013).
     valued_index: &'static str,
-    /// Those without one, by name (migration 0014).
+    /// Those without one, by name (migration 0016).
     rest_index: &'static str,
 }
 

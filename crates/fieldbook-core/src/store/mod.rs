@@ -41,7 +41,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/0011_sync.sql")),
         M::up(include_str!("../../migrations/0012_device_home.sql")),
         M::up(include_str!("../../migrations/0013_list_columns.sql")),
-        M::up(include_str!("../../migrations/0014_list_tails.sql")),
+        M::up(include_str!("../../migrations/0016_list_tails.sql")),
     ])
 });
 
