@@ -350,7 +350,13 @@ impl Store {
         summary.applied += applied.records;
         summary.conflicts += applied.conflicts;
         summary.customers_in.added += applied.customers_added.len();
-        summary.customers_in.changed += applied.customers_changed.difference(&applied.customers_added).count();
+        // Each customer once, by what happened to it most: a purged customer's children were
+        // removed with it, a new one's rows came with it.
+        summary.customers_in.changed += applied
+            .customers_changed
+            .iter()
+            .filter(|c| !applied.customers_added.contains(*c) && !applied.customers_deleted.contains(*c))
+            .count();
         summary.customers_in.deleted += applied.customers_deleted.len();
         Ok(true)
     }
