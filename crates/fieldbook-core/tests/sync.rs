@@ -115,6 +115,67 @@ fn an_edit_on_one_laptop_reaches_the_other_and_a_concurrent_edit_keeps_the_loser
 }
 
 #[test]
+fn a_child_row_removed_for_good_elsewhere_changes_its_customer_and_deletes_none() {
+    use fieldbook_core::interactions::{InteractionInput, InteractionKind};
+    let dir = tempfile::tempdir().unwrap();
+    let place = Folder::open(dir.path()).unwrap();
+    let (mut a, mut b) = (replica(0), replica(0));
+    let keep = a.store.create_customer(person("李四")).unwrap();
+    let gone = a.store.create_customer(person("李四 (copy)")).unwrap();
+    a.store
+        .create_interaction(InteractionInput {
+            customer_id: gone.id.clone(),
+            kind: InteractionKind::Call,
+            occurred_at: Some("2026-11-30T10:00:00Z".into()),
+            summary: "asked for a quote".into(),
+            outcome: None,
+            next_step: None,
+            follow_up_on: None,
+        })
+        .unwrap();
+    sync(&mut a, &place);
+    sync(&mut b, &place);
+    // A merges the copy into the survivor (its call moves there); B, not knowing, removes the
+    // copy for good, and with it the call.
+    a.store.merge_customers(&keep.id, std::slice::from_ref(&gone.id)).unwrap();
+    b.store.delete_customer(&gone.id).unwrap();
+    b.store.purge_customer(&gone.id).unwrap();
+    sync(&mut a, &place);
+    sync(&mut b, &place);
+    let on_a = sync(&mut a, &place);
+    assert_eq!(on_a.customers_in.deleted, 1, "only the copy is deleted: {:?}", on_a.customers_in);
+    assert_eq!(on_a.customers_in.changed, 1, "the survivor lost the call: {:?}", on_a.customers_in);
+    assert!(a.store.customer(&keep.id).unwrap().deleted_at.is_none());
+
+    // Removing a customer for good with its rows counts it once, as deleted.
+    let c = replica_customer_with_call(&mut a);
+    sync(&mut a, &place);
+    sync(&mut b, &place);
+    a.store.delete_customer(&c).unwrap();
+    a.store.purge_customer(&c).unwrap();
+    sync(&mut a, &place);
+    let on_b = sync(&mut b, &place);
+    assert_eq!((on_b.customers_in.deleted, on_b.customers_in.changed), (1, 0), "{:?}", on_b.customers_in);
+}
+
+fn replica_customer_with_call(r: &mut Replica) -> String {
+    use fieldbook_core::interactions::{InteractionInput, InteractionKind};
+    let c = r.store.create_customer(person("周七")).unwrap();
+    r.store
+        .create_interaction(InteractionInput {
+            customer_id: c.id.clone(),
+            kind: InteractionKind::Call,
+            occurred_at: Some("2026-11-30T11:00:00Z".into()),
+            summary: "first call".into(),
+            outcome: None,
+            next_step: None,
+            follow_up_on: None,
+        })
+        .unwrap();
+    c.id
+}
+
+#[test]
 fn a_wrong_passphrase_is_refused_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let place = Folder::open(dir.path()).unwrap();

@@ -41,6 +41,8 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/0011_sync.sql")),
         M::up(include_str!("../../migrations/0012_device_home.sql")),
         M::up(include_str!("../../migrations/0013_list_columns.sql")),
+        M::up(include_str!("../../migrations/0014_search_delete_merge.sql")),
+        M::up(include_str!("../../migrations/0015_journal_one_row_index.sql")),
         M::up(include_str!("../../migrations/0016_list_tails.sql")),
     ])
 });

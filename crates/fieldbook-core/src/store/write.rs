@@ -90,12 +90,14 @@ impl<'a> Tx<'a> {
     pub(crate) fn field_clock(&self, entity: Entity, id: &str, field: &str) -> Result<Option<Hlc>> {
         let seen: Option<String> = self
             .tx
+            // Two key lookups, the second only when the first finds nothing (no sort: this
+            // runs for every field a sync applies).
             .prepare_cached(
-                "SELECT hlc FROM field_clocks WHERE entity = ?1 AND row_id = ?2 AND field IN (?3, '*')
-                 ORDER BY field = '*' LIMIT 1",
+                "SELECT COALESCE(
+                   (SELECT hlc FROM field_clocks WHERE entity = ?1 AND row_id = ?2 AND field = ?3),
+                   (SELECT hlc FROM field_clocks WHERE entity = ?1 AND row_id = ?2 AND field = '*'))",
             )?
-            .query_row(params![entity.table, id, field], |r| r.get(0))
-            .optional()?;
+            .query_row(params![entity.table, id, field], |r| r.get(0))?;
         seen.map(|s| s.parse()).transpose()
     }
 

@@ -124,7 +124,14 @@ pub(crate) fn apply(tx: &mut Tx<'_>, r: &Record, out: &mut Applied) -> Result<()
                 .execute(params![r.e, r.r])?;
             if let Some(c) = customer {
                 out.rebuild(&c, fed_by(&r.e, PURGED_FIELD));
-                out.customers_deleted.insert(c);
+                // A child row removed for good (an interaction of a merged-away customer that
+                // now belongs to the survivor) changes its customer; only the customer's own
+                // removal deletes it.
+                if r.e == "customers" {
+                    out.customers_deleted.insert(c);
+                } else {
+                    out.customers_changed.insert(c);
+                }
             }
         }
         ROW_FIELD => {
