@@ -256,6 +256,9 @@ impl AppState {
         if self.is_encrypted() {
             self.locked.store(true, Ordering::SeqCst);
         }
+        // Team keys derived for sync this session go too: a locked laptop holds no key to the
+        // team's files (the next sync derives it again from the passphrase).
+        fieldbook_core::sync::team::forget_known_keys();
     }
 
     /// How long before another unlock attempt is accepted.

@@ -82,7 +82,7 @@ fn remember(team_file: &[u8], passphrase: &str, key: &[u8; 32]) {
     });
 }
 
-/// Forget every kept team key (benchmarks time the derivation with it).
+/// Forget every kept team key: when the app locks, and in benchmarks that time the derivation.
 pub fn forget_known_keys() {
     known_keys().clear();
 }
