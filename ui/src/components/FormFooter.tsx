@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 
 type FormFooterProps = {
@@ -18,7 +19,19 @@ export function FormFooter({ hint, onCancel, cancelLabel, cancelTestId, saving, 
   const { t } = useTranslation();
   return (
     <div className={`dialog-footer form-footer${className ? ` ${className}` : ""}`}>
-      {hint ? <span className="form-shortcuts">{hint}</span> : <span className="spacer" />}
+      {hint ? (
+        <span className="form-shortcuts">
+          {/* Each shortcut stays whole when the line wraps ("Esc to / cancel" was split). */}
+          {hint.split(" · ").map((part, i) => (
+            <Fragment key={part}>
+              {i > 0 && " · "}
+              <span className="form-shortcut">{part}</span>
+            </Fragment>
+          ))}
+        </span>
+      ) : (
+        <span className="spacer" />
+      )}
       <button type="button" className="button" onClick={onCancel} data-testid={cancelTestId}>
         {cancelLabel ?? t("actions.cancel")}
       </button>
