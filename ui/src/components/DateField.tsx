@@ -2,7 +2,8 @@ import { useState, type InputHTMLAttributes, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { dateFormatHint, type DateKind } from "../lib/dateFormatHint";
-import { addDays, formatDateText, isDateValue, parseDateText } from "../lib/dateText";
+import { formatDateText, isDateValue, parseDateText } from "../lib/dateText";
+import { addDays, todayIso } from "../lib/day";
 
 type Props = Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "value" | "onChange"> & {
   type: DateKind;
@@ -17,11 +18,6 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "value" | "onC
   testId?: string;
   /** What an empty box means ("Not set" unless said otherwise, e.g. "Now"). */
   emptyLabel?: string;
-};
-
-const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 };
 
 /**
@@ -60,11 +56,9 @@ export function DateField({ type, value, onValueChange, testId, emptyLabel, clas
   };
 
   const step = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (type !== "date" || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) return;
-    const current = parseDateText(type, text, locale);
-    if (current === null) return;
+    if (type !== "date" || invalid || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) return;
     event.preventDefault();
-    const next = current === "" ? today() : addDays(current, event.key === "ArrowUp" ? 1 : -1);
+    const next = value === "" ? todayIso() : addDays(value, event.key === "ArrowUp" ? 1 : -1);
     setDraft(null);
     onValueChange(next);
   };

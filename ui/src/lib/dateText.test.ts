@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { addDays, dateShape, formatDateText, isDateValue, parseDateText } from "./dateText";
+import { dateShape, formatDateText, isDateValue, parseDateText } from "./dateText";
+import { addDays } from "./day";
 
 describe("dates typed in the UI's language", () => {
   it("takes the order and separator from the language", () => {
@@ -61,7 +62,7 @@ describe("dates typed in the UI's language", () => {
     expect(isDateValue("time", "9:30")).toBe(false);
   });
 
-  it("moves across month, year and leap days", () => {
+  it("the arrow keys' step (lib/day's addDays) crosses month, year and leap days", () => {
     expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
     expect(addDays("2028-03-01", -1)).toBe("2028-02-29");
     expect(addDays("2026-02-28", 1)).toBe("2026-03-01");

@@ -6,6 +6,7 @@
 // Values outside the box stay ISO: "YYYY-MM-DD", "YYYY-MM-DDTHH:MM", "HH:MM".
 
 import type { DateKind } from "./dateFormatHint";
+import { pad2 } from "./day";
 
 type Part = "year" | "month" | "day";
 type Shape = { order: Part[]; separator: string };
@@ -28,7 +29,6 @@ export function dateShape(locale: string): Shape {
   return shape;
 }
 
-const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
 function realDate(year: number, month: number, day: number): boolean {
   if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
@@ -37,7 +37,7 @@ function realDate(year: number, month: number, day: number): boolean {
   return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
-const isoDate = (year: number, month: number, day: number) => `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+const isoDate = (year: number, month: number, day: number) => `${String(year).padStart(4, "0")}-${pad2(month)}-${pad2(day)}`;
 
 /** A date's numbers in the order typed: a 4-digit first number is the year (ISO), else the locale's order. */
 function readDate(numbers: string[], locale: string): string | null {
@@ -62,7 +62,7 @@ function readTime(text: string): string | null {
   if (afternoon && hour < 12) hour += 12;
   if (morning && hour === 12) hour = 0;
   if (hour > 23 || minute > 59) return null;
-  return `${pad(hour)}:${pad(minute)}`;
+  return `${pad2(hour)}:${pad2(minute)}`;
 }
 
 /**
@@ -101,12 +101,4 @@ export function isDateValue(kind: DateKind, value: string): boolean {
   if (value === "") return true;
   const shape = kind === "time" ? /^\d{2}:\d{2}$/ : kind === "date" ? /^\d{4}-\d{2}-\d{2}$/ : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
   return shape.test(value) && parseDateText(kind, value, "en") === value;
-}
-
-/** `iso` (a date) moved by `days`, for the arrow keys. */
-export function addDays(iso: string, days: number): string {
-  const [y = 2000, m = 1, d = 1] = iso.split("-").map(Number);
-  const date = new Date(0);
-  date.setUTCFullYear(y, m - 1, d + days);
-  return isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }
