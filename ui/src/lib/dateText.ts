@@ -102,3 +102,19 @@ export function isDateValue(kind: DateKind, value: string): boolean {
   const shape = kind === "time" ? /^\d{2}:\d{2}$/ : kind === "date" ? /^\d{4}-\d{2}-\d{2}$/ : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
   return shape.test(value) && parseDateText(kind, value, "en") === value;
 }
+
+/** A form's date boxes: the field's path, its kind and what the box handed on. */
+export type DateBoxes = [path: string, kind: DateKind, value: string][];
+
+/**
+ * Of a form's date boxes, those whose text is not a date:
+ * one error each (`errors.date_format` / `errors.time_format`), keyed by path. The core's date
+ * fields are typed dates, so it cannot name them: a form shows these before sending anything.
+ */
+export function unreadDates(boxes: DateBoxes): Record<string, { code: string; message: string }> {
+  const errors: Record<string, { code: string; message: string }> = {};
+  for (const [path, kind, value] of boxes) {
+    if (!isDateValue(kind, value)) errors[path] = { code: kind === "time" ? "time_format" : "date_format", message: value };
+  }
+  return errors;
+}

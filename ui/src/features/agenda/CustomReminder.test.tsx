@@ -39,6 +39,21 @@ describe("custom reminders", () => {
     );
   });
 
+  it("refuses a start that is not a date at its box, in the banner, and sends nothing", async () => {
+    const user = userEvent.setup();
+    const backend = installBackend([]);
+    renderWithProviders(<AgendaScreen onOpenCustomer={() => {}} />);
+    await user.click(screen.getByTestId("new-reminder"));
+    const dialog = await screen.findByTestId("custom-reminder-dialog");
+    await user.type(within(dialog).getByTestId("reminder-title"), "保单续保");
+    await user.clear(within(dialog).getByTestId("reminder-start"));
+    await user.type(within(dialog).getByTestId("reminder-start"), "2/30/2027");
+    await user.click(within(dialog).getByTestId("save-reminder"));
+    expect(await within(dialog).findByTestId("error-banner")).toHaveTextContent("This date is not in a recognised format");
+    expect(within(dialog).getByTestId("reminder-start")).toHaveFocus();
+    expect(callsTo(backend, "reminders_custom_create")).toEqual([]);
+  });
+
   it("opens a custom reminder from the agenda for editing, and deletes it", async () => {
     const user = userEvent.setup();
     const agenda = emptyAgenda();

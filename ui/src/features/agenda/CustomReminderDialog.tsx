@@ -6,7 +6,8 @@ import { DateField } from "../../components/DateField";
 import { Dialog } from "../../components/Dialog";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { useToast } from "../../components/Toast";
-import { isDateValue } from "../../lib/dateText";
+import type { DateBoxes } from "../../lib/dateText";
+import { refuseUnreadDates } from "../customers/FormParts";
 import { todayIso } from "../../lib/day";
 import { useDebounced } from "../../lib/useDebounced";
 import { useDiscardGuard } from "../../components/useDiscardGuard";
@@ -67,12 +68,16 @@ export function CustomReminderDialog({ reminder, customer = null, onClose }: Pro
   const set = (change: Partial<CustomReminderInput>) => setInput({ ...input, ...change });
 
   const save = async () => {
-    // A date box whose text is not a date yet: say so and send nothing.
-    const unread = [input.start_date, input.until_date ?? ""].find((d) => !isDateValue("date", d));
-    if (unread !== undefined) {
-      setError(new ApiError({ code: "date_format", message: unread, field: null }));
-      return;
-    }
+    // A date box whose text is not a date yet: say so in the banner and send nothing.
+    const dates: DateBoxes = [
+      ["start_date", "date", input.start_date],
+      ["until_date", "date", input.until_date ?? ""],
+    ];
+    const refused = refuseUnreadDates(dates, (errors) => {
+      const [first] = Object.values(errors);
+      if (first) setError(new ApiError({ ...first, field: null }));
+    });
+    if (refused) return;
     setBusy(true);
     setError(null);
     try {
@@ -192,6 +197,7 @@ export function CustomReminderDialog({ reminder, customer = null, onClose }: Pro
         <label className="field">
           <span className="field-label">{t("reminders.start")}</span>
           <DateField
+            id="field-start_date"
             type="date"
             value={input.start_date}
             testId="reminder-start"
@@ -212,6 +218,7 @@ export function CustomReminderDialog({ reminder, customer = null, onClose }: Pro
           <label className="field">
             <span className="field-label">{t("reminders.until")}</span>
             <DateField
+              id="field-until_date"
               type="date"
               value={input.until_date ?? ""}
               testId="reminder-until"

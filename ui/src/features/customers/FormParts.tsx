@@ -6,9 +6,8 @@ import { useTranslation } from "react-i18next";
 import { CloseIcon, PlusIcon } from "../../components/Icons";
 import { errorText } from "../../i18n/errors";
 import { currentLocale } from "../../i18n";
-import type { DateKind } from "../../lib/dateFormatHint";
 import { formatDateSpec } from "../../lib/dates";
-import { isDateValue } from "../../lib/dateText";
+import { unreadDates, type DateBoxes } from "../../lib/dateText";
 import {
   addTags,
   draftToDateSpec,
@@ -22,19 +21,12 @@ import {
 
 export type FieldErrors = Record<string, { code: string; message: string }>;
 
-/** A form's date boxes: the field's path, its kind and what the box handed on. */
-export type DateBoxes = [path: string, kind: DateKind, value: string][];
-
 /**
- * The date boxes (components/DateField) whose text is not a date: one error each, shown and the
- * first focused, before a form sends anything (the core's date fields are typed dates, so it
- * cannot name them). Returns whether any was refused.
+ * Refuse the date boxes whose text is not a date (`unreadDates`): show their errors and focus
+ * the first, before a form sends anything. Returns whether any was refused.
  */
 export function refuseUnreadDates(boxes: DateBoxes, show: (errors: FieldErrors) => void): boolean {
-  const errors: FieldErrors = {};
-  for (const [path, kind, value] of boxes) {
-    if (!isDateValue(kind, value)) errors[path] = { code: kind === "time" ? "time_format" : "date_format", message: value };
-  }
+  const errors = unreadDates(boxes);
   const first = Object.keys(errors)[0];
   if (first === undefined) return false;
   show(errors);

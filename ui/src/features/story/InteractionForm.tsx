@@ -5,7 +5,8 @@ import { interactions, toApiError, type Interaction, type InteractionInput, type
 import { DateField } from "../../components/DateField";
 import { Dialog } from "../../components/Dialog";
 import { ErrorBanner } from "../../components/ErrorBanner";
-import { Field, errorProps, refuseUnreadDates, type DateBoxes, type FieldErrors } from "../customers/FormParts";
+import type { DateBoxes } from "../../lib/dateText";
+import { Field, errorProps, refuseUnreadDates, type FieldErrors } from "../customers/FormParts";
 import { isModKey } from "../../lib/keyboard";
 import { fromLocalInput, toLocalInput } from "./format";
 import { FormFooter } from "../../components/FormFooter";

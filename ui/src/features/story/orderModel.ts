@@ -3,7 +3,7 @@
 import type { Order, OrderInput, OrderStatus } from "../../api";
 import type { FieldErrors } from "../customers/FormParts";
 import { isDecimalText, localToday } from "./format";
-import { isDateValue } from "../../lib/dateText";
+import { unreadDates } from "../../lib/dateText";
 
 export const ORDER_STATUSES: readonly OrderStatus[] = ["draft", "confirmed", "paid", "shipped", "completed", "cancelled", "refunded"];
 
@@ -96,7 +96,7 @@ export function draftToInput(customerId: string, d: OrderDraft): { input: OrderI
     lines.push(line);
   });
   // The date box passes on text that is not a date yet; the core's date is a typed date.
-  if (!isDateValue("date", d.orderedOn)) errors.ordered_on = { code: "date_format", message: d.orderedOn };
+  Object.assign(errors, unreadDates([["ordered_on", "date", d.orderedOn]]));
   if (d.financial && d.expectedReturn.trim() && !isDecimalText(d.expectedReturn)) bad("expected_return_pct");
   if (d.financial && d.stopLoss.trim() && !isDecimalText(d.stopLoss)) bad("stop_loss_pct");
   const input: OrderInput = {
