@@ -64,6 +64,13 @@ async function shots(name, lang) {
 /** Pick `lang` in the top bar's select, again if a re-render (a window resize) swallowed it. */
 const language = (lang) => setLanguage(browser, lang);
 
+/** An X window's position and size on the screen. */
+function windowGeometry(id) {
+  const shell = execFileSync("xdotool", ["getwindowgeometry", "--shell", id], { encoding: "utf8" });
+  const at = (key) => Number(new RegExp(`^${key}=(\\d+)$`, "m").exec(shell)?.[1] ?? 0);
+  return { x: at("X"), y: at("Y"), width: at("WIDTH"), height: at("HEIGHT") };
+}
+
 /** X windows whose title contains `title` (the native dialog is its own toplevel window). */
 function windowsNamed(title) {
   try {
@@ -148,20 +155,19 @@ test("Choose file… opens the native open dialog, and Cancel leaves the typed p
   // Xvfb has no window manager to give the dialog the keyboard: press its Cancel button (GTK
   // puts it at the bottom right, left of Open) with the mouse, as a user would, once the dialog
   // has its final size (GTK may map it before it lays out its buttons).
-  const geometry = () => execFileSync("xdotool", ["getwindowgeometry", "--shell", dialog], { encoding: "utf8" });
   let last = "";
-  const settled = await waitUntilValue(
+  const { width, height } = await waitUntilValue(
     browser,
     async () => {
-      const [before, now] = [last, geometry()];
-      last = now;
-      return before === now ? now : null;
+      const now = windowGeometry(dialog);
+      const [before, seen] = [last, JSON.stringify(now)];
+      last = seen;
+      return before === seen ? now : null;
     },
     (g) => g !== null,
     "the dialog keeps its size",
   );
-  const size = (key) => Number(new RegExp(`${key}=(\\d+)`).exec(settled)?.[1] ?? 0);
-  execFileSync("xdotool", ["mousemove", "--window", dialog, String(size("WIDTH") - 140), String(size("HEIGHT") - 26), "click", "1"]);
+  execFileSync("xdotool", ["mousemove", "--window", dialog, String(width - 140), String(height - 26), "click", "1"]);
   await waitUntilValue(browser, async () => windowsNamed(title), (w) => w.length === 0, "Cancel closes the dialog", 15000);
   assert.equal(await valueOf(browser, "import-path"), "/typed/by/hand.csv", "a cancelled dialog keeps the typed path");
 });
@@ -176,9 +182,8 @@ test("a file dragged from the desktop and dropped on the window fills the path a
   try {
     await waitUntilValue(browser, async () => windowsNamed("fieldbook-drag-source"), (w) => w.length > 0, "the drag source window is shown", 15000);
     const [id] = windowsNamed("fieldbook-drag-source");
-    const geometry = execFileSync("xdotool", ["getwindowgeometry", "--shell", id], { encoding: "utf8" });
-    const at = (key) => Number(new RegExp(`${key}=(\\d+)`).exec(geometry)?.[1] ?? 0);
-    const [fromX, fromY] = [at("X") + at("WIDTH") / 2, at("Y") + at("HEIGHT") / 2];
+    const from = windowGeometry(id);
+    const [fromX, fromY] = [from.x + from.width / 2, from.y + from.height / 2];
     const [toX, toY] = [left + 400, top + 300];
     // Press on the file, move past GTK's drag threshold and across to the import screen, release.
     const path = [0.05, 0.1, 0.3, 0.5, 0.7, 0.9, 1].map((f) => [Math.round(fromX + (toX - fromX) * f), Math.round(fromY + (toY - fromY) * f)]);
