@@ -24,3 +24,10 @@ export function useDiscardGuard(dirty: boolean, onClose: () => void): { close: (
   ) : null;
   return { close, prompt };
 }
+
+/** Whether `state` (what a form holds) differs from what it held when the form opened. */
+export function useEditedSinceOpen(state: unknown): boolean {
+  const now = JSON.stringify(state);
+  const [opened] = useState(now);
+  return now !== opened;
+}

@@ -10,7 +10,7 @@ import type { DateBoxes } from "../../lib/dateText";
 import { refuseUnreadDates } from "../customers/FormParts";
 import { todayIso } from "../../lib/day";
 import { useDebounced } from "../../lib/useDebounced";
-import { useDiscardGuard } from "../../components/useDiscardGuard";
+import { useDiscardGuard, useEditedSinceOpen } from "../../components/useDiscardGuard";
 
 const REPEATS: Repeat[] = ["none", "daily", "weekly", "monthly", "yearly"];
 
@@ -43,9 +43,8 @@ export function CustomReminderDialog({ reminder, customer = null, onClose }: Pro
         }
       : { customer_id: customer?.id ?? null, title: "", start_date: todayIso(), repeat: "none", until_date: null, notes: null },
   );
-  // What the dialog opened with: anything typed since makes Esc and Cancel ask first.
-  const [opened] = useState(input);
-  const { close, prompt: discardPrompt } = useDiscardGuard(JSON.stringify(input) !== JSON.stringify(opened), onClose);
+  // Anything typed since the dialog opened makes Esc and Cancel ask first.
+  const { close, prompt: discardPrompt } = useDiscardGuard(useEditedSinceOpen(input), onClose);
   const [who, setWho] = useState<string | null>(customer?.name ?? null);
   const [query, setQuery] = useState("");
   const [hits, setHits] = useState<SearchHit[]>([]);

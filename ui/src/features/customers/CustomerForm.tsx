@@ -2,7 +2,7 @@ import { useState, type FormEvent, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { customers, toApiError, type Customer } from "../../api";
-import { useDiscardGuard } from "../../components/useDiscardGuard";
+import { useDiscardGuard, useEditedSinceOpen } from "../../components/useDiscardGuard";
 import { Dialog } from "../../components/Dialog";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { CloseIcon, PlusIcon } from "../../components/Icons";
@@ -67,9 +67,8 @@ function focusField(path: string) {
 
 export function CustomerForm({ customer, onClose, onSaved }: CustomerFormProps) {
   const { t } = useTranslation();
-  const [initial] = useState<FormState>(() => (customer ? formFromCustomer(customer) : emptyForm()));
-  const [form, setForm] = useState<FormState>(initial);
-  const { close, prompt: discardPrompt } = useDiscardGuard(JSON.stringify(form) !== JSON.stringify(initial), onClose);
+  const [form, setForm] = useState<FormState>(() => (customer ? formFromCustomer(customer) : emptyForm()));
+  const { close, prompt: discardPrompt } = useDiscardGuard(useEditedSinceOpen(form), onClose);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);

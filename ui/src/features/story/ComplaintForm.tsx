@@ -12,7 +12,7 @@ import { Field, errorProps, refuseUnreadDates, type FieldErrors } from "../custo
 import { localToday } from "./format";
 import { StarIcon } from "./StoryIcons";
 import { FormFooter } from "../../components/FormFooter";
-import { useDiscardGuard } from "../../components/useDiscardGuard";
+import { useDiscardGuard, useEditedSinceOpen } from "../../components/useDiscardGuard";
 
 export const COMPLAINT_STATUSES: readonly ComplaintStatus[] = ["open", "in_progress", "resolved"];
 const FIELDS = ["opened_on", "subject", "details", "status", "resolution", "satisfaction", "return_visit_on"];
@@ -30,10 +30,9 @@ export function ComplaintForm({ customerId, complaint, onClose }: ComplaintFormP
   const [resolution, setResolution] = useState(complaint?.resolution ?? "");
   const [satisfaction, setSatisfaction] = useState<number | null>(complaint?.satisfaction ?? null);
   const [returnVisitOn, setReturnVisitOn] = useState(complaint?.return_visit_on ?? "");
-  // What the form opened with: anything typed since makes Esc and Cancel ask first.
-  const typed = JSON.stringify([openedOn, subject, details, status, resolution, satisfaction, returnVisitOn]);
-  const [opened] = useState(typed);
-  const { close, prompt: discardPrompt } = useDiscardGuard(typed !== opened, onClose);
+  // Anything typed since the form opened makes Esc and Cancel ask first.
+  const edited = useEditedSinceOpen([openedOn, subject, details, status, resolution, satisfaction, returnVisitOn]);
+  const { close, prompt: discardPrompt } = useDiscardGuard(edited, onClose);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);

@@ -10,7 +10,7 @@ import { Field, errorProps, refuseUnreadDates, type FieldErrors } from "../custo
 import { isModKey } from "../../lib/keyboard";
 import { fromLocalInput, toLocalInput } from "./format";
 import { FormFooter } from "../../components/FormFooter";
-import { useDiscardGuard } from "../../components/useDiscardGuard";
+import { useDiscardGuard, useEditedSinceOpen } from "../../components/useDiscardGuard";
 
 export const INTERACTION_KINDS: readonly InteractionKind[] = ["visit", "call", "wechat", "sms", "message", "email", "meeting", "gift", "other"];
 
@@ -33,10 +33,9 @@ export function InteractionForm({ customerId, interaction, onClose, onSaved }: I
   const [outcome, setOutcome] = useState(interaction?.outcome ?? "");
   const [nextStep, setNextStep] = useState(interaction?.next_step ?? "");
   const [followUp, setFollowUp] = useState(interaction?.follow_up_on ?? "");
-  // What the form opened with: anything typed since makes Esc and Cancel ask first.
-  const typed = JSON.stringify([kind, when, summary, outcome, nextStep, followUp]);
-  const [opened] = useState(typed);
-  const { close, prompt: discardPrompt } = useDiscardGuard(typed !== opened, onClose);
+  // Anything typed since the form opened makes Esc and Cancel ask first.
+  const edited = useEditedSinceOpen([kind, when, summary, outcome, nextStep, followUp]);
+  const { close, prompt: discardPrompt } = useDiscardGuard(edited, onClose);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
