@@ -408,13 +408,15 @@ pub(crate) fn raw_same_rows(store: &Store, key: Option<&Passphrase>, path: &Path
             stmts.push(tx.prepare(&sql)?);
         }
         let mut fts = tx.prepare("INSERT INTO search_fts (rowid, body) VALUES (?1, ?2)")?;
+        let mut fts_text = tx.prepare("INSERT INTO search_text_fts (rowid, body) VALUES (?1, ?2)")?;
         for group in &rows.groups {
             for (table, row) in group {
                 stmts[*table].execute(rusqlite::params_from_iter(row))?;
             }
         }
-        for (doc_id, body) in &rows.bodies {
+        for (doc_id, body, text) in &rows.bodies {
             fts.execute(params![doc_id, body])?;
+            fts_text.execute(params![doc_id, text])?;
         }
     }
     tx.commit()?;
@@ -427,7 +429,8 @@ struct RowsByCustomer {
     columns: Vec<(&'static str, Vec<String>)>,
     /// Per customer: (table index, row values) in the order the store wrote them.
     groups: Vec<Vec<(usize, Vec<rusqlite::types::Value>)>>,
-    bodies: Vec<(i64, String)>,
+    /// Per search document: its id, name text and free text (the two trigram tables).
+    bodies: Vec<(i64, String, String)>,
     count: usize,
 }
 
@@ -496,11 +499,11 @@ impl RowsByCustomer {
         let mut docs = src.prepare("SELECT doc_id, customer_id FROM search_docs ORDER BY doc_id")?;
         for row in docs.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
             let (doc_id, customer_id) = row?;
-            if let Some(body) = fieldbook_core::search::index::document_body(src, &customer_id)? {
-                bodies.push((doc_id, body));
+            if let Some((body, text)) = fieldbook_core::search::index::document_bodies(src, &customer_id)? {
+                bodies.push((doc_id, body, text));
             }
         }
-        count += bodies.len();
+        count += 2 * bodies.len();
         Ok(RowsByCustomer { columns, groups, bodies, count })
     }
 }

@@ -135,3 +135,48 @@ fn names_search_fields_and_interactions_that_arrive_by_sync_rebuild_what_they_fe
         assert_eq!(found(&b, q), found(&scratch, q), "search {q:?} on B and rebuilt from scratch");
     }
 }
+
+#[test]
+fn a_synced_notes_edit_replaces_the_old_notes_in_search_and_leaves_the_name_text_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let place = Folder::open(dir.path()).unwrap();
+    let (mut a, clock) = laptop();
+    let (mut b, _) = laptop();
+    let li = a
+        .create_customer(CustomerInput {
+            name: "李雷".into(),
+            title: Some("采购总监".into()),
+            notes: Some("likes tennis".into()),
+            phones: vec![ContactPoint { id: None, label: "mobile".into(), value: "13912345678".into() }],
+            ..Default::default()
+        })
+        .unwrap();
+    sync(&mut a, &place);
+    sync(&mut b, &place);
+    assert_eq!(found(&b, "tennis"), vec![li.id.clone()]);
+
+    // Two notes edits and a title edit, each synced on its own: B applies them as free-text
+    // changes only (no name, phone or key rows rewritten).
+    for (notes, title) in [("prefers golf now", "采购总监"), ("回访时带样品", "供应链副总裁")] {
+        clock.advance(Duration::minutes(5));
+        let mut input = a.customer(&li.id).unwrap().fields;
+        input.notes = Some(notes.into());
+        input.title = Some(title.into());
+        a.update_customer(&li.id, input).unwrap();
+        sync(&mut a, &place);
+        sync(&mut b, &place);
+    }
+    for store in [&a, &b] {
+        assert!(found(store, "tennis").is_empty(), "the first notes are gone");
+        assert!(found(store, "golf").is_empty(), "the second notes are gone");
+        assert!(found(store, "采购总监").is_empty(), "the old title is gone");
+        assert_eq!(found(store, "带样品"), vec![li.id.clone()], "the new notes are found");
+        assert_eq!(found(store, "供应链副总裁"), vec![li.id.clone()], "the new title is found");
+        assert_eq!(found(store, "345678"), vec![li.id.clone()], "the phone still finds the customer");
+        assert_eq!(found(store, "lilei"), vec![li.id.clone()], "and the name's pinyin");
+    }
+    let scratch = rebuilt(&b);
+    for q in ["tennis", "golf", "带样品", "供应链副总裁", "345678", "lilei"] {
+        assert_eq!(found(&b, q), found(&scratch, q), "search {q:?} on B and rebuilt from scratch");
+    }
+}

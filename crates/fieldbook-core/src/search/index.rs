@@ -41,20 +41,22 @@ pub fn reindex_customer(tx: &mut Tx<'_>, customer_id: &str) -> Result<()> {
     write_doc(conn, customer_id, doc_id, &doc)
 }
 
-/// Recompute only the trigram text of one customer, after a change to a field that only the
-/// text holds (title, notes): its keys, grams and sort key stay as they are.
+/// Recompute only the free text of one customer (title, notes), after a change to a field
+/// that nothing else holds: its keys, grams, sort key and name text stay as they are, and its
+/// name, phones and emails are not read (a synced batch of notes edits does this for each).
 pub fn reindex_text(tx: &mut Tx<'_>, customer_id: &str) -> Result<()> {
     let conn = tx.conn();
     let existing = existing_doc_id(conn, customer_id)?;
-    let (Some(doc_id), Some(doc)) = (existing, load_doc(conn, customer_id)?) else {
+    let text: Option<(Option<String>, Option<String>)> = conn
+        .prepare_cached("SELECT title, notes FROM customers WHERE id = ?1 AND deleted_at IS NULL")?
+        .query_row([customer_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let (Some(doc_id), Some((title, notes))) = (existing, text) else {
         // Not indexed yet, or in the Trash: the whole document decides.
         return reindex_customer(tx, customer_id);
     };
-    let pinyin_line = name_keys(&doc.name, doc.kind).full.join(" ");
-    conn.prepare_cached("DELETE FROM search_fts WHERE rowid = ?1")?.execute([doc_id])?;
-    conn.prepare_cached("INSERT INTO search_fts (rowid, body) VALUES (?1, ?2)")?
-        .execute(params![doc_id, fts_body(&doc, &pinyin_line)])?;
-    Ok(())
+    conn.prepare_cached("DELETE FROM search_text_fts WHERE rowid = ?1")?.execute([doc_id])?;
+    insert_text(conn, doc_id, title.as_deref(), notes.as_deref())
 }
 
 /// Index a customer created in this transaction, from its input: nothing to read back or clear.
@@ -132,25 +134,59 @@ fn write_doc(conn: &Connection, customer_id: &str, doc_id: i64, doc: &Doc) -> Re
     // Everything else, for substrings of three or more characters anywhere.
     conn.prepare_cached("INSERT INTO search_fts (rowid, body) VALUES (?1, ?2)")?
         .execute(params![doc_id, fts_body(doc, &pinyin_line)])?;
+    insert_text(conn, doc_id, doc.title.as_deref(), doc.notes.as_deref())
+}
+
+/// The free text of one customer in its own trigram table, so that a notes edit rewrites
+/// only the notes and title, not the name, pinyin and phone numbers beside them.
+fn insert_text(conn: &Connection, doc_id: i64, title: Option<&str>, notes: Option<&str>) -> Result<()> {
+    conn.prepare_cached("INSERT INTO search_text_fts (rowid, body) VALUES (?1, ?2)")?
+        .execute(params![doc_id, text_body(title, notes)])?;
     Ok(())
 }
 
-/// The text the trigram index holds for one customer.
+/// What the name trigram table holds for one customer: everything searchable but its free text.
 fn fts_body(doc: &Doc, pinyin_line: &str) -> String {
     let mut body = vec![doc.name.clone(), pinyin_line.to_string()];
     body.extend(doc.company.iter().cloned());
-    body.extend(doc.title.iter().cloned());
     body.extend(doc.phones.iter().map(|p| phone_digits(p)));
     body.extend(doc.emails.iter().cloned());
     body.extend(doc.tags.iter().cloned());
-    body.extend(doc.notes.iter().cloned());
     body.join("\n")
 }
 
-/// The trigram-index text of a stored live customer (benchmarks rebuild the index rows
-/// with it: the contentless FTS table cannot give its text back).
-pub fn document_body(conn: &Connection, customer_id: &str) -> Result<Option<String>> {
-    Ok(load_doc(conn, customer_id)?.map(|doc| fts_body(&doc, &name_keys(&doc.name, doc.kind).full.join(" "))))
+/// What the free-text trigram table holds for one customer.
+fn text_body(title: Option<&str>, notes: Option<&str>) -> String {
+    title.into_iter().chain(notes).collect::<Vec<_>>().join("\n")
+}
+
+/// The two trigram-table texts of a stored live customer, name text then free text
+/// (benchmarks rebuild the index rows with them: a contentless FTS table cannot give its
+/// text back).
+pub fn document_bodies(conn: &Connection, customer_id: &str) -> Result<Option<(String, String)>> {
+    Ok(load_doc(conn, customer_id)?.map(|doc| {
+        let body = fts_body(&doc, &name_keys(&doc.name, doc.kind).full.join(" "));
+        (body, text_body(doc.title.as_deref(), doc.notes.as_deref()))
+    }))
+}
+
+/// Fill both trigram tables from scratch for every indexed customer (migration 0017, which
+/// split the customer's free text off into a table of its own).
+pub(crate) fn refill_trigram_tables(conn: &Connection) -> Result<()> {
+    let docs: Vec<(i64, String)> = {
+        let mut stmt = conn.prepare("SELECT doc_id, customer_id FROM search_docs ORDER BY doc_id")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let mut names = conn.prepare("INSERT INTO search_fts (rowid, body) VALUES (?1, ?2)")?;
+    for (doc_id, customer_id) in docs {
+        if let Some((body, text)) = document_bodies(conn, &customer_id)? {
+            names.execute(params![doc_id, body])?;
+            conn.prepare_cached("INSERT INTO search_text_fts (rowid, body) VALUES (?1, ?2)")?
+                .execute(params![doc_id, text])?;
+        }
+    }
+    Ok(())
 }
 
 /// Drop a customer from the search tables.
@@ -184,6 +220,7 @@ fn clear(conn: &Connection, doc_id: i64) -> Result<()> {
     conn.prepare_cached("DELETE FROM search_keys WHERE doc_id = ?1")?.execute([doc_id])?;
     conn.prepare_cached("DELETE FROM search_grams WHERE doc_id = ?1")?.execute([doc_id])?;
     conn.prepare_cached("DELETE FROM search_fts WHERE rowid = ?1")?.execute([doc_id])?;
+    conn.prepare_cached("DELETE FROM search_text_fts WHERE rowid = ?1")?.execute([doc_id])?;
     Ok(())
 }
 

@@ -78,9 +78,16 @@ impl Store {
         if best.len() < limit {
             if q_len >= 3 {
                 let phrase = format!("\"{}\"", q.replace('"', "\"\""));
-                let mut fts = conn.prepare_cached("SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 LIMIT ?2")?;
-                for doc in fts.query_map(params![phrase, CANDIDATES], |r| r.get::<_, i64>(0))? {
-                    offer(&mut best, doc?, SUBSTRING + 500);
+                // The name text (name, pinyin, company, contacts, tags), then the free text
+                // (title, notes): the same rank for a match in either.
+                for sql in [
+                    "SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 LIMIT ?2",
+                    "SELECT rowid FROM search_text_fts WHERE search_text_fts MATCH ?1 LIMIT ?2",
+                ] {
+                    let mut fts = conn.prepare_cached(sql)?;
+                    for doc in fts.query_map(params![phrase, CANDIDATES], |r| r.get::<_, i64>(0))? {
+                        offer(&mut best, doc?, SUBSTRING + 500);
+                    }
                 }
             } else if q.chars().all(is_cjk) {
                 let mut grams = conn.prepare_cached("SELECT doc_id FROM search_grams WHERE gram = ?1 LIMIT ?2")?;

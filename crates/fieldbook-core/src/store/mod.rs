@@ -7,6 +7,8 @@ mod cipher_tests;
 pub mod files;
 pub(crate) mod home;
 mod journal;
+#[cfg(test)]
+mod migration_tests;
 mod write;
 
 pub use cipher::{change_passphrase, remove_passphrase, set_passphrase, unlock_delay, Passphrase};
@@ -20,7 +22,7 @@ use std::sync::{Arc, LazyLock};
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
-use rusqlite_migration::{Migrations, M};
+use rusqlite_migration::{HookError, Migrations, M};
 
 use crate::clock::{timestamp, Clock};
 use crate::error::{CoreError, Result};
@@ -44,6 +46,9 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/0014_search_delete_merge.sql")),
         M::up(include_str!("../../migrations/0015_journal_one_row_index.sql")),
         M::up(include_str!("../../migrations/0016_list_tails.sql")),
+        M::up_with_hook(include_str!("../../migrations/0017_search_text_fts.sql"), |tx: &rusqlite::Transaction| {
+            crate::search::index::refill_trigram_tables(tx).map_err(|e| HookError::Hook(e.to_string()))
+        }),
     ])
 });
 

@@ -135,7 +135,9 @@ fn every_table_is_either_dumped_or_local() {
     ] {
         assert!(dumped.contains(&synced.to_string()), "{synced} must be in the dump");
     }
-    for local in ["device", "fired_notifications", "search_docs", "search_keys", "search_grams", "search_fts"] {
+    for local in
+        ["device", "fired_notifications", "search_docs", "search_keys", "search_grams", "search_fts", "search_text_fts"]
+    {
         assert!(!dumped.contains(&local.to_string()), "{local} is local to this machine");
     }
     for (table, column) in DERIVED_COLUMNS {
