@@ -221,6 +221,53 @@ fn damaged_segments_are_named_and_skipped_while_the_rest_syncs() {
 
 /// One random scenario: replicas with skewed clocks create, edit, trash, restore and merge
 /// customers and log visits, syncing in a random order; damaged and duplicated files appear.
+/// Does the book's own file (not its write-ahead log) hold `text`? A plaintext book keeps
+/// names as they are in its pages.
+fn in_book_file(path: &Path, text: &str) -> bool {
+    let bytes = std::fs::read(path).unwrap();
+    bytes.windows(text.len()).any(|w| w == text.as_bytes())
+}
+
+#[test]
+fn a_sync_leaves_only_its_last_batch_in_the_log_for_the_caller_to_checkpoint() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("share")).unwrap();
+    let place = Folder::open(&dir.path().join("share")).unwrap();
+    let clock = Arc::new(ManualClock::new(Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap()));
+    // Two laptops send one segment each.
+    let names = ["Zebulon Firstbatch", "Ysolde Secondbatch"];
+    for (i, name) in names.iter().enumerate() {
+        let mut sender = Store::open(&dir.path().join(format!("sender{i}.db")), clock.clone()).unwrap();
+        sender.create_customer(person(name)).unwrap();
+        sender.sync(&place, PASS, &mut |_| {}).unwrap();
+    }
+    let path = dir.path().join("receiver.db");
+    let mut receiver = Store::open(&path, clock.clone()).unwrap();
+    // Checkpoint after every commit: what a sync leaves in the log shows.
+    receiver.conn().pragma_update(None, "wal_autocheckpoint", 1).unwrap();
+    receiver.checkpoint().unwrap();
+
+    let summary = receiver.sync(&place, PASS, &mut |_| {}).unwrap();
+    assert_eq!(summary.customers_in.added, 2);
+    let in_file: Vec<bool> = names.iter().map(|n| in_book_file(&path, n)).collect();
+    assert_eq!(
+        in_file.iter().filter(|&&f| f).count(),
+        1,
+        "the first segment's batch was copied into the book before the second was applied, \
+         the second is still only in the log: {in_file:?}"
+    );
+    let auto: i64 = receiver.conn().pragma_query_value(None, "wal_autocheckpoint", |r| r.get(0)).unwrap();
+    assert_eq!(auto, 1, "the sync gives the connection its own checkpoint setting back");
+
+    let (log, copied) = receiver.checkpoint().unwrap();
+    assert!(log > 0 && copied == log, "everything the log held is in the book: {log} pages, {copied} copied");
+    for name in names {
+        assert!(in_book_file(&path, name), "{name} is in the book file after the checkpoint");
+    }
+    let found: Vec<String> = receiver.search("batch", 10).unwrap().into_iter().map(|h| h.customer.name).collect();
+    assert_eq!(found.len(), 2, "both customers are there before and after: {found:?}");
+}
+
 fn scenario(seed: u64) {
     let dir = tempfile::tempdir().unwrap();
     scenario_in(seed, &Folder::open(dir.path()).unwrap());

@@ -115,6 +115,7 @@ pub(crate) fn run_sync(
         }
         Ok::<_, CoreError>(summary)
     })?;
+    checkpoint_in_background(app);
     state.remember_sync_passphrase(passphrase);
     if let SyncPlaceInput::S3 { secret: Some(secret), .. } = place_input {
         if !secret.is_empty() {
@@ -122,6 +123,19 @@ pub(crate) fn run_sync(
         }
     }
     Ok(summary)
+}
+
+/// A sync leaves the last batch it applied in the write-ahead log (see `Store::sync_with`):
+/// copying it into the book writes the same pages a second time. A reader does it on another
+/// thread, so neither the summary nor the next edit waits for it (readers and the writer go on
+/// meanwhile: a checkpoint takes no lock they need).
+fn checkpoint_in_background(app: &AppHandle) {
+    let app = app.clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        if let Err(e) = app.state::<AppState>().read_anyway(|s| s.checkpoint()) {
+            tracing::warn!("checkpoint after sync failed: {e}");
+        }
+    });
 }
 
 /// The place this laptop last synced with, as the background sync needs it: a bucket address

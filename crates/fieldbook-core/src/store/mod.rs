@@ -246,6 +246,14 @@ impl Store {
         Ok(out)
     }
 
+    /// Copy what the write-ahead log holds into the book file, as far as no reader still
+    /// needs the older pages (PASSIVE: it waits for no one). Any connection to the book can
+    /// run it, a reader too; the log is reused from its start once everything is copied.
+    /// Returns how many pages the log holds and how many of them are now in the book.
+    pub fn checkpoint(&self) -> Result<(i64, i64)> {
+        Ok(self.conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| Ok((r.get(1)?, r.get(2)?)))?)
+    }
+
     /// Have `listener` called after every committed write of this connection.
     pub fn set_commit_listener(&mut self, listener: CommitListener) {
         self.on_commit = Some(listener);

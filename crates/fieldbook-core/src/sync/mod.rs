@@ -193,7 +193,27 @@ impl Store {
 
     /// `sync`, choosing when a snapshot is written. A book's first sync with a place starts
     /// from the newest complete snapshot there, then applies only the segments it does not cover.
+    ///
+    /// The last batch it applies is left in the write-ahead log: copying it into the book file
+    /// (a checkpoint) writes the same pages a second time, and the caller runs `checkpoint`
+    /// after showing the summary (the app on a reader, in the background; closing the book
+    /// does it too). Earlier batches are checkpointed before the next one is applied, so a
+    /// long first sync does not grow the log without bound.
     pub fn sync_with(
+        &mut self,
+        place: &dyn Place,
+        passphrase: &str,
+        snapshot: SnapshotPolicy,
+        progress: &mut dyn FnMut(SyncProgress),
+    ) -> Result<SyncSummary> {
+        let auto_checkpoint: i64 = self.conn().pragma_query_value(None, "wal_autocheckpoint", |r| r.get(0))?;
+        self.conn().pragma_update(None, "wal_autocheckpoint", 0)?;
+        let synced = self.sync_leaving_checkpoint(place, passphrase, snapshot, progress);
+        self.conn().pragma_update(None, "wal_autocheckpoint", auto_checkpoint)?;
+        synced
+    }
+
+    fn sync_leaving_checkpoint(
         &mut self,
         place: &dyn Place,
         passphrase: &str,
@@ -351,6 +371,8 @@ impl Store {
         summary: &mut SyncSummary,
     ) -> Result<bool> {
         summary.received += records.len();
+        // What the previous batch (or anything before the sync) left in the log, first.
+        self.checkpoint()?;
         let applied = self.write(|tx| {
             let mut out = apply::Applied::default();
             apply::apply_all(tx, records, &mut out)?;
