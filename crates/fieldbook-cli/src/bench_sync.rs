@@ -19,6 +19,7 @@ use fieldbook_core::sync::place::Folder;
 use fieldbook_core::sync::team;
 use fieldbook_core::sync::{SnapshotPolicy, SyncSummary};
 use fieldbook_core::Store;
+use rusqlite::OptionalExtension;
 use serde::Serialize;
 
 use crate::output::Output;
@@ -73,6 +74,19 @@ struct Report {
     round: u64,
     book_bytes: u64,
     steps: Vec<Step>,
+    /// Search on book B after the edits arrived: its trigram tables then hold the removed
+    /// text of every earlier round as tombstones (FTS5 `deletemerge` is 0, migration 0014).
+    search: Vec<SearchLatency>,
+}
+
+#[derive(Serialize)]
+struct SearchLatency {
+    kind: &'static str,
+    queries: usize,
+    p50_ms: f64,
+    p99_ms: f64,
+    /// Queries that found the customer they were taken from.
+    found: usize,
 }
 
 fn step(name: &'static str, seconds: f64, bytes: u64, records: usize, scratch: &Path) -> anyhow::Result<Step> {
@@ -214,7 +228,8 @@ pub fn run(args: &BenchSyncArgs, out: &Output) -> anyhow::Result<()> {
         snapshot_and_bootstrap(&mut a, &place, dir, &clock, &mut steps)?;
     }
 
-    let report = Report { customers, book_bytes, round, steps };
+    let search = search_latency(&b, round, &ids)?;
+    let report = Report { customers, book_bytes, round, steps, search };
     out.emit(&report, || {
         let mut t = format!(
             "{} customers, book {:.1} MB, edit round {}\n",
@@ -233,9 +248,62 @@ pub fn run(args: &BenchSyncArgs, out: &Output) -> anyhow::Result<()> {
                 s.raw_write_fsync_s
             ));
         }
+        t.push_str("search on B (trigram queries)                 queries   p50 ms   p99 ms  found\n");
+        for s in &report.search {
+            t.push_str(&format!(
+                "{:<45} {:>7} {:>8.2} {:>8.2} {:>6}\n",
+                s.kind, s.queries, s.p50_ms, s.p99_ms, s.found
+            ));
+        }
         t
     });
     Ok(())
+}
+
+/// Time searches on B that only the trigram tables answer: a phone number's middle six
+/// digits (the name table) and a piece of this round's notes (the free-text table, where
+/// every round's replaced notes left tombstones). 200 of each, taken from the edited
+/// customers.
+fn search_latency(b: &Store, round: u64, edited: &[String]) -> anyhow::Result<Vec<SearchLatency>> {
+    const QUERIES: usize = 200;
+    let step = (edited.len() / QUERIES).max(1);
+    let sample: Vec<(usize, &String)> = edited.iter().enumerate().step_by(step).take(QUERIES).collect();
+    let mut phone_queries = Vec::new();
+    for (_, id) in &sample {
+        let phone: Option<String> = b
+            .conn()
+            .query_row(
+                "SELECT value FROM contact_points WHERE customer_id = ?1 AND kind = 'phone' AND deleted_at IS NULL LIMIT 1",
+                [id.as_str()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let digits: String = phone.unwrap_or_default().chars().filter(char::is_ascii_digit).collect();
+        if digits.len() >= 8 {
+            // Inside the subscriber number: no phone starts with it (a prefix would be answered
+            // by the key index, not the trigram table).
+            phone_queries.push((digits[digits.len() - 8..digits.len() - 2].to_string(), (*id).clone()));
+        }
+    }
+    // Each edited customer's notes read "bench edit {round}.{i}: …": "{round}.{i}:" is theirs alone.
+    let note_queries: Vec<(String, String)> =
+        sample.iter().map(|(i, id)| (format!("{round}.{i}:"), (*id).clone())).collect();
+    let mut out = Vec::new();
+    for (kind, queries) in [("phone middle (6 digits)", phone_queries), ("this round's notes", note_queries)] {
+        let mut times = Vec::with_capacity(queries.len());
+        let mut found = 0;
+        for (q, id) in &queries {
+            let t = Instant::now();
+            let hits = b.search_ids(q, 20)?;
+            times.push(t.elapsed().as_secs_f64() * 1e3);
+            found += usize::from(hits.iter().any(|(hit, _)| hit == id));
+        }
+        times.sort_by(f64::total_cmp);
+        let at =
+            |q: usize| times.get((times.len() * q / 100).min(times.len().saturating_sub(1))).copied().unwrap_or(0.0);
+        out.push(SearchLatency { kind, queries: queries.len(), p50_ms: at(50), p99_ms: at(99), found });
+    }
+    Ok(out)
 }
 
 /// Seed (or copy) book A, sync it out into the empty team folder, and sync a new book B in:
