@@ -2,7 +2,9 @@
 //! book (or a copy of one given with `--book`) syncs into an empty team folder (first full
 //! sync out), a second book syncs it in, 10,000 field edits go out and come in, a snapshot is
 //! written and a third book bootstraps from it — each timed, with the bytes on the wire, next
-//! to writing and fsyncing a file of the same size in the same run. With `--work-dir` the
+//! to writing and fsyncing a file of the same size in the same run; the checkpoint a sync
+//! leaves to its caller is timed on its own after the incremental sync in, and searches that
+//! only the trigram tables answer are timed on the receiving book. With `--work-dir` the
 //! books and the team folder are kept: a later run in the same folder reuses them and times
 //! only new field edits going out and coming in (seeding the 1M-interaction book takes ~20
 //! minutes; an incremental run, seconds).

@@ -120,8 +120,8 @@ enum Command {
     /// laptop's changes, apply the others'. The team passphrase comes from FIELDBOOK_SYNC_PASSPHRASE (or a prompt).
     Sync(sync::SyncArgs),
     /// Time team sync on a seeded book (see BENCHMARKS.md): first full sync out and in, an
-    /// incremental sync of field edits, a snapshot and a bootstrap from it, next to writing
-    /// the same bytes to disk.
+    /// incremental sync of field edits (and the checkpoint it leaves), a snapshot and a
+    /// bootstrap from it, next to writing the same bytes to disk; then search on the receiving book.
     BenchSync(bench_sync::BenchSyncArgs),
     /// Values that lost to a concurrent edit on another laptop (`conflicts restore ID`).
     Conflicts(sync::ConflictsArgs),
