@@ -6,7 +6,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { click, clickText, fill, newDataDir, openApp, screenshot, startDriver, stopDriver, texts, waitForText, waitShown } from "./app.mjs";
@@ -65,6 +65,13 @@ after(async () => {
 test("Sync now brings laptop B's customer into the open book", async () => {
   await syncNow({ first: true });
   await waitForText(browser, "sync-summary-in", /Received \d+ changes?: 1 customers added/, "the summary counts B's customer");
+  // The sync leaves its last batch in the write-ahead log; the app checkpoints it on a reader
+  // after the summary, so the (plaintext) book file itself soon holds B's customer.
+  const book = join(dataDir, "fieldbook.db");
+  await browser.waitUntil(async () => readFileSync(book).includes("Li Lei"), {
+    timeout: 10000,
+    timeoutMsg: "the synced customer reached the book file (the background checkpoint ran)",
+  });
   await screenshot(browser, "sync-settings");
   await click(browser, "nav-customers");
   await waitForText(browser, "customer-row", /Li Lei/, "B's customer is in A's list");
