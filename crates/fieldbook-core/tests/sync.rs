@@ -219,8 +219,6 @@ fn damaged_segments_are_named_and_skipped_while_the_rest_syncs() {
     let _ = Path::new(&name);
 }
 
-/// One random scenario: replicas with skewed clocks create, edit, trash, restore and merge
-/// customers and log visits, syncing in a random order; damaged and duplicated files appear.
 /// Does the book's own file (not its write-ahead log) hold `text`? A plaintext book keeps
 /// names as they are in its pages.
 fn in_book_file(path: &Path, text: &str) -> bool {
@@ -268,6 +266,8 @@ fn a_sync_leaves_only_its_last_batch_in_the_log_for_the_caller_to_checkpoint() {
     assert_eq!(found.len(), 2, "both customers are there before and after: {found:?}");
 }
 
+/// One random scenario: replicas with skewed clocks create, edit, trash, restore and merge
+/// customers and log visits, syncing in a random order; damaged and duplicated files appear.
 fn scenario(seed: u64) {
     let dir = tempfile::tempdir().unwrap();
     scenario_in(seed, &Folder::open(dir.path()).unwrap());
