@@ -132,8 +132,13 @@ fn write_doc(conn: &Connection, customer_id: &str, doc_id: i64, doc: &Doc) -> Re
     }
 
     // Everything else, for substrings of three or more characters anywhere.
+    insert_trigram_rows(conn, doc_id, doc, &pinyin_line)
+}
+
+/// Both trigram rows of one customer: its name text and its free text.
+fn insert_trigram_rows(conn: &Connection, doc_id: i64, doc: &Doc, pinyin_line: &str) -> Result<()> {
     conn.prepare_cached("INSERT INTO search_fts (rowid, body) VALUES (?1, ?2)")?
-        .execute(params![doc_id, fts_body(doc, &pinyin_line)])?;
+        .execute(params![doc_id, fts_body(doc, pinyin_line)])?;
     insert_text(conn, doc_id, doc.title.as_deref(), doc.notes.as_deref())
 }
 
@@ -178,12 +183,9 @@ pub(crate) fn refill_trigram_tables(conn: &Connection) -> Result<()> {
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
-    let mut names = conn.prepare("INSERT INTO search_fts (rowid, body) VALUES (?1, ?2)")?;
     for (doc_id, customer_id) in docs {
-        if let Some((body, text)) = document_bodies(conn, &customer_id)? {
-            names.execute(params![doc_id, body])?;
-            conn.prepare_cached("INSERT INTO search_text_fts (rowid, body) VALUES (?1, ?2)")?
-                .execute(params![doc_id, text])?;
+        if let Some(doc) = load_doc(conn, &customer_id)? {
+            insert_trigram_rows(conn, doc_id, &doc, &name_keys(&doc.name, doc.kind).full.join(" "))?;
         }
     }
     Ok(())
