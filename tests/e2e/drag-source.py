@@ -6,6 +6,12 @@ through the desktop's real drag-and-drop protocol (XDND), GTK, WebKitGTK and Tau
 handler, as when a user drags a CSV from Files onto the window.
 
     drag-source.py FILE X Y    # the window's top-left corner on the screen
+
+It prints one line per step of the drag, for the test to wait on (and to show when a drag
+fails): `ready`, `drag-begin`, `target <action>` each time the window under the pointer
+answers (0: it refuses the drop), `data`, `drag-failed <why>`, `drag-end`. GTK cancels a drop
+released before the target's answer has arrived, so the test releases only after a
+`target` line with an action.
 """
 import sys
 from pathlib import Path
@@ -17,6 +23,11 @@ gi.require_version("Gtk", "3.0")
 from gi.repository import Gdk, Gtk  # noqa: E402
 
 path, x, y = Path(sys.argv[1]).resolve(), int(sys.argv[2]), int(sys.argv[3])
+
+
+def say(line):
+    print(line, flush=True)
+
 
 window = Gtk.Window(title="fieldbook-drag-source")
 window.set_decorated(False)
@@ -30,17 +41,27 @@ box.drag_source_set(Gdk.ModifierType.BUTTON1_MASK, [], Gdk.DragAction.COPY)
 box.drag_source_add_uri_targets()
 
 
+def on_drag_begin(_widget, context):
+    say("drag-begin")
+    # GDK emits this when the target's XdndStatus reply changes the chosen action.
+    context.connect("action-changed", lambda _context, action: say(f"target {int(action)}"))
+
+
 def on_drag_data_get(_widget, _context, data, _info, _time):
     data.set_uris([path.as_uri()])
+    say("data")
 
 
-def on_drag_end(_widget, _context):
-    print("drag-end", flush=True)
+def on_drag_failed(_widget, _context, result):
+    say(f"drag-failed {result.value_nick}")
+    return False
 
 
+box.connect("drag-begin", on_drag_begin)
 box.connect("drag-data-get", on_drag_data_get)
-box.connect("drag-end", on_drag_end)
+box.connect("drag-failed", on_drag_failed)
+box.connect("drag-end", lambda _widget, _context: say("drag-end"))
 window.connect("destroy", Gtk.main_quit)
 window.show_all()
-print("ready", flush=True)
+say("ready")
 Gtk.main()

@@ -177,20 +177,29 @@ test("a file dragged from the desktop and dropped on the window fills the path a
   // it onto the app, so it goes through XDND, WebKitGTK and Tauri's drop handler.
   const [left, top, width, height] = await browser.execute(() => [window.screenX, window.screenY, window.innerWidth, window.innerHeight]);
   const source = spawn("/usr/bin/python3", [join(import.meta.dirname, "drag-source.py"), CSV, String(left + width - 200), String(top + height - 120)], {
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "pipe", "inherit"],
   });
+  // What the drag source has reported so far, a line per step (see drag-source.py).
+  const said = [];
+  source.stdout.setEncoding("utf8").on("data", (chunk) => said.push(...chunk.split("\n").filter(Boolean)));
+  const waitSaid = (ok, message) => waitUntilValue(browser, async () => [...said], ok, message, 15000);
   try {
+    await waitSaid((lines) => lines.includes("ready"), "the drag source starts");
     await waitUntilValue(browser, async () => windowsNamed("fieldbook-drag-source"), (w) => w.length > 0, "the drag source window is shown", 15000);
     const [id] = windowsNamed("fieldbook-drag-source");
     const from = windowGeometry(id);
     const [fromX, fromY] = [from.x + from.width / 2, from.y + from.height / 2];
     const [toX, toY] = [left + 400, top + 300];
-    // Press on the file, move past GTK's drag threshold and across to the import screen, release.
+    // Press on the file, move past GTK's drag threshold and across to the import screen.
     const path = [0.05, 0.1, 0.3, 0.5, 0.7, 0.9, 1].map((f) => [Math.round(fromX + (toX - fromX) * f), Math.round(fromY + (toY - fromY) * f)]);
     execFileSync("xdotool", ["mousemove", "--sync", String(fromX), String(fromY), "mousedown", "1"]);
     for (const [x, y] of path) execFileSync("xdotool", ["mousemove", "--sync", String(x), String(y)]);
+    // Release only once the app has answered that it takes the file: GTK cancels a drop
+    // released before the target's answer arrives (as on a busy machine).
+    await waitSaid((lines) => /^target [1-9]/.test(lines.findLast((l) => l.startsWith("target ")) ?? ""), "the app accepts the dragged file");
     execFileSync("xdotool", ["mouseup", "1"]);
-    await waitUntilValue(browser, () => valueOf(browser, "import-path"), (v) => v === CSV, "the dropped file's path is filled in", 15000);
+    await waitSaid((lines) => lines.includes("drag-end"), "the drag ends");
+    await waitUntilValue(browser, () => valueOf(browser, "import-path"), (v) => v === CSV, `the dropped file's path is filled in (the drag: ${said.join(", ")})`, 15000);
   } finally {
     source.kill();
   }
