@@ -44,7 +44,8 @@ export async function startDriver({ dataDir, lang = "en_US.UTF-8" }) {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, FIELDBOOK_DATA_DIR: dataDir, LANG: lang, LANGUAGE: lang.split(".")[0], LC_ALL: lang },
   });
-  for (let i = 0; i < 100; i++) {
+  // Up to 30 s: on a machine busy with a build the driver can take a while to listen.
+  for (let i = 0; i < 300; i++) {
     try {
       const res = await fetch(`http://127.0.0.1:${driverPort}/status`);
       if (res.ok) return;
@@ -53,7 +54,7 @@ export async function startDriver({ dataDir, lang = "en_US.UTF-8" }) {
     }
     await sleep(100);
   }
-  throw new Error(`tauri-driver did not start on port ${driverPort}`);
+  throw new Error(`tauri-driver did not start on port ${driverPort} within 30 s`);
 }
 
 export async function stopDriver() {
