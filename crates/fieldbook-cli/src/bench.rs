@@ -219,8 +219,8 @@ pub fn run(args: &BenchArgs, out: &Output) -> anyhow::Result<()> {
         search.push(SearchFigures {
             kind,
             queries: queries.len(),
-            p50_ms: ms(times[times.len() / 2]),
-            p99_ms: ms(times[(times.len() * 99 / 100).min(times.len() - 1)]),
+            p50_ms: ms(percentile(&times, 50)),
+            p99_ms: ms(percentile(&times, 99)),
             max_ms: ms(*times.last().expect("queries")),
             mean_hits: hits as f64 / queries.len() as f64,
         });
@@ -236,7 +236,7 @@ pub fn run(args: &BenchArgs, out: &Output) -> anyhow::Result<()> {
             })
             .collect::<Result<_, _>>()?;
         times.sort();
-        ms(times[2])
+        ms(percentile(&times, 50))
     };
     let (mut history, mut customer_page, mut dashboard) = (None, None, None);
     if args.interactions > 0 {
@@ -329,15 +329,15 @@ pub(crate) fn agenda_figures(
         .filter(|(t, _)| !t.is_empty())
         .map(|(mut t, n)| {
             t.sort();
-            (t[t.len() / 2], n)
+            (percentile(&t, 50), n)
         })
         .max()
         .unwrap_or_default();
     Ok(AgendaFigures {
         days: 30,
         runs,
-        p50_ms: ms(times[times.len() / 2]),
-        p99_ms: ms(times[(times.len() * 99 / 100).min(times.len() - 1)]),
+        p50_ms: ms(percentile(&times, 50)),
+        p99_ms: ms(percentile(&times, 99)),
         max_ms: ms(*times.last().expect("runs")),
         mean_items: items as f64 / runs as f64,
         slowest_window_items: slowest_items,
@@ -525,6 +525,11 @@ fn mid_digits(phone: &str) -> String {
 
 fn ms(d: Duration) -> f64 {
     (d.as_secs_f64() * 1000.0 * 1000.0).round() / 1000.0
+}
+
+/// The `q`th percentile (nearest rank, rounding down) of ascending `sorted` times; zero for none.
+pub(crate) fn percentile(sorted: &[Duration], q: usize) -> Duration {
+    sorted.get((sorted.len() * q / 100).min(sorted.len().saturating_sub(1))).copied().unwrap_or_default()
 }
 
 fn text(r: &Report) -> String {

@@ -9,6 +9,8 @@ use fieldbook_core::records::RecordScope;
 use fieldbook_core::Store;
 use serde::Serialize;
 
+use crate::bench::percentile;
+
 /// Seeding the history through the store (validation, clocks, journal, last-contact refresh).
 #[derive(Serialize)]
 pub struct HistoryFigures {
@@ -99,11 +101,11 @@ pub fn customer_page(store: &Store, ids: &[String], samples: usize) -> anyhow::R
         customers_sampled: sample.len(),
         mean_interactions: counts.iter().sum::<i64>() as f64 / counts.len() as f64,
         max_interactions: counts.iter().copied().max().unwrap_or(0),
-        p50_ms: ms(times[times.len() / 2]),
-        p99_ms: ms(times[(times.len() * 99 / 100).min(times.len() - 1)]),
+        p50_ms: ms(percentile(&times, 50)),
+        p99_ms: ms(percentile(&times, 99)),
         max_ms: ms(*times.last().expect("samples")),
         classification_cold_ms: ms(cold),
-        classification_p50_ms: ms(classify[classify.len() / 2]),
+        classification_p50_ms: ms(percentile(&classify, 50)),
         classification_max_ms: ms(*classify.last().expect("samples")),
     })
 }
@@ -134,7 +136,7 @@ pub fn radar(store: &Store, runs: usize) -> anyhow::Result<RadarFigures> {
     Ok(RadarFigures {
         runs: times.len(),
         overdue,
-        p50_ms: ms(times[times.len() / 2]),
+        p50_ms: ms(percentile(&times, 50)),
         max_ms: ms(*times.last().expect("runs")),
     })
 }
@@ -157,7 +159,7 @@ pub fn dashboard(store: &Store, runs: usize) -> anyhow::Result<DashboardFigures>
     times.sort();
     Ok(DashboardFigures {
         runs: times.len(),
-        p50_ms: ms(times[times.len() / 2]),
+        p50_ms: ms(percentile(&times, 50)),
         max_ms: ms(*times.last().expect("runs")),
     })
 }

@@ -14,6 +14,8 @@ use fieldbook_core::transfer::import::{self, DuplicatePolicy, ReadOptions};
 use fieldbook_core::Store;
 use serde::Serialize;
 
+use crate::bench::percentile;
+
 #[derive(Serialize)]
 pub struct ReadFigure {
     pub kind: &'static str,
@@ -84,13 +86,11 @@ pub fn measure(
 fn figure(kind: &'static str, mut times: Vec<Duration>) -> ReadFigure {
     times.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    let at =
-        |q: usize| times.get((times.len() * q / 100).min(times.len().saturating_sub(1))).copied().unwrap_or_default();
     ReadFigure {
         kind,
         runs: times.len(),
-        p50_ms: ms(at(50)),
-        p99_ms: ms(at(99)),
+        p50_ms: ms(percentile(&times, 50)),
+        p99_ms: ms(percentile(&times, 99)),
         max_ms: ms(times.last().copied().unwrap_or_default()),
     }
 }

@@ -24,6 +24,7 @@ use fieldbook_core::Store;
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 
+use crate::bench::percentile;
 use crate::output::Output;
 use crate::seed;
 
@@ -297,13 +298,12 @@ fn search_latency(b: &Store, round: u64, edited: &[String]) -> anyhow::Result<Ve
         for (q, id) in &queries {
             let t = Instant::now();
             let hits = b.search_ids(q, 20)?;
-            times.push(t.elapsed().as_secs_f64() * 1e3);
+            times.push(t.elapsed());
             found += usize::from(hits.iter().any(|(hit, _)| hit == id));
         }
-        times.sort_by(f64::total_cmp);
-        let at =
-            |q: usize| times.get((times.len() * q / 100).min(times.len().saturating_sub(1))).copied().unwrap_or(0.0);
-        out.push(SearchLatency { kind, queries: queries.len(), p50_ms: at(50), p99_ms: at(99), found });
+        times.sort();
+        let ms = |q: usize| percentile(&times, q).as_secs_f64() * 1e3;
+        out.push(SearchLatency { kind, queries: queries.len(), p50_ms: ms(50), p99_ms: ms(99), found });
     }
     Ok(out)
 }
